@@ -1,0 +1,109 @@
+"""Exact amounts in kroner: parsing and Danish formatting. Never binary floats."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+
+MAKS_BELOEB = Decimal("1e13")  # 10 billioner kr.: far above any afdeling's budget
+
+_DANSK = re.compile(
+    r"""^\s*(?P<fortegn>[-+−])?\s*
+        (?P<heltal>\d{1,3}(?:\.\d{3})+|\d+)
+        (?:,(?P<decimaler>\d+))?
+        \s*(?:kr\.?)?\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+class BeloebFejl(ValueError):
+    pass
+
+
+def tjek_beloeb(d: Decimal, original: str) -> Decimal:
+    if not d.is_finite():
+        raise BeloebFejl(f"beløbet '{original}' er ikke et endeligt tal")
+    if d.as_tuple().exponent < -2 and d != d.quantize(Decimal("0.01")):
+        raise BeloebFejl(f"beløbet '{original}' har mere end 2 decimaler; angiv det i hele øre")
+    if abs(d) >= MAKS_BELOEB:
+        raise BeloebFejl(f"beløbet '{original}' er urimeligt stort (højst 10.000.000.000.000 kr.)")
+    return d
+
+
+def parse_beloeb(vaerdi: object) -> Decimal:
+    """A YAML value as an exact amount.
+
+    * ``int`` / ``Decimal`` (a YAML number, already read from its source text);
+    * text in Danish notation: ``"2.450.000,50 kr."`` (``.`` thousands, ``,`` decimals).
+    """
+    if isinstance(vaerdi, bool) or vaerdi is None:
+        raise BeloebFejl("skal være et beløb, fx 2450000.50 eller \"2.450.000,50 kr.\"")
+    if isinstance(vaerdi, int):
+        return tjek_beloeb(Decimal(vaerdi), str(vaerdi))
+    if isinstance(vaerdi, Decimal):
+        return tjek_beloeb(vaerdi, str(vaerdi))
+    if isinstance(vaerdi, float):  # only reachable from Python callers, never from YAML
+        raise BeloebFejl("beløb må ikke være binære kommatal; brug Decimal eller tekst")
+    if isinstance(vaerdi, str):
+        m = _DANSK.match(vaerdi)
+        if not m:
+            raise BeloebFejl(
+                f"'{vaerdi}' er ikke et gyldigt beløb; skriv fx 2450000.50 eller \"2.450.000,50 kr.\" "
+                "(i tekst er '.' tusindtalsskilletegn og ',' decimaltegn)"
+            )
+        heltal = m["heltal"].replace(".", "")
+        decimaler = m["decimaler"] or ""
+        try:
+            d = Decimal(f"{heltal}.{decimaler}" if decimaler else heltal)
+        except InvalidOperation:  # pragma: no cover - the regex admits only digits
+            raise BeloebFejl(f"'{vaerdi}' er ikke et gyldigt beløb")
+        if m["fortegn"] in ("-", "−"):
+            d = -d
+        return tjek_beloeb(d, vaerdi.strip())
+    raise BeloebFejl("skal være et beløb, fx 2450000.50 eller \"2.450.000,50 kr.\"")
+
+
+def til_oere(d: Decimal) -> int:
+    return int((d * 100).to_integral_value())
+
+
+def fra_oere(oere: int) -> Decimal:
+    return (Decimal(oere) / 100).quantize(Decimal("0.01"))
+
+
+def json_beloeb(oere: int) -> str:
+    """Contract format: '.' decimal point, exactly two decimals, no grouping."""
+    fortegn = "-" if oere < 0 else ""
+    kr, o = divmod(abs(oere), 100)
+    return f"{fortegn}{kr}.{o:02d}"
+
+
+def dansk_beloeb(oere: int, kr: bool = True) -> str:
+    """'2.450.000,50 kr.' for display."""
+    fortegn = "-" if oere < 0 else ""
+    heltal, o = divmod(abs(oere), 100)
+    gruppe = f"{heltal:,}".replace(",", ".")
+    tekst = f"{fortegn}{gruppe},{o:02d}"
+    return tekst + " kr." if kr else tekst
+
+
+def afrund_brok(x: Fraction, decimaler: int) -> Decimal:
+    """Round an exact fraction half away from zero (as spreadsheets' ROUND does)."""
+    q = Decimal(1).scaleb(-decimaler)
+    # Decimal division at high precision is exact enough only if we do it on integers.
+    skaleret = x * 10**decimaler
+    heltal = skaleret.numerator // skaleret.denominator
+    rest = skaleret - heltal
+    if rest * 2 >= 1:
+        heltal += 1
+    return (Decimal(heltal) * q).quantize(q) if x >= 0 else -afrund_brok(-x, decimaler)
+
+
+def dansk_decimal(d: Decimal | Fraction, decimaler: int = 2) -> str:
+    if isinstance(d, Fraction):
+        d = afrund_brok(d, decimaler)
+    else:
+        d = d.quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
+    tekst = f"{abs(d):,.{decimaler}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return ("-" if d < 0 else "") + tekst

@@ -1,0 +1,159 @@
+"""Danish for the parts of typer/click that speak English: help headings and usage errors.
+
+Usage errors are caught here and rewritten as one Danish line; help headings are set through
+typer's own settings. Everything is defensive: an unknown typer version keeps working, only
+less Danish.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import typer
+
+_OVERSAET = [
+    (re.compile(r"^'(.*)' is not a valid integer( range)?\.?$"), "'{0}' er ikke et heltal"),
+    (re.compile(r"^(.*) is not in the range (.*)\.$"), "{0} ligger uden for det tilladte interval ({1})"),
+    (re.compile(r"^(.*) is not in the range (.*)$"), "{0} ligger uden for det tilladte interval ({1})"),
+    (re.compile(r"^Directory '(.*)' is a file\.$"), "'{0}' er en fil, ikke en mappe"),
+    (re.compile(r"^'(.*)' is not one of (.*)\.$"), "'{0}' skal være en af {1}"),
+    (re.compile(r"^Option '(.*)' requires an argument\.$"), "tilvalget '{0}' kræver en værdi"),
+    (re.compile(r"^Option '(.*)' requires (\d+) arguments\.$"), "tilvalget '{0}' kræver {1} værdier"),
+    (re.compile(r"^Option '(.*)' does not take a value\.$"), "tilvalget '{0}' tager ingen værdi"),
+    (re.compile(r"^No such command '(.*)'\.$"), "ukendt kommando '{0}'"),
+    (re.compile(r"^Missing command\.$"), "der mangler en kommando"),
+    (re.compile(r"^Got unexpected extra arguments? \((.*)\)$"), "uventet ekstra argument: {0}"),
+    (re.compile(r"^No such option: (.*)$"), "ukendt tilvalg '{0}'"),
+]
+
+
+def oversaet(tekst: str) -> str:
+    tekst = tekst.strip()
+    for moenster, dansk in _OVERSAET:
+        m = moenster.match(tekst)
+        if m:
+            return dansk.format(*m.groups())
+    return tekst
+
+
+def installer() -> None:
+    """Danish headings in the help pages."""
+    try:
+        from typer import rich_utils as ru
+
+        ru.ARGUMENTS_PANEL_TITLE = "Argumenter"
+        ru.OPTIONS_PANEL_TITLE = "Tilvalg"
+        ru.COMMANDS_PANEL_TITLE = "Kommandoer"
+        ru.ERRORS_PANEL_TITLE = "Fejl"
+        ru.ABORTED_TEXT = "Afbrudt."
+        ru.DEFAULT_STRING = "[standard: {}]"
+        ru.REQUIRED_LONG_STRING = "[påkrævet]"
+        ru.RICH_HELP = "Se '{command_path} {help_option}' for hjælp."
+    except Exception:  # pragma: no cover - other typer versions
+        pass
+    try:
+        from typer._click import formatting
+
+        original = formatting.HelpFormatter.write_usage
+        if not getattr(original, "_dansk", False):
+            def write_usage(self, prog, args="", prefix=None):
+                return original(self, prog, args, "Brug: " if prefix is None else prefix)
+
+            write_usage._dansk = True
+            formatting.HelpFormatter.write_usage = write_usage
+        from typer._click import core
+
+        original_hjaelp = core.Command.get_help_option
+        if not getattr(original_hjaelp, "_dansk", False):
+            def get_help_option(self, ctx):
+                opt = original_hjaelp(self, ctx)
+                if opt is not None:
+                    opt.help = "Vis denne hjælp og afslut."
+                return opt
+
+            get_help_option._dansk = True
+            core.Command.get_help_option = get_help_option
+    except Exception:  # pragma: no cover - other typer versions
+        pass
+
+
+def _undtagelser():
+    try:
+        from typer._click import exceptions as ex
+    except ImportError:  # pragma: no cover - typer with click as a dependency
+        import click.exceptions as ex  # type: ignore[no-redef]
+    return ex
+
+
+def _dansk_fejl(e) -> str:
+    ex = _undtagelser()
+    if isinstance(e, ex.NoSuchOption):
+        besked = f"ukendt tilvalg '{e.option_name}'"
+        if e.possibilities:
+            besked += f"; mente du {' eller '.join(repr(p) for p in sorted(e.possibilities))}?"
+        return besked
+    if isinstance(e, ex.MissingParameter):
+        param = e.param
+        if param is not None:
+            navn = (param.opts[0] if getattr(param, "param_type_name", "") == "option" else (param.name or "").upper())
+            art = "tilvalget" if getattr(param, "param_type_name", "") == "option" else "argumentet"
+            return f"mangler {art} {navn}"
+        return "der mangler et argument"
+    if isinstance(e, ex.BadParameter):
+        param = e.param
+        hint = e.param_hint or (param.opts[0] if param is not None and getattr(param, "param_type_name", "") == "option"
+                                else (param.name.upper() if param is not None and param.name else ""))
+        if isinstance(hint, (list, tuple)):
+            hint = " / ".join(hint)
+        return f"ugyldig værdi for {hint}: {oversaet(e.message)}"
+    return oversaet(e.message)
+
+
+def kør(app: typer.Typer, args: list[str]) -> int:
+    ex = _undtagelser()
+    kommando = typer.main.get_command(app)
+    try:
+        kode = kommando.main(args=args, prog_name="samdrift", standalone_mode=False)
+    except ex.NoArgsIsHelpError as e:  # type: ignore[attr-defined]
+        sys.stdout.write(e.ctx.get_help() + "\n")
+        return 0
+    except ex.UsageError as e:
+        sti = e.ctx.command_path if e.ctx is not None else "samdrift"
+        sys.stderr.write(f"{sti}: fejl: {_dansk_fejl(e)}\nSe '{sti} --help' for hjælp.\n")
+        return 2
+    except ex.Abort:
+        sys.stderr.write("afbrudt\n")
+        return 130
+    except ex.ClickException as e:  # pragma: no cover
+        sys.stderr.write(f"samdrift: fejl: {oversaet(e.format_message())}\n")
+        return e.exit_code
+    return kode if isinstance(kode, int) else 0
+
+
+def normaliser_argv(args: list[str]) -> list[str]:
+    """``export --xlsx [FIL]`` and ``--md [MAPPE]``: the value is optional.
+
+    Bare ``--xlsx`` becomes ``--xlsx=`` (the default name); ``--xlsx FIL`` becomes ``--xlsx=FIL``.
+    """
+    if "export" not in args:
+        return args
+    ud: list[str] = []
+    i = 0
+    efter_export = False
+    while i < len(args):
+        a = args[i]
+        if a == "export":
+            efter_export = True
+        if efter_export and a in ("--xlsx", "--md"):
+            naeste = args[i + 1] if i + 1 < len(args) else None
+            if naeste is not None and not naeste.startswith("-"):
+                ud.append(f"{a}={naeste}")
+                i += 2
+                continue
+            ud.append(f"{a}=")
+            i += 1
+            continue
+        ud.append(a)
+        i += 1
+    return ud

@@ -1,0 +1,79 @@
+"""Fund (findings): the one value every layer returns for a problem in the user's files.
+
+Only the CLI prints them.  The format is the GNU/hledger one that editors parse:
+``fil:linje:kolonne: fejl|advarsel: besked``, optionally followed by an indented
+excerpt of the line with a caret under the culprit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Niveau = Literal["fejl", "advarsel"]
+
+
+@dataclass(frozen=True, order=True)
+class Fund:
+    fil: str
+    linje: int | None = None  # 1-based
+    kolonne: int | None = None  # 1-based
+    niveau: Niveau = "fejl"
+    besked: str = ""
+    uddrag: str | None = field(default=None, compare=False)  # the source line, if known
+
+    @property
+    def er_fejl(self) -> bool:
+        return self.niveau == "fejl"
+
+    def overskrift(self, praefiks: str = "") -> str:
+        sted = praefiks + self.fil
+        if self.linje is not None:
+            sted += f":{self.linje}"
+            if self.kolonne is not None:
+                sted += f":{self.kolonne}"
+        return f"{sted}: {self.niveau}: {self.besked}"
+
+    def formater(self, praefiks: str = "", med_uddrag: bool = True) -> str:
+        tekst = self.overskrift(praefiks)
+        if med_uddrag and self.uddrag is not None and self.linje is not None:
+            linje = self.uddrag.rstrip("\n").replace("\t", " ")
+            nr = str(self.linje)
+            tekst += f"\n  {nr} | {linje}"
+            if self.kolonne is not None:
+                tekst += f"\n  {' ' * len(nr)} | {' ' * (self.kolonne - 1)}^"
+        return tekst
+
+    def som_json(self) -> dict:
+        return {
+            "fil": self.fil,
+            "linje": self.linje,
+            "kolonne": self.kolonne,
+            "niveau": self.niveau,
+            "besked": self.besked,
+        }
+
+
+class SamdriftFejl(Exception):
+    """Raised to stop a command because of user errors; carries every finding."""
+
+    def __init__(self, fund: list[Fund]):
+        super().__init__("\n".join(f.overskrift() for f in fund))
+        self.fund = fund
+
+
+def har_fejl(fund: list[Fund]) -> bool:
+    return any(f.er_fejl for f in fund)
+
+
+def sorter(fund: list[Fund]) -> list[Fund]:
+    """Stable, readable order: by file, then position; duplicates removed."""
+    set_: set = set()
+    ud = []
+    for f in fund:
+        noegle = (f.fil, f.linje, f.kolonne, f.niveau, f.besked)
+        if noegle in set_:
+            continue
+        set_.add(noegle)
+        ud.append(f)
+    return sorted(ud, key=lambda f: (f.fil, f.linje or 0, f.kolonne or 0))

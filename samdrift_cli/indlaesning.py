@@ -1,0 +1,167 @@
+"""Loading a samdrift folder: one pipeline, read → parse → validate → cross-check.
+
+Every problem found in any file is collected as a ``Fund``; nothing is printed here.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from .fund import Fund, SamdriftFejl, har_fejl, sorter
+from .skemaer import FILNAVNE, skemaklasse
+from .tidsregistrering import FILNAVN as CSV_FILNAVN
+from .tidsregistrering import Tidsregistrering, laes_tidsregistrering
+from .valideringsfejl import fund_fra_validering
+from .yamlkilde import YamlDokument, laes_yaml
+
+if TYPE_CHECKING:
+    from .fordeling import Fordelingsresultat
+    from .skemaer.aftale import AftaleFil
+    from .skemaer.analyse import AnalyseFil
+    from .skemaer.evaluering import EvalueringFil
+    from .skemaer.implementeringsplan import ImplementeringsplanFil
+    from .skemaer.inddragelsesplan import InddragelsesplanFil
+    from .skemaer.interessenter import InteressenterFil
+    from .skemaer.milepaele import MilepaeleFil
+    from .skemaer.model import ModelFil
+    from .skemaer.oplaeg import OplaegFil
+    from .skemaer.orientering import OrienteringFil
+    from .skemaer.samdrift import SamdriftFil
+
+HOVEDFIL = "samdrift.yaml"
+
+
+@dataclass
+class Samdriftsmappe:
+    sti: Path
+    dokumenter: dict[str, YamlDokument] = field(default_factory=dict)
+    modeller: dict[str, Any] = field(default_factory=dict)
+    tidsregistrering: Tidsregistrering | None = None
+    fund: list[Fund] = field(default_factory=list)
+    fordeling: "Fordelingsresultat | None" = None
+
+    # -- the files, None when missing or invalid --------------------------------
+    @property
+    def samdrift(self) -> "SamdriftFil | None":
+        return self.modeller.get("samdrift.yaml")
+
+    @property
+    def milepaele(self) -> "MilepaeleFil | None":
+        return self.modeller.get("milepaele.yaml")
+
+    @property
+    def oplaeg(self) -> "OplaegFil | None":
+        return self.modeller.get("oplaeg.yaml")
+
+    @property
+    def interessenter(self) -> "InteressenterFil | None":
+        return self.modeller.get("interessenter.yaml")
+
+    @property
+    def analyse(self) -> "AnalyseFil | None":
+        return self.modeller.get("analyse.yaml")
+
+    @property
+    def inddragelsesplan(self) -> "InddragelsesplanFil | None":
+        return self.modeller.get("inddragelsesplan.yaml")
+
+    @property
+    def model(self) -> "ModelFil | None":
+        return self.modeller.get("model.yaml")
+
+    @property
+    def aftale(self) -> "AftaleFil | None":
+        return self.modeller.get("aftale.yaml")
+
+    @property
+    def implementeringsplan(self) -> "ImplementeringsplanFil | None":
+        return self.modeller.get("implementeringsplan.yaml")
+
+    @property
+    def orientering(self) -> "OrienteringFil | None":
+        return self.modeller.get("orientering.yaml")
+
+    @property
+    def evaluering(self) -> "EvalueringFil | None":
+        return self.modeller.get("evaluering.yaml")
+
+    @property
+    def afdeling_ids(self) -> list[str]:
+        return [a.id for a in self.samdrift.afdelinger] if self.samdrift else []
+
+    def findes(self, filnavn: str) -> bool:
+        return (self.sti / filnavn).exists()
+
+    @property
+    def gyldig(self) -> bool:
+        return not har_fejl(self.fund)
+
+
+def er_samdriftsmappe(sti: Path) -> bool:
+    return (sti / HOVEDFIL).is_file()
+
+
+def indlaes(sti: Path, med_tidsregistrering: bool = True) -> Samdriftsmappe:
+    """Load and check a samdrift folder. Findings are in ``mappe.fund``; never raises for user errors
+    except when the folder itself is missing (``SamdriftFejl``)."""
+    sti = Path(sti)
+    if not sti.exists():
+        raise SamdriftFejl([Fund(str(sti), None, None, "fejl", "mappen findes ikke")])
+    if not sti.is_dir():
+        raise SamdriftFejl([Fund(str(sti), None, None, "fejl", "er ikke en mappe")])
+    mappe = Samdriftsmappe(sti=sti)
+    for filnavn in FILNAVNE:
+        fil = sti / filnavn
+        if not fil.exists():
+            if filnavn == HOVEDFIL:
+                mappe.fund.append(Fund(HOVEDFIL, None, None, "fejl",
+                                       "filen mangler; er dette en samdrift-mappe? Opret en med 'samdrift init'"))
+            continue
+        dok = laes_yaml(fil, filnavn)
+        mappe.dokumenter[filnavn] = dok
+        mappe.fund.extend(dok.fund)
+        if dok.data is None:
+            continue
+        klasse = skemaklasse(filnavn)
+        try:
+            mappe.modeller[filnavn] = klasse.model_validate(dok.data)
+        except ValidationError as e:
+            mappe.fund.extend(fund_fra_validering(dok, e, klasse))
+    _ukendte_filer(mappe)
+    if mappe.samdrift is not None:
+        csv = sti / CSV_FILNAVN
+        if med_tidsregistrering and csv.exists():
+            opslag: dict[str, str] = {}
+            for a in mappe.samdrift.afdelinger:
+                opslag[a.navn.strip().casefold()] = a.id
+            for a in mappe.samdrift.afdelinger:
+                opslag[a.id.casefold()] = a.id
+            mappe.tidsregistrering, fund = laes_tidsregistrering(csv, opslag)
+            mappe.fund.extend(fund)
+    from .konsistens import krydstjek
+
+    mappe.fund.extend(krydstjek(mappe))
+    if mappe.samdrift is not None and mappe.model is not None and not har_fejl(mappe.fund):
+        from .fordeling import beregn
+
+        mappe.fordeling, fund = beregn(mappe)
+        mappe.fund.extend(fund)
+    mappe.fund = sorter(mappe.fund)
+    return mappe
+
+
+def _ukendte_filer(mappe: Samdriftsmappe) -> None:
+    kendte = set(FILNAVNE) | {CSV_FILNAVN}
+    for fil in sorted(mappe.sti.iterdir()):
+        if fil.name.startswith(".") or fil.name in kendte:
+            continue
+        if fil.suffix.lower() in (".yaml", ".yml", ".csv"):
+            forslag = difflib.get_close_matches(fil.name, sorted(kendte), n=1, cutoff=0.7)
+            if forslag:
+                mappe.fund.append(Fund(fil.name, None, None, "advarsel",
+                                       f"ukendt fil, som samdrift ikke læser; mente du '{forslag[0]}'?"))

@@ -1,0 +1,272 @@
+"""Cross-checks within and between files: unique ids, references, the nøgle rules of design.md §3.2.
+
+A reference into a file that does not exist yet is not checked here: a missing file means
+"not made yet", and the milestone rules say what is missing.
+"""
+
+from __future__ import annotations
+
+import difflib
+from decimal import Decimal
+from typing import TYPE_CHECKING, Iterable
+
+from .fund import Fund
+from .skemaer.felter import Emne
+
+if TYPE_CHECKING:
+    from .indlaesning import Samdriftsmappe
+
+
+def _forslag(navn: str, kendte: Iterable[str]) -> str:
+    m = difflib.get_close_matches(navn, list(kendte), n=1, cutoff=0.6)
+    return f"; mente du '{m[0]}'?" if m else ""
+
+
+class _Tjek:
+    def __init__(self, mappe: "Samdriftsmappe"):
+        self.mappe = mappe
+        self.fund: list[Fund] = []
+        # None when samdrift.yaml is invalid: references to afdelinger are then not checked
+        self.afdelinger = mappe.afdeling_ids if mappe.samdrift is not None else None
+
+    def fejl(self, fil: str, sti: tuple, besked: str, niveau: str = "fejl", paa_noegle: bool = False) -> None:
+        self.fund.append(self.mappe.dokumenter[fil].fund_ved(sti, besked, niveau, paa_noegle))
+
+    def unikke(self, fil: str, liste_sti: tuple, poster: list, attr: str, hvad: str) -> set[str]:
+        set_: dict[str, int] = {}
+        for i, p in enumerate(poster):
+            v = getattr(p, attr)
+            if v in set_:
+                self.fejl(fil, liste_sti + (i, attr),
+                          f"{hvad} '{v}' findes allerede (nr. {set_[v] + 1} i listen); {hvad} skal være unikke")
+            else:
+                set_[v] = i
+        return set(set_)
+
+    def afdeling(self, fil: str, sti: tuple, afd: str | None, paa_noegle: bool = False) -> None:
+        if self.afdelinger is not None and afd is not None and afd not in self.afdelinger:
+            self.fejl(fil, sti, f"ukendt afdeling '{afd}'{_forslag(afd, self.afdelinger)} "
+                                f"(afdelingerne i samdrift.yaml: {', '.join(self.afdelinger)})", paa_noegle=paa_noegle)
+
+    def reference(self, fil: str, sti: tuple, ref: str, kendte: set[str], hvad: str, kilde: str) -> None:
+        if ref not in kendte:
+            self.fejl(fil, sti, f"ukendt {hvad} '{ref}'{_forslag(ref, kendte)} (se {kilde})")
+
+    def emne(self, fil: str, sti: tuple, emne: Emne | None) -> None:
+        if emne is None:
+            return
+        for afd in emne.afdelinger:
+            self.afdeling(fil, sti + ("afdelinger", afd), afd, paa_noegle=True)
+
+
+def krydstjek(mappe: "Samdriftsmappe") -> list[Fund]:
+    t = _Tjek(mappe)
+    _samdrift(t)
+    _model(t)
+    _oplaeg_analyse(t)
+    _interessenter_inddragelse(t)
+    _aftale(t)
+    _implementering_orientering_evaluering(t)
+    _milepaele(t)
+    return t.fund
+
+
+def _samdrift(t: _Tjek) -> None:
+    s = t.mappe.samdrift
+    if s is None:
+        return
+    f = "samdrift.yaml"
+    t.unikke(f, ("afdelinger",), s.afdelinger, "id", "afdelings-id'er")
+    t.unikke(f, ("afdelinger",), s.afdelinger, "navn", "afdelingsnavne")
+    if len(s.afdelinger) == 0:
+        t.fejl(f, ("afdelinger",), "der skal være mindst én afdeling (en samdrift har mindst 2)")
+    elif len(s.afdelinger) == 1:
+        t.fejl(f, ("afdelinger",), "der er kun én afdeling; en samdrift har mindst 2", "advarsel")
+    if s.roller:
+        for i, r in enumerate(s.roller.oevrige):
+            t.afdeling(f, ("roller", "oevrige", i, "afdeling"), r.afdeling)
+
+
+def _model(t: _Tjek) -> None:
+    m = t.mappe.model
+    if m is None:
+        return
+    f = "model.yaml"
+    noegler = t.unikke(f, ("fordelingsnoegler",), m.fordelingsnoegler, "id", "nøgle-id'er")
+    for i, n in enumerate(m.fordelingsnoegler):
+        sti = ("fordelingsnoegler", i)
+        if n.afdelinger is not None:
+            if not n.afdelinger:
+                t.fejl(f, sti + ("afdelinger",), f"nøglen '{n.id}' har en tom liste af afdelinger; udelad 'afdelinger' for at bruge alle")
+            set_: set[str] = set()
+            for j, a in enumerate(n.afdelinger):
+                t.afdeling(f, sti + ("afdelinger", j), a)
+                if a in set_:
+                    t.fejl(f, sti + ("afdelinger", j), f"afdelingen '{a}' står to gange i nøglen '{n.id}'")
+                set_.add(a)
+        if n.grundlag == "fast":
+            if n.andele is None:
+                t.fejl(f, sti, f"nøglen '{n.id}' har grundlag 'fast' og skal have 'andele' (procent pr. afdeling, i alt 100)")
+            else:
+                for a, v in n.andele.items():
+                    t.afdeling(f, sti + ("andele", a), a, paa_noegle=True)
+                    if v < 0:
+                        t.fejl(f, sti + ("andele", a), f"andelen for '{a}' i nøglen '{n.id}' er negativ")
+                total = sum(n.andele.values(), Decimal(0))
+                if total != 100:
+                    vis = f"{total.normalize():f}".replace(".", ",")
+                    t.fejl(f, sti + ("andele",),
+                           f"andelene i nøglen '{n.id}' summer til {vis} %; de skal summe til 100 %")
+                if n.afdelinger is not None and set(n.afdelinger) != set(n.andele):
+                    t.fejl(f, sti + ("afdelinger",),
+                           f"nøglen '{n.id}': 'afdelinger' og nøglerne i 'andele' skal være de samme afdelinger")
+        elif n.andele is not None:
+            t.fejl(f, sti + ("andele",), f"'andele' bruges kun med grundlag 'fast', ikke '{n.grundlag}'", paa_noegle=True)
+        if n.grundlag != "timer":
+            for felt in ("periode", "opgaver"):
+                if getattr(n, felt) is not None:
+                    t.fejl(f, sti + (felt,), f"'{felt}' bruges kun med grundlag 'timer', ikke '{n.grundlag}'", paa_noegle=True)
+        if n.periode and n.periode.fra and n.periode.til and n.periode.fra > n.periode.til:
+            t.fejl(f, sti + ("periode", "til"), f"periodens 'til' ({n.periode.til}) ligger før 'fra' ({n.periode.fra})")
+    for i, k in enumerate(m.konti):
+        sti = ("konti", i)
+        if k.noegle is not None:
+            t.reference(f, sti + ("noegle",), k.noegle, noegler, "fordelingsnøgle", "fordelingsnoegler i model.yaml")
+        if k.med:
+            if k.noegle is None:
+                t.fejl(f, sti, f"konto {k.konto} indgår i samdriften (med: true) og skal have en 'noegle'")
+            if k.budget is None:
+                t.fejl(f, sti, f"konto {k.konto} indgår i samdriften (med: true) og skal have et 'budget'")
+        for a in (k.nuvaerende or {}):
+            t.afdeling(f, sti + ("nuvaerende", a), a, paa_noegle=True)
+    t.unikke(f, ("maal",), m.maal, "id", "mål-id'er")
+    if m.organisationsplan:
+        stillinger = t.unikke(f, ("organisationsplan", "stillinger"), m.organisationsplan.stillinger, "id", "stillings-id'er")
+        for i, s in enumerate(m.organisationsplan.stillinger):
+            if s.refererer_til is not None:
+                t.reference(f, ("organisationsplan", "stillinger", i, "refererer_til"), s.refererer_til,
+                            stillinger - {s.id}, "stilling", "organisationsplan.stillinger")
+    if m.indhold:
+        for i, a in enumerate(m.indhold.aktiver):
+            t.afdeling(f, ("indhold", "aktiver", i, "afdeling"), a.afdeling)
+
+
+def _oplaeg_analyse(t: _Tjek) -> None:
+    o = t.mappe.oplaeg
+    if o is not None:
+        for felt in ("formaal", "andre_afdelinger", "interessenter", "oekonomi", "fysik", "organisering",
+                     "beboerservice", "fordele", "ulemper"):
+            t.emne("oplaeg.yaml", (felt,), getattr(o, felt))
+        for i, b in enumerate(o.beboervalgtes_oensker):
+            t.afdeling("oplaeg.yaml", ("beboervalgtes_oensker", i, "afdeling"), b.afdeling)
+    a = t.mappe.analyse
+    if a is not None:
+        for felt in ("interessenter", "fysik", "oekonomi", "organisering", "beboerservice"):
+            t.emne("analyse.yaml", (felt,), getattr(a, felt))
+        if a.kompetenceanalyse:
+            for i, m in enumerate(a.kompetenceanalyse.medarbejdere):
+                t.afdeling("analyse.yaml", ("kompetenceanalyse", "medarbejdere", i, "afdeling"), m.afdeling)
+
+
+def _interessenter_inddragelse(t: _Tjek) -> None:
+    ia = t.mappe.interessenter
+    interessenter: set[str] | None = None
+    if ia is not None:
+        interessenter = t.unikke("interessenter.yaml", ("interessenter",), ia.interessenter, "id", "interessent-id'er")
+        for i, x in enumerate(ia.interessenter):
+            t.afdeling("interessenter.yaml", ("interessenter", i, "afdeling"), x.afdeling)
+    p = t.mappe.inddragelsesplan
+    if p is not None:
+        f = "inddragelsesplan.yaml"
+        t.unikke(f, ("aktiviteter",), p.aktiviteter, "id", "aktivitets-id'er")
+        for i, a in enumerate(p.aktiviteter):
+            if interessenter is not None:
+                for j, ref in enumerate(a.interessenter):
+                    t.reference(f, ("aktiviteter", i, "interessenter", j), ref, interessenter, "interessent", "interessenter.yaml")
+        for i, v in enumerate(p.vurderinger):
+            t.afdeling(f, ("vurderinger", i, "afdeling"), v.afdeling)
+    o = t.mappe.orientering
+    if o is not None:
+        f = "orientering.yaml"
+        t.unikke(f, ("maalgrupper",), o.maalgrupper, "id", "målgruppe-id'er")
+        if interessenter is not None:
+            for i, g in enumerate(o.maalgrupper):
+                for j, ref in enumerate(g.interessenter):
+                    t.reference(f, ("maalgrupper", i, "interessenter", j), ref, interessenter, "interessent", "interessenter.yaml")
+
+
+def _aftale(t: _Tjek) -> None:
+    a = t.mappe.aftale
+    if a is None:
+        return
+    f = "aftale.yaml"
+    set_: dict[str, int] = {}
+    for i, u in enumerate(a.tiltraedelse):
+        t.afdeling(f, ("tiltraedelse", i, "afdeling"), u.afdeling)
+        if u.organ != "organisationsbestyrelse" and u.afdeling is None:
+            t.fejl(f, ("tiltraedelse", i), f"en tiltrædelse af en {u.organ.replace('oe', 'ø')} skal angive 'afdeling'")
+        if u.afdeling is not None:
+            if u.afdeling in set_:
+                t.fejl(f, ("tiltraedelse", i, "afdeling"),
+                       f"afdelingen '{u.afdeling}' har allerede en tiltrædelse (nr. {set_[u.afdeling] + 1})", "advarsel")
+            set_[u.afdeling] = i
+    if a.vilkaar:
+        for i, x in enumerate(a.vilkaar.aktiver):
+            t.afdeling(f, ("vilkaar", "aktiver", i, "afdeling"), x.afdeling)
+
+
+def _implementering_orientering_evaluering(t: _Tjek) -> None:
+    ip = t.mappe.implementeringsplan
+    aktiviteter: set[str] | None = None
+    if ip is not None:
+        f = "implementeringsplan.yaml"
+        aktiviteter = t.unikke(f, ("aktiviteter",), ip.aktiviteter, "id", "aktivitets-id'er")
+        for i, a in enumerate(ip.aktiviteter):
+            if a.start and a.frist and a.start > a.frist:
+                t.fejl(f, ("aktiviteter", i, "frist"), f"fristen ({a.frist}) ligger før starten ({a.start})")
+        ep = ip.evalueringsperiode
+        if ep and ep.fra and ep.til and ep.fra > ep.til:
+            t.fejl(f, ("evalueringsperiode", "til"), f"evalueringsperiodens 'til' ({ep.til}) ligger før 'fra' ({ep.fra})")
+    e = t.mappe.evaluering
+    if e is None:
+        return
+    f = "evaluering.yaml"
+    if aktiviteter is not None:
+        set_: set[str] = set()
+        for i, p in enumerate(e.tjekliste):
+            t.reference(f, ("tjekliste", i, "aktivitet"), p.aktivitet, aktiviteter, "aktivitet", "implementeringsplan.yaml")
+            if p.aktivitet in set_:
+                t.fejl(f, ("tjekliste", i, "aktivitet"), f"aktiviteten '{p.aktivitet}' står to gange i tjeklisten")
+            set_.add(p.aktivitet)
+    m = t.mappe.model
+    if m is not None:
+        maal = {x.id for x in m.maal}
+        for i, x in enumerate(e.maalopfoelgning):
+            t.reference(f, ("maalopfoelgning", i, "maal"), x.maal, maal, "mål", "maal i model.yaml")
+        noegler = {n.id for n in m.fordelingsnoegler}
+        for i, x in enumerate(e.noeglevurderinger):
+            t.reference(f, ("noeglevurderinger", i, "noegle"), x.noegle, noegler, "fordelingsnøgle", "model.yaml")
+
+
+def _milepaele(t: _Tjek) -> None:
+    mp = t.mappe.milepaele
+    if mp is None:
+        return
+    from .milepaele.katalog import KATALOG
+
+    f = "milepaele.yaml"
+    set_: dict[int, int] = {}
+    for i, m in enumerate(mp.milepaele):
+        if m.nr in set_:
+            t.fejl(f, ("milepaele", i, "nr"), f"milepæl {m.nr} står allerede i listen (nr. {set_[m.nr] + 1}); saml dem i én post")
+        set_[m.nr] = i
+        kat = KATALOG[m.nr - 1]
+        for felt, antal, hvad in (("opgaver", len(kat.opgaver), "opgave"), ("leverancer", len(kat.leverancer), "leverance")):
+            set2: set[int] = set()
+            for j, r in enumerate(getattr(m, felt)):
+                if r.nr > antal:
+                    t.fejl(f, ("milepaele", i, felt, j, "nr"),
+                           f"milepæl {m.nr} har kun {antal} {hvad}{'r' if antal > 1 else ''}, ikke nr. {r.nr}")
+                if r.nr in set2:
+                    t.fejl(f, ("milepaele", i, felt, j, "nr"), f"{hvad} {r.nr} i milepæl {m.nr} står to gange")
+                set2.add(r.nr)

@@ -1,0 +1,822 @@
+"""One rule per opgave and leverance: which facts in the folder show it done, and what is missing.
+
+A rule is a small function from the loaded folder to a ``Vurdering`` (missing facts and
+warnings). Decisions and approvals (godkendelser) live in milepaele.yaml; content lives in the
+documents. ``vurder`` applies the playbook's gate: a milestone is reached only when every
+earlier one is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from ..skemaer.felter import tom
+from .katalog import KATALOG, Milepael
+
+if TYPE_CHECKING:
+    from ..indlaesning import Samdriftsmappe
+    from ..skemaer.milepaele import Registrering
+
+
+@dataclass
+class Vurdering:
+    mangler: list[str] = field(default_factory=list)
+    advarsler: list[str] = field(default_factory=list)
+
+    @property
+    def opfyldt(self) -> bool:
+        return not self.mangler
+
+
+@dataclass
+class Punkt:
+    art: str  # "opgave" | "leverance"
+    nr: int
+    titel: str
+    opfyldt: bool
+    mangler: list[str]
+    advarsler: list[str]
+    dato: dt.date | None = None  # from milepaele.yaml, if registered
+
+    def som_json(self) -> dict:
+        return {"nr": self.nr, "titel": self.titel, "opfyldt": self.opfyldt, "mangler": self.mangler,
+                "advarsler": self.advarsler, "dato": self.dato.isoformat() if self.dato else None}
+
+
+@dataclass
+class Milepaelsstatus:
+    milepael: Milepael
+    opgaver: list[Punkt]
+    leverancer: list[Punkt]
+    egen_opfyldt: bool  # all own opgaver and leverancer met
+    naaet: bool  # and every earlier milestone reached
+
+    @property
+    def status(self) -> str:
+        if self.naaet:
+            return "naaet"
+        if any(p.opfyldt or p.dato for p in self.opgaver + self.leverancer):
+            return "i_gang"
+        return "ikke_startet"
+
+    @property
+    def punkter(self) -> list[Punkt]:
+        return self.opgaver + self.leverancer
+
+    @property
+    def dato(self) -> dt.date | None:
+        datoer = [p.dato for p in self.punkter if p.dato]
+        return max(datoer) if datoer else None
+
+    def som_json(self) -> dict:
+        m = self.milepael
+        return {
+            "nr": m.nr, "fase": m.fase, "titel": m.titel, "formaal": m.formaal,
+            "naaet": self.naaet, "status": self.status,
+            "dato": self.dato.isoformat() if self.dato else None,
+            "opgaver": [p.som_json() for p in self.opgaver],
+            "leverancer": [p.som_json() for p in self.leverancer],
+        }
+
+
+Regel = Callable[["Samdriftsmappe", dict], Vurdering]
+REGLER: dict[tuple[int, str, int], Regel] = {}
+
+
+def regel(nr: int, art: str, i: int):
+    def registrer(f: Regel) -> Regel:
+        REGLER[(nr, art, i)] = f
+        return f
+    return registrer
+
+
+# -- helpers ---------------------------------------------------------------------
+
+
+def registrering(mappe: "Samdriftsmappe", nr: int, art: str, i: int) -> "Registrering | None":
+    mp = mappe.milepaele
+    if mp is None:
+        return None
+    for m in mp.milepaele:
+        if m.nr == nr:
+            for r in (m.opgaver if art == "opgave" else m.leverancer):
+                if r.nr == i and r.udfoert:
+                    return r
+    return None
+
+
+def _kommando(nr: int, art: str, i: int) -> str:
+    return f"samdrift afkryds {nr} --{art} {i} --dato ÅÅÅÅ-MM-DD --af \"…\" --referat \"…\""
+
+
+def godkendelse(mappe, nr: int, art: str, i: int, hvad: str, kraev_referat: bool = False) -> Vurdering:
+    v = Vurdering()
+    r = registrering(mappe, nr, art, i)
+    if r is None:
+        v.mangler.append(f"milepaele.yaml: {hvad} er ikke registreret; brug '{_kommando(nr, art, i)}'")
+        return v
+    if tom(r.af):
+        v.mangler.append(f"milepaele.yaml: milepæl {nr}, {art} {i}: hvem ('af') mangler")
+    if r.dato is None:
+        v.mangler.append(f"milepaele.yaml: milepæl {nr}, {art} {i}: dato mangler")
+    if kraev_referat and tom(r.referat):
+        v.mangler.append(f"milepaele.yaml: milepæl {nr}, {art} {i}: henvisning til referat eller underskrift mangler")
+    return v
+
+
+def fil_mangler(filnavn: str, hvad: str) -> Vurdering:
+    return Vurdering([f"{filnavn}: filen mangler ({hvad}); 'samdrift init' laver en skabelon"])
+
+
+def saml(*dele: Vurdering) -> Vurdering:
+    v = Vurdering()
+    for d in dele:
+        v.mangler += [m for m in d.mangler if m not in v.mangler]
+        v.advarsler += [a for a in d.advarsler if a not in v.advarsler]
+    return v
+
+
+def felter(objekt, navne: dict[str, str], praefiks: str) -> list[str]:
+    """Missing fields of ``objekt`` as messages."""
+    mangler = [tekst for navn, tekst in navne.items() if objekt is None or tom(getattr(objekt, navn, None))]
+    return [f"{praefiks}: {', '.join(mangler)} mangler"] if mangler else []
+
+
+def _navn(mappe, afd_id: str) -> str:
+    for a in mappe.samdrift.afdelinger:
+        if a.id == afd_id:
+            return a.navn
+    return afd_id
+
+
+# -- milepæl 1 -------------------------------------------------------------------
+
+
+@regel(1, "opgave", 1)
+def _m1_o1(mappe, _):
+    p = mappe.samdrift.projektleder
+    if p is None:
+        return Vurdering(["samdrift.yaml: projektleder mangler (navn, udpeget_af, udpeget_dato)"])
+    return Vurdering(felter(p, {"navn": "navn", "udpeget_af": "hvem der udpegede (udpeget_af)",
+                                "udpeget_dato": "dato (udpeget_dato)"}, "samdrift.yaml: projektleder"))
+
+
+@regel(1, "opgave", 2)
+def _m1_o2(mappe, _):
+    v = mappe.samdrift.vilkaar
+    if v is None or tom(v.beskrivelse):
+        return Vurdering(["samdrift.yaml: vilkaar.beskrivelse mangler (vilkårene for samdrift i boligorganisationen)"])
+    ud = Vurdering()
+    if tom(v.vurdering):
+        ud.advarsler.append("samdrift.yaml: vilkaar.vurdering mangler: hvordan påvirker vilkårene arbejdet?")
+    if v.nedskrevne is False and tom(v.besluttet_af):
+        ud.advarsler.append("samdrift.yaml: der er ingen nedskrevne vilkår; drejebogen anbefaler, at den administrative "
+                            "ledelse og/eller organisationsbestyrelsen fastsætter dem (vilkaar.besluttet_af)")
+    return ud
+
+
+@regel(1, "leverance", 1)
+def _m1_l1(mappe, r):
+    return saml(r[(1, "opgave", 1)], r[(1, "opgave", 2)])
+
+
+# -- milepæl 2 -------------------------------------------------------------------
+
+OPLAEG_EMNER = {
+    "formaal": "formål med samdriften",
+    "andre_afdelinger": "andre boligafdelinger",
+    "interessenter": "interessenternes interesse, interne tillid og forventninger",
+    "oekonomi": "boligafdelingernes økonomi",
+    "fysik": "boligafdelingernes fysik",
+    "organisering": "ejendomskontorernes organisering",
+    "beboerservice": "beboerservicen",
+}
+
+
+@regel(2, "opgave", 1)
+def _m2_o1(mappe, _):
+    o = mappe.oplaeg
+    if o is None:
+        return fil_mangler("oplaeg.yaml", "Bilag 1")
+    v = Vurdering()
+    vurderet = {b.afdeling: b for b in o.beboervalgtes_oensker}
+    for afd in mappe.afdeling_ids:
+        b = vurderet.get(afd)
+        if b is None or tom(b.vurdering):
+            v.mangler.append(f"oplaeg.yaml: beboervalgtes_oensker: vurdering for '{afd}' mangler")
+        elif b.accept in ("nej", "usikker") and tom(b.konsekvens_uden_accept):
+            v.advarsler.append(f"oplaeg.yaml: accept i '{afd}' er {b.accept}; beskriv konsekvensen, hvis samdriften "
+                               "etableres uden tiltrædelse (konsekvens_uden_accept)")
+    return v
+
+
+@regel(2, "opgave", 2)
+def _m2_o2(mappe, _):
+    o = mappe.oplaeg
+    if o is None:
+        return fil_mangler("oplaeg.yaml", "Bilag 1")
+    v = Vurdering()
+    manglende = [tekst for felt, tekst in OPLAEG_EMNER.items() if tom(getattr(o, felt)) or tom(getattr(o, felt).samlet)]
+    if manglende:
+        v.mangler.append(f"oplaeg.yaml: emner uden vurdering: {', '.join(manglende)}")
+    for felt, hvad in (("fordele", "fordele"), ("ulemper", "ulemper")):
+        e = getattr(o, felt)
+        if e is None or tom(e.samlet):
+            v.mangler.append(f"oplaeg.yaml: {hvad} samlet mangler ({felt}.samlet)")
+        for afd in mappe.afdeling_ids:
+            if e is None or tom(e.afdelinger.get(afd)):
+                v.mangler.append(f"oplaeg.yaml: {hvad} for '{afd}' mangler ({felt}.afdelinger.{afd})")
+    if tom(o.konklusion):
+        v.mangler.append("oplaeg.yaml: konklusion mangler")
+    return v
+
+
+@regel(2, "opgave", 3)
+def _m2_o3(mappe, _):
+    return godkendelse(mappe, 2, "opgave", 3, "den administrative godkendelse af oplægget")
+
+
+@regel(2, "leverance", 1)
+def _m2_l1(mappe, r):
+    return saml(r[(2, "opgave", 2)], r[(2, "opgave", 3)])
+
+
+@regel(2, "leverance", 2)
+def _m2_l2(mappe, _):
+    return godkendelse(mappe, 2, "leverance", 2,
+                       "den administrative godkendelse af ressourcer til analyse og samdriftsmodel")
+
+
+# -- milepæl 3 -------------------------------------------------------------------
+
+ANALYSE_EMNER = {
+    "interessenter": "interessenter",
+    "fysik": "fysik",
+    "oekonomi": "økonomi",
+    "organisering": "ejendomskontorernes organisering",
+    "beboerservice": "beboerservice",
+}
+
+
+@regel(3, "opgave", 1)
+def _m3_o1(mappe, _):
+    v = Vurdering()
+    a = mappe.analyse
+    if a is None:
+        v = saml(v, fil_mangler("analyse.yaml", "analysen af muligheder og udfordringer"))
+    else:
+        manglende = [t for f, t in ANALYSE_EMNER.items() if tom(getattr(a, f))]
+        if manglende:
+            v.mangler.append(f"analyse.yaml: emner uden analyse: {', '.join(manglende)}")
+        k = a.kompetenceanalyse
+        if k is None or (not k.medarbejdere and tom(k.kompetencegab)):
+            v.mangler.append("analyse.yaml: kompetenceanalyse mangler")
+        if a.ejendomskontor is None or tom(a.ejendomskontor.placering):
+            v.mangler.append("analyse.yaml: analyse af placering (og antal) af ejendomskontorer mangler (ejendomskontor.placering)")
+    ia = mappe.interessenter
+    if ia is None:
+        v = saml(v, fil_mangler("interessenter.yaml", "interessentanalysen, Bilag 2"))
+    elif not ia.interessenter:
+        v.mangler.append("interessenter.yaml: ingen interessenter")
+    else:
+        for x in ia.interessenter:
+            mangler = []
+            if x.kvadrant is None:
+                mangler.append("indflydelse og deltagelse")
+            for felt, tekst in (("interesse", "interesse"), ("paavirkning", "påvirkning"), ("haandtering", "håndtering")):
+                if tom(getattr(x, felt)):
+                    mangler.append(tekst)
+            if mangler:
+                v.mangler.append(f"interessenter.yaml: '{x.id}': {', '.join(mangler)} mangler")
+        if len(ia.interessenter) > 10:
+            v.advarsler.append(f"interessenter.yaml: {len(ia.interessenter)} interessenter; drejebogen anbefaler højst "
+                               "8–10; saml enkeltpersoner i grupper")
+    return v
+
+
+@regel(3, "opgave", 2)
+def _m3_o2(mappe, _):
+    m = mappe.model
+    if m is None:
+        return fil_mangler("model.yaml", "forslag til samdriftsmodel, Bilag 3")
+    v = Vurdering()
+    if m.start is None and (mappe.samdrift.start is None or mappe.samdrift.start.planlagt is None):
+        v.mangler.append("model.yaml: start mangler (hvornår samdriften forventes igangsat)")
+    if not m.maal:
+        v.mangler.append("model.yaml: ingen mål for samdriften (maal)")
+    else:
+        if not any(x.type == "oekonomi" for x in m.maal):
+            v.advarsler.append("model.yaml: ingen mål for økonomien (type: oekonomi)")
+        for x in m.maal:
+            smart = []
+            if tom(x.maalvaerdi) or tom(x.maaling):
+                smart.append("målbart (maaling og maalvaerdi)")
+            if x.frist is None:
+                smart.append("tidsafgrænset (frist)")
+            if tom(x.accepteret_af):
+                smart.append("accepteret (accepteret_af)")
+            if smart:
+                v.advarsler.append(f"model.yaml: målet '{x.id}' er ikke SMART: {', '.join(smart)} mangler")
+    i = m.indhold
+    if i is None or (tom(i.driftsmaessigt) and not (i.faelles_personale or i.faelles_kontorhold or i.faelles_lokaler or i.faelles_indkoeb)):
+        v.mangler.append("model.yaml: indholdet i samdriften mangler (indhold: driftsmæssigt samarbejde, 2.1–2.4)")
+    elif tom(i.beboerdemokratisk) and (i.moedeforum is None or tom(i.moedeforum.navn)):
+        v.advarsler.append("model.yaml: det beboerdemokratiske samarbejde er ikke beskrevet (indhold.beboerdemokratisk, 2.7 mødeforum)")
+    o = m.organisationsplan
+    if o is None or not o.stillinger:
+        v.mangler.append("model.yaml: organisationsplan mangler (organisationsplan.stillinger)")
+    if not m.fordelingsnoegler:
+        v.mangler.append("model.yaml: ingen fordelingsnøgler")
+    if not any(k.med for k in m.konti):
+        v.mangler.append("model.yaml: ingen konti indgår i samdriften (konti med 'med: true')")
+    if m.opgoerelse is None or tom(m.opgoerelse.beskrivelse):
+        v.advarsler.append("model.yaml: opgørelse af udgifter og timeforbrug (4.1) er ikke beskrevet")
+    return v
+
+
+@regel(3, "opgave", 3)
+def _m3_o3(mappe, _):
+    return godkendelse(mappe, 3, "opgave", 3, "den administrative godkendelse af forslaget til samdriftsmodel")
+
+
+@regel(3, "leverance", 1)
+def _m3_l1(mappe, r):
+    return saml(r[(3, "opgave", 1)], r[(3, "opgave", 2)], r[(3, "opgave", 3)])
+
+
+# -- milepæl 4 -------------------------------------------------------------------
+
+
+@regel(4, "opgave", 1)
+def _m4_o1(mappe, _):
+    p = mappe.inddragelsesplan
+    if p is None:
+        return fil_mangler("inddragelsesplan.yaml", "tids- og aktivitetsplan for inddragelse")
+    v = Vurdering()
+    if not p.aktiviteter:
+        v.mangler.append("inddragelsesplan.yaml: ingen aktiviteter")
+        return v
+    grupper = {g for a in p.aktiviteter for g in a.maalgruppe}
+    for g, tekst in (("beboervalgte", "de beboervalgte"), ("lokal_drift", "den lokale drift")):
+        if g not in grupper:
+            v.mangler.append(f"inddragelsesplan.yaml: ingen aktiviteter for {tekst} (maalgruppe: {g})")
+    for a in p.aktiviteter:
+        mangler = []
+        if tom(a.hvem) and not a.interessenter:
+            mangler.append("hvem (hvem eller interessenter)")
+        if a.form is None:
+            mangler.append("hvordan (form: dialog/inddragelse)")
+        if a.dato is None:
+            mangler.append("hvornår (dato)")
+        if tom(a.ansvarlig):
+            mangler.append("ansvarlig")
+        if not a.maalgruppe:
+            mangler.append("maalgruppe")
+        if mangler:
+            v.mangler.append(f"inddragelsesplan.yaml: aktiviteten '{a.id}': {', '.join(mangler)} mangler")
+    if not any(a.form == "inddragelse" for a in p.aktiviteter):
+        v.advarsler.append("inddragelsesplan.yaml: planen har kun dialog/information; drejebogen skelner mellem dialog og egentlig inddragelse")
+    return v
+
+
+@regel(4, "leverance", 1)
+def _m4_l1(mappe, r):
+    return r[(4, "opgave", 1)]
+
+
+# -- milepæl 5 -------------------------------------------------------------------
+
+
+@regel(5, "opgave", 1)
+def _m5_o1(mappe, _):
+    p = mappe.inddragelsesplan
+    if p is None:
+        return fil_mangler("inddragelsesplan.yaml", "tids- og aktivitetsplan for inddragelse")
+    v = Vurdering()
+    holdt = [a for a in p.aktiviteter if a.gennemfoert and a.gennemfoert.dato]
+    for g, tekst in (("beboervalgte", "de beboervalgte"), ("lokal_drift", "den lokale drift")):
+        if not any(g in a.maalgruppe and a.form in ("dialog", "inddragelse") for a in holdt):
+            v.mangler.append(f"inddragelsesplan.yaml: ingen gennemført dialog eller inddragelse med {tekst} "
+                             "(aktiviteter med gennemfoert.dato)")
+    emner = {a.emne for a in holdt}
+    for emne, tekst in (("udviklingsprocessen", "udviklingsprocessen"), ("samdriftsmodellen", "forslaget til samdriftsmodel")):
+        if emne not in emner and "begge" not in emner:
+            v.mangler.append(f"inddragelsesplan.yaml: ingen gennemført aktivitet om {tekst} (emne: {emne} eller begge)")
+    ikke_holdt = [a.id for a in p.aktiviteter if not (a.gennemfoert and a.gennemfoert.dato)]
+    if ikke_holdt and holdt:
+        v.advarsler.append(f"inddragelsesplan.yaml: aktiviteter ikke gennemført: {', '.join(ikke_holdt)}")
+    return v
+
+
+@regel(5, "opgave", 2)
+def _m5_o2(mappe, _):
+    p = mappe.inddragelsesplan
+    if p is None:
+        return fil_mangler("inddragelsesplan.yaml", "vurdering af, om de beboervalgte kan tiltræde")
+    v = Vurdering()
+    vurd = {x.afdeling: x for x in p.vurderinger}
+    for afd in mappe.afdeling_ids:
+        x = vurd.get(afd)
+        if x is None:
+            v.mangler.append(f"inddragelsesplan.yaml: vurdering af, om de beboervalgte i '{afd}' kan tiltræde, mangler (vurderinger)")
+        elif tom(x.begrundelse):
+            v.mangler.append(f"inddragelsesplan.yaml: vurderingen for '{afd}' mangler en begrundelse")
+    if p.revision is None:
+        v.mangler.append("inddragelsesplan.yaml: revision mangler: er forslaget til samdriftsmodel revideret? (revision.revideret)")
+    elif tom(p.revision.beskrivelse):
+        v.mangler.append("inddragelsesplan.yaml: revision.beskrivelse mangler")
+    elif p.revision.revideret and mappe.model is not None and not mappe.model.revisioner:
+        v.advarsler.append("model.yaml: modellen er revideret, men revisionen er ikke noteret i model.yaml (revisioner)")
+    return v
+
+
+@regel(5, "leverance", 1)
+def _m5_l1(mappe, r):
+    v = saml(r[(5, "opgave", 1)], r[(5, "opgave", 2)])
+    p = mappe.inddragelsesplan
+    if p is None:
+        return v
+    uden_accept = [x.afdeling for x in p.vurderinger if x.kan_tiltraede != "ja"]
+    if uden_accept:
+        navne = ", ".join(_navn(mappe, a) for a in uden_accept)
+        reg = registrering(mappe, 5, "leverance", 1)
+        if reg is None or tom(reg.beslutning):
+            v.mangler.append(
+                f"de beboervalgte i {navne} vurderes ikke at kunne tiltræde; registrér beslutningen om at gå videre "
+                f"('samdrift afkryds 5 --leverance 1 --dato … --af … --beslutning \"…\"') eller afvent opbakning")
+        else:
+            v.advarsler.append(f"samdriften fortsætter uden opbakning fra de beboervalgte i {navne}; drejebogen advarer "
+                               "om mistro og større fokus på fejl, når beboervalgte oplever at blive 'tvunget' ind i en samdrift")
+    return v
+
+
+# -- milepæl 6 -------------------------------------------------------------------
+
+
+@regel(6, "opgave", 1)
+def _m6_o1(mappe, _):
+    a = mappe.aftale
+    if a is None:
+        return fil_mangler("aftale.yaml", "aftale om samdrift, Bilag 4")
+    v = Vurdering()
+    if a.ikrafttraeden is None:
+        v.mangler.append("aftale.yaml: ikrafttraeden mangler (samdriften træder i kraft den)")
+    if a.form == "referat" and tom(a.referat):
+        v.mangler.append("aftale.yaml: form er 'referat', men henvisningen til referatet mangler (referat)")
+    vk = a.vilkaar
+    if vk is None:
+        v.mangler.append("aftale.yaml: vilkaar mangler (1.1 aktiver, 1.2 inddragelse, 1.3 udtrædelse, 1.4 uenighed)")
+        return v
+    if not vk.aktiver and vk.ingen_aktiver is not True:
+        v.mangler.append("aftale.yaml: 1.1 aktiver: angiv aktiverne, eller sæt ingen_aktiver: true")
+    i = vk.inddragelse
+    if i is None or (tom(i.beskrivelse) and None in (i.familieboliger, i.ungdomsboliger, i.aeldreboliger)):
+        v.mangler.append("aftale.yaml: 1.2 inddragelse af flere boligafdelinger mangler (beskrivelse eller boligtyper ja/nej)")
+    elif i.andre_boligorganisationer is None:
+        v.mangler.append("aftale.yaml: 1.2 kan afdelinger fra andre boligorganisationer inddrages? (andre_boligorganisationer)")
+    u = vk.udtraedelse
+    if u is None:
+        v.mangler.append("aftale.yaml: 1.3 udtrædelse mangler")
+    else:
+        if u.administrationen_kan_beslutte is None:
+            v.mangler.append("aftale.yaml: 1.3 kan administrationen beslutte udtræden? (administrationen_kan_beslutte)")
+        if u.varsel is None or (u.varsel == "andet" and tom(u.varsel_andet)):
+            v.mangler.append("aftale.yaml: 1.3 tid fra beslutning til udtræden mangler (varsel)")
+        if u.aktiver is None or (u.aktiver == "andet" and tom(u.aktiver_andet)):
+            v.mangler.append("aftale.yaml: 1.3 hvad sker der med aktiverne ved udtræden? (aktiver)")
+    ue = vk.uenighed
+    if ue is None:
+        v.mangler.append("aftale.yaml: 1.4 forhold ved uenighed mangler")
+    else:
+        for felt, ellers, tekst in (
+            ("administrationen_afgoer_fordelingsnoegle", "fordelingsnoegle_ellers", "fordelingsnøglen"),
+            ("administrationen_afgoer_serviceniveau", "serviceniveau_ellers", "serviceniveauet"),
+        ):
+            svar = getattr(ue, felt)
+            if svar is None:
+                v.mangler.append(f"aftale.yaml: 1.4 afgør administrationen uenighed om {tekst}? ({felt})")
+            elif svar is False and tom(getattr(ue, ellers)):
+                v.mangler.append(f"aftale.yaml: 1.4 hvordan afgøres uenighed om {tekst} så? ({ellers})")
+    if mappe.model is None:
+        v.mangler.append("model.yaml: samdriftsmodellen, som indgår i aftalen, mangler")
+    return v
+
+
+@regel(6, "opgave", 2)
+def _m6_o2(mappe, _):
+    a = mappe.aftale
+    if a is None:
+        return fil_mangler("aftale.yaml", "aftale om samdrift, Bilag 4")
+    v = Vurdering()
+    ob = [u for u in a.tiltraedelse if u.organ == "organisationsbestyrelse"]
+    for u in ob:
+        mangler = [t for t, x in (("navn", u.navn), ("dato", u.dato)) if tom(x)]
+        if not mangler:
+            return v  # the organisationsbestyrelse accepted on behalf of every afdeling
+        v.mangler.append(f"aftale.yaml: organisationsbestyrelsens tiltrædelse mangler {' og '.join(mangler)}")
+    tiltraadt = {u.afdeling: u for u in a.tiltraedelse if u.afdeling}
+    for afd in mappe.afdeling_ids:
+        u = tiltraadt.get(afd)
+        if u is None:
+            v.mangler.append(f"aftale.yaml: afdeling '{afd}' har ikke tiltrådt (navn og dato mangler)")
+            continue
+        mangler = [t for t, x in (("navn", u.navn), ("dato", u.dato)) if tom(x)]
+        if mangler:
+            v.mangler.append(f"aftale.yaml: afdeling '{afd}' har ikke tiltrådt ({' og '.join(mangler)} mangler)")
+        elif a.form == "referat" and tom(u.referat):
+            v.mangler.append(f"aftale.yaml: afdeling '{afd}': henvisning til det godkendte referat mangler")
+    return v
+
+
+@regel(6, "leverance", 1)
+def _m6_l1(mappe, r):
+    return saml(r[(6, "opgave", 1)], r[(6, "opgave", 2)])
+
+
+# -- milepæl 7 -------------------------------------------------------------------
+
+
+def _et_regnskabsaar(fra: dt.date, til: dt.date) -> bool:
+    try:
+        aar_efter = fra.replace(year=fra.year + 1)
+    except ValueError:  # 29 February
+        aar_efter = fra.replace(year=fra.year + 1, day=28)
+    return til >= aar_efter - dt.timedelta(days=1)
+
+
+@regel(7, "opgave", 1)
+def _m7_o1(mappe, _):
+    ip = mappe.implementeringsplan
+    if ip is None:
+        return fil_mangler("implementeringsplan.yaml", "implementeringsplan, Bilag 5")
+    v = Vurdering()
+    if not ip.aktiviteter:
+        v.mangler.append("implementeringsplan.yaml: ingen aktiviteter")
+    for a in ip.aktiviteter:
+        mangler = [t for f, t in (("formaal", "formål"), ("ansvarlig", "ansvarlig"), ("frist", "frist")) if tom(getattr(a, f))]
+        if mangler:
+            v.mangler.append(f"implementeringsplan.yaml: aktiviteten '{a.id}': {', '.join(mangler)} mangler")
+    ep = ip.evalueringsperiode
+    if ep is None or ep.fra is None or ep.til is None:
+        v.mangler.append("implementeringsplan.yaml: evalueringsperiode mangler (fra og til)")
+    else:
+        if not _et_regnskabsaar(ep.fra, ep.til):
+            v.advarsler.append("implementeringsplan.yaml: evalueringsperioden er kortere end ét regnskabsår; "
+                               "drejebogen anbefaler mindst ét")
+        if tom(ep.godkendt_af):
+            v.advarsler.append("implementeringsplan.yaml: evalueringsperioden er ikke godkendt af den administrative ledelse (godkendt_af)")
+    temaer = {a.tema for a in ip.aktiviteter}
+    if ip.aktiviteter and "kultur" not in temaer:
+        v.advarsler.append("implementeringsplan.yaml: ingen aktiviteter til fremme af en ny fælles kultur (tema: kultur)")
+    if ip.aktiviteter and "orientering" not in temaer:
+        v.advarsler.append("implementeringsplan.yaml: ingen aktiviteter om orientering og markering (tema: orientering)")
+    return v
+
+
+@regel(7, "leverance", 1)
+def _m7_l1(mappe, r):
+    return r[(7, "opgave", 1)]
+
+
+# -- milepæl 8 -------------------------------------------------------------------
+
+
+@regel(8, "opgave", 1)
+def _m8_o1(mappe, _):
+    o = mappe.orientering
+    if o is None:
+        return fil_mangler("orientering.yaml", "hvem der orienteres")
+    v = Vurdering()
+    kategorier = {g.kategori for g in o.maalgrupper}
+    for k, tekst in (("beboere", "beboerne"), ("lokalt_driftspersonale", "det lokale driftspersonale")):
+        if k not in kategorier:
+            v.mangler.append(f"orientering.yaml: {tekst} er ikke blandt målgrupperne (kategori: {k})")
+    return v
+
+
+@regel(8, "opgave", 2)
+def _m8_o2(mappe, _):
+    o = mappe.orientering
+    if o is None:
+        return fil_mangler("orientering.yaml", "orienteringsmateriale")
+    v = Vurdering()
+    if not o.maalgrupper:
+        v.mangler.append("orientering.yaml: ingen målgrupper")
+    for g in o.maalgrupper:
+        if g.materiale is None or (tom(g.materiale.titel) and tom(g.materiale.indhold)):
+            v.mangler.append(f"orientering.yaml: materiale til '{g.id}' mangler")
+    return v
+
+
+@regel(8, "opgave", 3)
+def _m8_o3(mappe, _):
+    o = mappe.orientering
+    if o is None:
+        return fil_mangler("orientering.yaml", "distribution af materialet")
+    v = Vurdering()
+    if not o.maalgrupper:
+        v.mangler.append("orientering.yaml: ingen målgrupper")
+    for g in o.maalgrupper:
+        d = g.distribution
+        if d is None or d.dato is None or d.metode is None:
+            v.mangler.append(f"orientering.yaml: distribution til '{g.id}' mangler (metode og dato)")
+    return v
+
+
+@regel(8, "leverance", 1)
+def _m8_l1(mappe, r):
+    v = saml(r[(8, "opgave", 2)], r[(8, "opgave", 3)])
+    if mappe.interessenter is None:
+        v.mangler.append("interessenter.yaml: interessentanalysen, som orienteringen tager udgangspunkt i, mangler")
+    elif mappe.orientering is not None and not any(g.interessenter for g in mappe.orientering.maalgrupper):
+        v.advarsler.append("orientering.yaml: ingen målgruppe henviser til interessentanalysen (interessenter)")
+    return v
+
+
+# -- milepæl 9 -------------------------------------------------------------------
+
+
+@regel(9, "opgave", 1)
+def _m9_o1(mappe, _):
+    o = mappe.orientering
+    if o is None:
+        return fil_mangler("orientering.yaml", "markering af opstarten")
+    m = o.markering
+    if m is None:
+        return Vurdering(["orientering.yaml: markering mangler (eller markering.fravalgt med begrundelse)"])
+    v = Vurdering()
+    if m.fravalgt is not None:
+        if tom(m.fravalgt.begrundelse):
+            v.mangler.append("orientering.yaml: markeringen er fravalgt uden begrundelse (markering.fravalgt.begrundelse)")
+        if tom(m.fravalgt.besluttet_af):
+            v.advarsler.append("orientering.yaml: hvem besluttede at undlade markeringen? (markering.fravalgt.besluttet_af)")
+        return v
+    if m.afholdt is not True:
+        v.mangler.append("orientering.yaml: markeringen er ikke holdt (markering.afholdt: true)")
+    if m.dato is None:
+        v.mangler.append("orientering.yaml: markering.dato mangler")
+    if m.form is None:
+        v.mangler.append("orientering.yaml: markering.form mangler")
+    return v
+
+
+@regel(9, "leverance", 1)
+def _m9_l1(mappe, r):
+    return r[(9, "opgave", 1)]
+
+
+# -- milepæl 10 ------------------------------------------------------------------
+
+
+@regel(10, "opgave", 1)
+def _m10_o1(mappe, _):
+    e = mappe.evaluering
+    if e is None:
+        return fil_mangler("evaluering.yaml", "evalueringsskema med implementeringstjekliste")
+    v = Vurdering()
+    ip = mappe.implementeringsplan
+    punkter = {p.aktivitet: p for p in e.tjekliste}
+    for a in (ip.aktiviteter if ip else []):
+        p = punkter.get(a.id)
+        if p is None:
+            v.mangler.append(f"evaluering.yaml: tjeklisten følger ikke op på aktiviteten '{a.id}'")
+            continue
+        mangler = [t for f, t in (("gennemfoert", "gennemført"), ("status", "status"), ("effekt", "effekt"),
+                                  ("naeste_skridt", "næste skridt")) if tom(getattr(p, f))]
+        if p.gennemfoert in ("delvist", "nej") and tom(p.forklaring):
+            mangler.append("forklaring (aktiviteten er ikke gennemført som planlagt)")
+        if mangler:
+            v.mangler.append(f"evaluering.yaml: tjeklisten for '{a.id}': {', '.join(mangler)} mangler")
+    if not e.interviews:
+        v.advarsler.append("evaluering.yaml: ingen interview af beboervalgte og lokal drift om de oplevede effekter (interviews)")
+    for x in e.maalinger:
+        if x.foer is not None and x.efter is None:
+            v.advarsler.append(f"evaluering.yaml: før-målingen '{x.emne}' har ingen efter-måling")
+    return v
+
+
+@regel(10, "opgave", 2)
+def _m10_o2(mappe, _):
+    e = mappe.evaluering
+    if e is None:
+        return fil_mangler("evaluering.yaml", "opgørelse af mål og fordelingsnøgler")
+    v = Vurdering()
+    m = mappe.model
+    if m is None:
+        v.mangler.append("model.yaml: mål og fordelingsnøgler at følge op på mangler")
+        return v
+    fulgt = {x.maal: x for x in e.maalopfoelgning}
+    for x in m.maal:
+        f = fulgt.get(x.id)
+        if f is None or tom(f.resultat) or f.opfyldt is None:
+            v.mangler.append(f"evaluering.yaml: målet '{x.id}' er ikke fulgt op (maalopfoelgning: resultat og opfyldt)")
+        elif f.opfyldt != "ja" and tom(f.aarsag):
+            v.mangler.append(f"evaluering.yaml: målet '{x.id}' er ikke nået; årsagen mangler (aarsag)")
+    vurderet = {x.noegle: x for x in e.noeglevurderinger}
+    brugte = []
+    for k in m.konti:
+        if k.med and k.noegle and k.noegle not in brugte:
+            brugte.append(k.noegle)
+    for n in brugte:
+        x = vurderet.get(n)
+        if x is None or x.retvisende is None or tom(x.vurdering):
+            v.mangler.append(f"evaluering.yaml: er fordelingsnøglen '{n}' retvisende? (noeglevurderinger: retvisende og vurdering)")
+    if m.opgoerelse and m.opgoerelse.tidsregistrering and not mappe.findes("tidsregistrering.csv"):
+        v.mangler.append("tidsregistrering.csv: modellen kræver tidsregistrering, men filen mangler; nøglen kan ikke "
+                         "vurderes mod de registrerede timer")
+    if not e.budgetopfoelgning:
+        v.advarsler.append("evaluering.yaml: ingen budgetopfølgning (faktiske udgifter pr. konto)")
+    return v
+
+
+@regel(10, "opgave", 3)
+def _m10_o3(mappe, _):
+    e = mappe.evaluering
+    if e is None:
+        return fil_mangler("evaluering.yaml", "vurdering af aftalen")
+    a = e.aftalevurdering
+    if a is None or a.aendres is None:
+        return Vurdering(["evaluering.yaml: skal aftalen om samdrift ændres? (aftalevurdering.aendres)"])
+    return Vurdering(["evaluering.yaml: aftalevurdering.begrundelse mangler"] if tom(a.begrundelse) else [])
+
+
+@regel(10, "leverance", 1)
+def _m10_l1(mappe, r):
+    return saml(r[(10, "opgave", 1)], r[(10, "opgave", 2)], r[(10, "opgave", 3)])
+
+
+# -- milepæl 11 ------------------------------------------------------------------
+
+
+def _formidlet(mappe) -> Vurdering:
+    e = mappe.evaluering
+    if e is None:
+        return fil_mangler("evaluering.yaml", "formidling af resultaterne")
+    v = Vurdering()
+    for g, tekst in (("beboervalgte", "de beboervalgte"), ("lokal_drift", "den lokale drift")):
+        if not any(f.maalgruppe == g and f.dato for f in e.formidling):
+            v.mangler.append(f"evaluering.yaml: resultaterne er ikke formidlet til {tekst} (formidling med maalgruppe {g} og dato)")
+    return v
+
+
+@regel(11, "opgave", 1)
+def _m11_o1(mappe, _):
+    v = _formidlet(mappe)
+    e = mappe.evaluering
+    if e is not None and e.nye_maal is None:
+        v.mangler.append("evaluering.yaml: forslag til nye mål mangler (nye_maal; skriv 'nye_maal: []', hvis der ingen er)")
+    return v
+
+
+@regel(11, "leverance", 1)
+def _m11_l1(mappe, _):
+    return _formidlet(mappe)
+
+
+# -- milepæl 12 ------------------------------------------------------------------
+
+
+@regel(12, "opgave", 1)
+def _m12_o1(mappe, _):
+    v = godkendelse(mappe, 12, "opgave", 1, "godkendelsen af evalueringen")
+    e = mappe.evaluering
+    if e is None:
+        v = saml(v, fil_mangler("evaluering.yaml", "evalueringen der skal godkendes"))
+    return v
+
+
+@regel(12, "leverance", 1)
+def _m12_l1(mappe, r):
+    v = godkendelse(mappe, 12, "opgave", 1, "den formelle godkendelse af evalueringen", kraev_referat=True)
+    return saml(v, r[(12, "opgave", 1)])
+
+
+# -- all milestones ---------------------------------------------------------------
+
+
+def vurder(mappe: "Samdriftsmappe") -> list[Milepaelsstatus]:
+    """Judge all 12 milestones (the folder must be valid)."""
+    resultater: dict[tuple[int, str, int], Vurdering] = {}
+    ud: list[Milepaelsstatus] = []
+    forrige_naaet = True
+    for m in KATALOG:
+        punkter: dict[str, list[Punkt]] = {"opgave": [], "leverance": []}
+        for art, titler in (("opgave", m.opgaver), ("leverance", m.leverancer)):
+            for i, titel in enumerate(titler, start=1):
+                v = REGLER[(m.nr, art, i)](mappe, resultater)
+                resultater[(m.nr, art, i)] = v
+                r = registrering(mappe, m.nr, art, i)
+                punkter[art].append(Punkt(art, i, titel, v.opfyldt, list(v.mangler), list(v.advarsler), r.dato if r else None))
+        egen = all(p.opfyldt for ps in punkter.values() for p in ps)
+        naaet = egen and forrige_naaet
+        ud.append(Milepaelsstatus(m, punkter["opgave"], punkter["leverance"], egen, naaet))
+        forrige_naaet = naaet
+    return ud
+
+
+def aktuel_milepael(status: list[Milepaelsstatus]) -> int:
+    """The highest milestone reached (0 if none)."""
+    naaet = [s.milepael.nr for s in status if s.naaet]
+    return max(naaet) if naaet else 0

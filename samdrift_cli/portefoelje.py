@@ -1,0 +1,53 @@
+"""A boligorganisation's portfolio: every samdrift folder below a directory, one process."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .indlaesning import HOVEDFIL, indlaes
+
+SPRING_OVER = {".git", "node_modules", "__pycache__", ".venv", "venv", ".samdrift"}
+
+
+def find_samdrifter(rod: Path) -> list[Path]:
+    """Folders holding samdrift.yaml, sorted; a samdrift folder's subfolders are not searched."""
+    ud: list[Path] = []
+    for mappe, undermapper, filer in os.walk(rod):
+        undermapper[:] = sorted(d for d in undermapper if d not in SPRING_OVER and not d.startswith("."))
+        if HOVEDFIL in filer:
+            ud.append(Path(mappe))
+            undermapper[:] = []
+    return sorted(ud)
+
+
+def oversigt(rod: Path) -> list[dict]:
+    from .fund import har_fejl
+    from .milepaele.regler import aktuel_milepael, vurder
+
+    linjer = []
+    for m in find_samdrifter(rod):
+        mappe = indlaes(m)
+        fejl = sum(1 for f in mappe.fund if f.er_fejl)
+        linje = {
+            "mappe": str(m.relative_to(rod)) if m != rod else ".",
+            "navn": mappe.samdrift.navn if mappe.samdrift else None,
+            "afdelinger": len(mappe.samdrift.afdelinger) if mappe.samdrift else None,
+            "lejemaal": sum(a.lejemaal for a in mappe.samdrift.afdelinger) if mappe.samdrift else None,
+            "milepael": None,
+            "naeste_skridt": None,
+            "fejl": fejl,
+            "advarsler": len(mappe.fund) - fejl,
+        }
+        if not har_fejl(mappe.fund):
+            status = vurder(mappe)
+            linje["milepael"] = aktuel_milepael(status)
+            naeste = next((s for s in status if not s.naaet), None)
+            if naeste is not None:
+                aaben = next(p for p in naeste.punkter if not p.opfyldt)
+                linje["naeste_skridt"] = f"{naeste.milepael.nr}: {aaben.titel}"
+        else:
+            foerste = next(f for f in mappe.fund if f.er_fejl)
+            linje["naeste_skridt"] = f"ret fejl: {foerste.overskrift()}"
+        linjer.append(linje)
+    return linjer

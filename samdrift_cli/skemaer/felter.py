@@ -1,0 +1,142 @@
+"""Field types shared by all schemas: text, dates, exact numbers, amounts, ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic_core import PydanticCustomError
+
+from ..beloeb import BeloebFejl, parse_beloeb
+
+
+class Skema(BaseModel):
+    """Base of every schema: unknown keys are errors (they are typos)."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, validate_default=False)
+
+
+def _tekst(v: Any) -> Any:
+    if isinstance(v, bool):
+        raise PydanticCustomError("tekst", "skal være tekst, ikke ja/nej (true/false); sæt det i anførselstegn")
+    if isinstance(v, (dt.date,)):
+        return v.isoformat()
+    if isinstance(v, str):
+        return v.strip()
+    return v
+
+
+Tekst = Annotated[str, BeforeValidator(_tekst)]
+
+_DATO_DK = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
+_DATO_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_dato(v: Any) -> dt.date:
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if isinstance(v, str):
+        s = v.strip()
+        m = _DATO_ISO.match(s)
+        try:
+            if m:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            m = _DATO_DK.match(s)
+            if m:
+                return dt.date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            raise PydanticCustomError("dato", "'{v}' er ikke en gyldig dato (findes ikke i kalenderen)", {"v": s})
+    raise PydanticCustomError("dato", "skal være en dato som ÅÅÅÅ-MM-DD, fx 2026-01-31")
+
+
+Dato = Annotated[dt.date, BeforeValidator(parse_dato)]
+
+
+def _beloeb(v: Any) -> Decimal:
+    try:
+        return parse_beloeb(v)
+    except BeloebFejl as e:
+        raise PydanticCustomError("beloeb", str(e).replace("{", "{{").replace("}", "}}"))
+
+
+Beloeb = Annotated[Decimal, BeforeValidator(_beloeb)]
+
+
+def _decimal(v: Any) -> Any:
+    if isinstance(v, bool) or isinstance(v, float):
+        raise PydanticCustomError("tal", "skal være et tal")
+    if isinstance(v, int):
+        return Decimal(v)
+    if isinstance(v, Decimal):
+        if not v.is_finite():
+            raise PydanticCustomError("tal", "skal være et endeligt tal")
+        return v
+    if isinstance(v, str):
+        s = v.strip().replace(",", ".")
+        if re.fullmatch(r"[-+]?\d+(\.\d+)?", s):
+            return Decimal(s)
+    raise PydanticCustomError("tal", "skal være et tal, fx 6500 eller 12,5")
+
+
+Tal = Annotated[Decimal, BeforeValidator(_decimal)]
+PositivtTal = Annotated[Decimal, BeforeValidator(_decimal), Field(gt=0)]
+IkkeNegativtTal = Annotated[Decimal, BeforeValidator(_decimal), Field(ge=0)]
+Heltal = Annotated[int, Strict()]
+PositivtHeltal = Annotated[int, Strict(), Field(gt=0)]
+IkkeNegativtHeltal = Annotated[int, Strict(), Field(ge=0)]
+JaNej = Annotated[bool, Strict()]
+
+Id = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9_-]+$", min_length=1, max_length=64)]
+Reference = Annotated[str, BeforeValidator(_tekst)]
+
+
+class Godkendelse(Skema):
+    """Hvem godkendte/besluttede hvad og hvornår."""
+
+    af: Tekst | None = Field(None, description="Hvem godkendte, fx 'Direktionen' eller 'Organisationsbestyrelsen'")
+    dato: Dato | None = Field(None, description="Hvornår (ÅÅÅÅ-MM-DD)")
+    referat: Tekst | None = Field(None, description="Henvisning til referat, fx 'Direktionsmøde 14.03.2025, pkt. 4'")
+    bemaerkning: Tekst | None = Field(None, description="Eventuel bemærkning")
+
+
+class Udarbejdet(Skema):
+    af: Tekst | None = Field(None, description="Hvem har udarbejdet dokumentet")
+    dato: Dato | None = Field(None, description="Hvornår det blev udarbejdet")
+
+
+class Emne(Skema):
+    """Et emne vurderet samlet og for de enkelte afdelinger. Kan også skrives som ren tekst."""
+
+    samlet: Tekst | None = Field(None, description="Vurderingen samlet set")
+    afdelinger: dict[str, Tekst] = Field(default_factory=dict, description="Vurderingen for hver afdeling (afdelingens id: tekst)")
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source, handler):  # accept a plain string as 'samlet'
+        from pydantic_core import core_schema
+
+        skema = handler(source)
+
+        def foer(v: Any) -> Any:
+            if isinstance(v, str):
+                return {"samlet": v}
+            return v
+
+        return core_schema.no_info_before_validator_function(foer, skema)
+
+
+def tom(v: Any) -> bool:
+    """Is a value absent or blank?"""
+    if v is None:
+        return True
+    if isinstance(v, str):
+        return not v.strip()
+    if isinstance(v, (list, dict)):
+        return len(v) == 0
+    if isinstance(v, Emne):
+        return tom(v.samlet) and all(tom(t) for t in v.afdelinger.values())
+    return False

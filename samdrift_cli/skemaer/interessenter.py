@@ -1,0 +1,46 @@
+"""interessenter.yaml: Bilag 2, interessentanalyse (milepæl 3, 4 og 8)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .felter import Id, Skema, Tekst, Udarbejdet
+
+Kvadrant = Literal["arbejdsbier", "eksterne", "ressourcepersoner", "graa_eminencer"]
+
+KVADRANTER: dict[tuple[str, str], str] = {
+    ("noedvendig", "ingen"): "arbejdsbier",
+    ("noedvendig", "stor"): "ressourcepersoner",
+    ("ikke_noedvendig", "ingen"): "eksterne",
+    ("ikke_noedvendig", "stor"): "graa_eminencer",
+}
+
+
+class Interessent(Skema):
+    id: Id = Field(description="Kort id, fx 'afd-best-aeblegaarden'")
+    navn: Tekst = Field(description="Interessenten eller gruppen, fx 'Afdelingsbestyrelsen i Æblegården'")
+    gruppe: Literal["beboere", "beboervalgte", "administration", "lokal_drift", "eksterne", "andre"] | None = Field(
+        None, description="beboere, beboervalgte, administration, lokal_drift, eksterne eller andre")
+    afdeling: Id | None = Field(None, description="Afdelingens id, hvis interessenten hører til én afdeling")
+    indflydelse: Literal["stor", "ingen"] | None = Field(None, description="Indflydelse på samdriften: stor eller ingen")
+    deltagelse: Literal["noedvendig", "ikke_noedvendig"] | None = Field(
+        None, description="Er deltagelse nødvendig? noedvendig eller ikke_noedvendig")
+    holdning: Literal["positiv", "neutral", "negativ", "ukendt"] | None = Field(None, description="Holdning til samdriften")
+    interesse: Tekst | None = Field(None, description="Er interesseret i samdriftsprocessen fordi …")
+    paavirkning: Tekst | None = Field(None, description="Kan påvirke samdriftsprocessen således …")
+    haandtering: Tekst | None = Field(None, description="Bør inddrages/håndteres således …")
+
+    @property
+    def kvadrant(self) -> str | None:
+        if self.deltagelse and self.indflydelse:
+            return KVADRANTER[(self.deltagelse, self.indflydelse)]
+        return None
+
+
+class InteressenterFil(Skema):
+    """interessenter.yaml: interessentanalysen (anbefalet højst 8–10 interessenter)."""
+
+    interessenter: list[Interessent] = Field(default_factory=list, description="Interessenterne")
+    udarbejdet: Udarbejdet | None = Field(None, description="Hvem udarbejdede analysen og hvornår")

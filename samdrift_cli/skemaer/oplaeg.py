@@ -1,0 +1,37 @@
+"""oplaeg.yaml: Bilag 1, oplæg om muligheder og udfordringer ved samdrift (milepæl 2)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .felter import Dato, Emne, Id, Skema, Tekst, Udarbejdet
+
+
+class BeboervalgtesOensker(Skema):
+    afdeling: Id = Field(description="Afdelingens id")
+    vurdering: Tekst | None = Field(None, description="De beboervalgtes ønsker til og interesser i samdrift")
+    kilde: Tekst | None = Field(None, description="Hvordan vurderingen er lavet, fx samtale med driftsansvarlig og afdelingsbestyrelse")
+    dato: Dato | None = Field(None, description="Hvornår")
+    accept: Literal["ja", "nej", "usikker"] | None = Field(None, description="Kan der forventes accept fra de beboervalgte? ja/nej/usikker")
+    konsekvens_uden_accept: Tekst | None = Field(None, description="Betydning for samdriften, hvis den etableres uden tiltrædelse")
+
+
+class OplaegFil(Skema):
+    """oplaeg.yaml: Bilag 1, et kvalificeret skøn over muligheder og udfordringer."""
+
+    formaal: Emne | None = Field(None, description="Formål med samdriften: billigere drift, højere beboerservice eller andet")
+    andre_afdelinger: Emne | None = Field(None, description="Andre boligafdelinger der bør indgå i samdriften")
+    interessenter: Emne | None = Field(None, description="Interessenternes interesse, interne tillid og forventninger til samdriften")
+    oekonomi: Emne | None = Field(None, description="Boligafdelingernes økonomi: forventet økonomisk effekt")
+    fysik: Emne | None = Field(None, description="Boligafdelingernes fysik: størrelse, placering, arealer, opførelsesår, vedligeholdelse")
+    organisering: Emne | None = Field(None, description="Ejendomskontorernes organisering: medarbejdere og ejendomskontorer")
+    beboerservice: Emne | None = Field(None, description="Forventet effekt på beboerservicen")
+    fordele: Emne | None = Field(None, description="Muligheder: fordele samlet og for hver afdeling")
+    ulemper: Emne | None = Field(None, description="Udfordringer: ulemper samlet og for hver afdeling")
+    konklusion: Tekst | None = Field(None, description="Hvad bør der være særligt fokus på i det videre arbejde?")
+    beboervalgtes_oensker: list[BeboervalgtesOensker] = Field(
+        default_factory=list, description="Opgave 1: vurdering af de beboervalgtes ønsker til og interesser i samdrift, pr. afdeling")
+    udarbejdet: Udarbejdet | None = Field(None, description="Hvem udarbejdede oplægget og hvornår")
+

@@ -1,0 +1,304 @@
+"""Reading one YAML file into plain Python values, with the position of every key and value.
+
+We compose the YAML into ruamel nodes (every node, scalars included, carries its
+start mark) and convert the node tree ourselves.  That gives us:
+
+* exact numbers: a YAML float becomes a ``Decimal`` built from its source text,
+  never a binary float (money is exact);
+* duplicate keys, non-text keys, unknown tags and alias bombs as findings;
+* a position table ``sti -> Placering`` used to point every message at the exact
+  key or value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from .fund import Fund
+
+MAKS_FILSTOERRELSE = 5 * 1024 * 1024  # a samdrift file is small; this stops accidents and attacks
+MAKS_NODER = 200_000  # values after alias expansion (stops "billion laughs")
+MAKS_CIFRE = 60  # digits in one number
+
+Sti = tuple  # path of keys/indices from the document root
+
+
+@dataclass(frozen=True)
+class Placering:
+    """Zero-based line/column of a key (if any) and of its value."""
+
+    noegle_linje: int | None
+    noegle_kolonne: int | None
+    linje: int
+    kolonne: int
+
+
+@dataclass
+class YamlDokument:
+    navn: str  # display name, relative to the samdrift folder
+    sti: Path
+    tekst: str
+    data: Any = None
+    placeringer: dict[Sti, Placering] = field(default_factory=dict)
+    fund: list[Fund] = field(default_factory=list)
+
+    @property
+    def linjer(self) -> list[str]:
+        return self.tekst.splitlines()
+
+    def kildelinje(self, linje0: int) -> str | None:
+        linjer = self.linjer
+        return linjer[linje0] if 0 <= linje0 < len(linjer) else None
+
+    def fund_ved(self, sti: Sti, besked: str, niveau: str = "fejl", paa_noegle: bool = False) -> Fund:
+        """A finding pointing at the value (or key) at ``sti``, or the nearest parent known."""
+        sti = tuple(sti)
+        while sti not in self.placeringer and sti:
+            sti = sti[:-1]
+        p = self.placeringer.get(sti)
+        if p is None:
+            return Fund(self.navn, 1, 1, niveau, besked, self.kildelinje(0))
+        if paa_noegle and p.noegle_linje is not None:
+            linje, kolonne = p.noegle_linje, p.noegle_kolonne
+        else:
+            linje, kolonne = p.linje, p.kolonne
+        return Fund(self.navn, linje + 1, kolonne + 1, niveau, besked, self.kildelinje(linje))
+
+    def fund_paa_linje(self, linje0: int, kolonne0: int | None, besked: str, niveau: str = "fejl") -> Fund:
+        return Fund(
+            self.navn,
+            linje0 + 1,
+            None if kolonne0 is None else kolonne0 + 1,
+            niveau,
+            besked,
+            self.kildelinje(linje0),
+        )
+
+
+def laes_tekst(sti: Path, navn: str) -> tuple[str | None, list[Fund]]:
+    """Read a text file as UTF-8 (BOM allowed, CRLF allowed). Returns text or findings."""
+    if sti.is_dir():
+        return None, [Fund(navn, None, None, "fejl", f"{navn} er en mappe, men skal være en fil")]
+    try:
+        stoerrelse = sti.stat().st_size
+    except OSError as e:
+        return None, [Fund(navn, None, None, "fejl", f"filen kan ikke læses: {e.strerror}")]
+    if stoerrelse > MAKS_FILSTOERRELSE:
+        return None, [
+            Fund(navn, None, None, "fejl",
+                 f"filen er for stor ({stoerrelse:,} byte); højst {MAKS_FILSTOERRELSE:,} byte er tilladt".replace(",", "."))
+        ]
+    try:
+        raa = sti.read_bytes()
+    except OSError as e:
+        return None, [Fund(navn, None, None, "fejl", f"filen kan ikke læses: {e.strerror}")]
+    if raa.startswith(b"\xef\xbb\xbf"):
+        raa = raa[3:]
+    try:
+        tekst = raa.decode("utf-8")
+    except UnicodeDecodeError as e:
+        foer = raa[: e.start]
+        linje = foer.count(b"\n") + 1
+        kolonne = len(foer) - (foer.rfind(b"\n") + 1) + 1
+        return None, [
+            Fund(navn, linje, kolonne, "fejl",
+                 f"filen er ikke gyldig UTF-8 (byten 0x{raa[e.start]:02X}); gem den med tegnsættet UTF-8")
+        ]
+    if "\x00" in tekst:
+        return None, [Fund(navn, None, None, "fejl", "filen indeholder NUL-tegn; er det en binær fil?")]
+    return tekst.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+_YAML_PROBLEMER = [
+    (re.compile(r"found character '\\t' that cannot start any token"),
+     "tabulatortegn (tab) er ikke tilladt i YAML; ryk ind med mellemrum"),
+    (re.compile(r"mapping values are not allowed here"),
+     "uventet ':' her; sæt teksten i anførselstegn, eller tjek indrykningen"),
+    (re.compile(r"could not find expected ':'"),
+     "en linje mangler ':' mellem nøgle og værdi"),
+    (re.compile(r"found undefined alias '(.*)'"), "ukendt alias '*{0}' (intet anker '&{0}')"),
+    (re.compile(r"expected <block end>, but found '-'"),
+     "uventet '-' her; tjek indrykningen af listen"),
+    (re.compile(r"expected <block end>, but found"),
+     "indrykningen passer ikke; tjek at nøgler på samme niveau står under hinanden"),
+    (re.compile(r"expected ',' or '\]'"), "listen i [ ] er ikke lukket med ']'"),
+    (re.compile(r"expected ',' or '}'"), "tabellen i { } er ikke lukket med '}'"),
+    (re.compile(r"found unexpected end of stream"),
+     "filen slutter midt i en tekst i anførselstegn; mangler et afsluttende anførselstegn?"),
+    (re.compile(r"found duplicate anchor"), "ankeret er defineret to gange"),
+    (re.compile(r"found unknown escape character"), "ukendt escape-sekvens med '\\' i tekst i anførselstegn"),
+    (re.compile(r"did not find expected key"), "indrykningen passer ikke; der forventedes en nøgle her"),
+    (re.compile(r"did not find expected '-' indicator"), "der forventedes et listepunkt ('- ') her"),
+    (re.compile(r"found character '(.)' that cannot start any token"), "tegnet '{0}' kan ikke starte en værdi; sæt teksten i anførselstegn"),
+    (re.compile(r"expected a single document"), "filen må kun indeholde ét YAML-dokument (fjern '---')"),
+]
+
+
+def _dansk_yamlproblem(problem: str | None) -> str:
+    problem = problem or ""
+    for moenster, dansk in _YAML_PROBLEMER:
+        m = moenster.search(problem)
+        if m:
+            return "YAML-syntaksfejl: " + dansk.format(*m.groups())
+    return f"YAML-syntaksfejl ({problem})" if problem else "YAML-syntaksfejl"
+
+
+def laes_yaml(sti: Path, navn: str) -> YamlDokument:
+    dok = YamlDokument(navn=navn, sti=sti, tekst="")
+    tekst, fund = laes_tekst(sti, navn)
+    if tekst is None:
+        dok.fund = fund
+        return dok
+    dok.tekst = tekst
+    parse_yaml(dok)
+    return dok
+
+
+def parse_yaml(dok: YamlDokument) -> None:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    # Tabs in indentation: report every such line, not only the first the parser meets.
+    for i, linje in enumerate(dok.linjer):
+        indryk = linje[: len(linje) - len(linje.lstrip(" \t"))]
+        if "\t" in indryk:
+            dok.fund.append(dok.fund_paa_linje(i, indryk.index("\t"),
+                                               "tabulatortegn (tab) i indrykningen; YAML kræver mellemrum"))
+    if dok.fund:
+        return
+    if not dok.tekst.strip() or all(
+        not l.strip() or l.lstrip().startswith("#") for l in dok.linjer
+    ):
+        dok.fund.append(Fund(dok.navn, 1, 1, "fejl",
+                             "filen er tom; udfyld den, eller slet den, hvis den ikke er lavet endnu"))
+        return
+    yaml = YAML(typ="safe", pure=True)
+    try:
+        node = yaml.compose(dok.tekst)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        linje = mark.line if mark else 0
+        kolonne = mark.column if mark else 0
+        dok.fund.append(dok.fund_paa_linje(linje, kolonne, _dansk_yamlproblem(e.problem or e.context)))
+        return
+    except YAMLError as e:  # pragma: no cover - defensive
+        dok.fund.append(Fund(dok.navn, 1, 1, "fejl", _dansk_yamlproblem(str(e))))
+        return
+    if node is None:
+        dok.fund.append(Fund(dok.navn, 1, 1, "fejl", "filen er tom"))
+        return
+    omformer = _Omformer(dok)
+    data = omformer.omform(node, ())
+    if omformer.for_mange:
+        return
+    if not isinstance(data, dict):
+        art = "en liste" if isinstance(data, list) else "en enkelt værdi"
+        dok.fund.append(dok.fund_paa_linje(node.start_mark.line, node.start_mark.column,
+                                           f"filen skal indeholde en tabel med nøgler (nøgle: værdi), ikke {art}"))
+        return
+    dok.data = data
+
+
+_DATO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _Omformer:
+    def __init__(self, dok: YamlDokument):
+        self.dok = dok
+        self.noder = 0
+        self.for_mange = False
+
+    def fejl(self, node, besked: str) -> None:
+        self.dok.fund.append(self.dok.fund_paa_linje(node.start_mark.line, node.start_mark.column, besked))
+
+    def omform(self, node, sti: Sti, noegle_node=None) -> Any:
+        from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+        self.noder += 1
+        if self.noder > MAKS_NODER:
+            if not self.for_mange:
+                self.for_mange = True
+                self.fejl(node, f"filen udfolder sig til mere end {MAKS_NODER:,} værdier (alias-bombe?); "
+                                "forenkl brugen af ankre og aliasser".replace(",", "."))
+            return None
+        self.dok.placeringer[sti] = Placering(
+            noegle_node.start_mark.line if noegle_node is not None else None,
+            noegle_node.start_mark.column if noegle_node is not None else None,
+            node.start_mark.line,
+            node.start_mark.column,
+        )
+        if isinstance(node, MappingNode):
+            ud: dict = {}
+            for k_node, v_node in node.value:
+                if self.for_mange:
+                    return ud
+                if k_node.tag == "tag:yaml.org,2002:merge":
+                    self.fejl(k_node, "YAML-fletning med '<<' understøttes ikke; skriv nøglerne ud")
+                    continue
+                if not isinstance(k_node, ScalarNode):
+                    self.fejl(k_node, "en nøgle skal være en enkel tekst")
+                    continue
+                noegle = k_node.value
+                if noegle in ud:
+                    foerste = self.dok.placeringer.get(sti + (noegle,))
+                    hvor = f" (første gang i linje {foerste.noegle_linje + 1})" if foerste and foerste.noegle_linje is not None else ""
+                    self.fejl(k_node, f"nøglen '{noegle}' står to gange i samme tabel{hvor}")
+                    continue
+                ud[noegle] = self.omform(v_node, sti + (noegle,), k_node)
+            return ud
+        if isinstance(node, SequenceNode):
+            return [self.omform(v, sti + (i,)) for i, v in enumerate(node.value)]
+        return self.skalar(node)
+
+    def skalar(self, node) -> Any:
+        tag, vaerdi = node.tag, node.value
+        if tag == "tag:yaml.org,2002:str":
+            return vaerdi
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag == "tag:yaml.org,2002:bool":
+            return vaerdi.lower() == "true"
+        if tag == "tag:yaml.org,2002:int":
+            tal = vaerdi.replace("_", "")
+            if len(tal.lstrip("+-")) > MAKS_CIFRE:
+                self.fejl(node, f"tallet er for stort (mere end {MAKS_CIFRE} cifre)")
+                return None
+            try:
+                return int(tal, 0) if tal.lstrip("+-").startswith("0") and len(tal.lstrip("+-")) > 1 else int(tal)
+            except ValueError:
+                return vaerdi
+        if tag == "tag:yaml.org,2002:float":
+            return _decimal_fra_yaml(vaerdi)
+        if tag == "tag:yaml.org,2002:timestamp":
+            if _DATO.match(vaerdi):
+                try:
+                    return dt.date.fromisoformat(vaerdi)
+                except ValueError:
+                    self.fejl(node, f"'{vaerdi}' er ikke en gyldig dato")
+                    return None
+            return vaerdi
+        self.fejl(node, f"ukendt YAML-mærke '{tag}'; fjern det")
+        return None
+
+
+def _decimal_fra_yaml(tekst: str) -> Decimal | str:
+    t = tekst.replace("_", "")
+    laveste = t.lower().lstrip("+-")
+    if laveste in (".inf", "inf"):
+        return Decimal("-Infinity") if t.startswith("-") else Decimal("Infinity")
+    if laveste in (".nan", "nan"):
+        return Decimal("NaN")
+    if len(t) > MAKS_CIFRE + 10:
+        return tekst
+    try:
+        d = Decimal(t)
+    except InvalidOperation:
+        return tekst
+    if d.is_finite() and abs(d.adjusted()) > MAKS_CIFRE:
+        return tekst  # reported as "not a number" by the schema: 1e999999 is no amount
+    return d
