@@ -13,6 +13,10 @@ import sys
 import typer
 
 _OVERSAET = [
+    (re.compile(r"^Input should be less than or equal to (.*)$"), "skal højst være {0}"),
+    (re.compile(r"^Input should be greater than or equal to (.*)$"), "skal mindst være {0}"),
+    (re.compile(r"^Input should be a valid integer.*$"), "skal være et heltal"),
+    (re.compile(r"^Input should be a valid boolean.*$"), "skal være true eller false"),
     (re.compile(r"^'(.*)' is not a valid integer( range)?\.?$"), "'{0}' er ikke et heltal"),
     (re.compile(r"^(.*) is not in the range (.*)\.$"), "{0} ligger uden for det tilladte interval ({1})"),
     (re.compile(r"^(.*) is not in the range (.*)$"), "{0} ligger uden for det tilladte interval ({1})"),

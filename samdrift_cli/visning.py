@@ -16,7 +16,7 @@ from .indlaesning import Samdriftsmappe, indlaes
 def _konsol(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def skriv_fund(fund: list[Fund], praefiks: str = "") -> None:
@@ -86,9 +86,9 @@ def check_milepael(sti: Path, nr: int, som_json: bool) -> int:
             dato = f" ({p.dato.isoformat()})" if p.dato else ""
             k.print(f"  {tegn} {p.art.capitalize()} {p.nr}: {p.titel}{dato}", markup=True)
             for x in p.mangler:
-                k.print(f"      mangler: {x}", markup=False)
+                k.print(f"      mangler: {x}", markup=False, soft_wrap=True)
             for x in p.advarsler:
-                k.print(f"      advarsel: {x}", markup=False)
+                k.print(f"      advarsel: {x}", markup=False, soft_wrap=True)
     k.print()
     if naaet:
         k.print(f"[green]Milepæl {nr} er nået.[/]")
@@ -139,7 +139,7 @@ def status(sti: Path, som_json: bool) -> int:
     s0 = mappe.samdrift
     lejemaal = sum(a.lejemaal for a in s0.afdelinger)
     k.print(f"[bold]{s0.navn}[/]" + (f" — {s0.boligorganisation}" if s0.boligorganisation else ""))
-    k.print(f"{len(s0.afdelinger)} afdelinger, {lejemaal:,} lejemål: ".replace(",", ".") + ", ".join(a.navn for a in s0.afdelinger))
+    k.print(f"{len(s0.afdelinger)} afdelinger, {_tusind(lejemaal)} lejemål: " + ", ".join(a.navn for a in s0.afdelinger))
     for fase in FASER:
         t = Table(title=fase, title_justify="left", show_lines=False)
         t.add_column("Nr", justify="right")
@@ -158,7 +158,7 @@ def status(sti: Path, som_json: bool) -> int:
     if skridt:
         k.print("[bold]Næste skridt[/]")
         for x in skridt[:12]:
-            k.print(f"  • {x}", markup=False)
+            k.print(f"  • {x}", markup=False, soft_wrap=True)
         if len(skridt) > 12:
             k.print(f"  … og {len(skridt) - 12} mere ('samdrift check milepael N' viser alt)")
     else:
@@ -219,6 +219,10 @@ def _pr(oere: int, antal) -> int:
     from .beloeb import afrund_brok
 
     return int(afrund_brok(Fraction(oere) / Fraction(antal), 0))
+
+
+def _tusind(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def _tal(v: Decimal) -> str:

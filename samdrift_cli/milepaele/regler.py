@@ -126,6 +126,16 @@ def godkendelse(mappe, nr: int, art: str, i: int, hvad: str, kraev_referat: bool
     return v
 
 
+def kraever(r: dict, nr: int, *opgaver: int) -> Vurdering:
+    """A leverance that is the sum of its opgaver: name the opgaver not yet met."""
+    aabne = [i for i in opgaver if not r[(nr, "opgave", i)].opfyldt]
+    if not aabne:
+        return Vurdering()
+    if len(aabne) == 1:
+        return Vurdering([f"opgave {aabne[0]} i milepæl {nr} er ikke opfyldt"])
+    return Vurdering([f"opgave {', '.join(map(str, aabne[:-1]))} og {aabne[-1]} i milepæl {nr} er ikke opfyldt"])
+
+
 def fil_mangler(filnavn: str, hvad: str) -> Vurdering:
     return Vurdering([f"{filnavn}: filen mangler ({hvad}); 'samdrift init' laver en skabelon"])
 
@@ -179,7 +189,7 @@ def _m1_o2(mappe, _):
 
 @regel(1, "leverance", 1)
 def _m1_l1(mappe, r):
-    return saml(r[(1, "opgave", 1)], r[(1, "opgave", 2)])
+    return kraever(r, 1, 1, 2)
 
 
 # -- milepæl 2 -------------------------------------------------------------------
@@ -240,7 +250,7 @@ def _m2_o3(mappe, _):
 
 @regel(2, "leverance", 1)
 def _m2_l1(mappe, r):
-    return saml(r[(2, "opgave", 2)], r[(2, "opgave", 3)])
+    return kraever(r, 2, 2, 3)
 
 
 @regel(2, "leverance", 2)
@@ -343,7 +353,7 @@ def _m3_o3(mappe, _):
 
 @regel(3, "leverance", 1)
 def _m3_l1(mappe, r):
-    return saml(r[(3, "opgave", 1)], r[(3, "opgave", 2)], r[(3, "opgave", 3)])
+    return kraever(r, 3, 1, 2, 3)
 
 
 # -- milepæl 4 -------------------------------------------------------------------
@@ -383,7 +393,7 @@ def _m4_o1(mappe, _):
 
 @regel(4, "leverance", 1)
 def _m4_l1(mappe, r):
-    return r[(4, "opgave", 1)]
+    return kraever(r, 4, 1)
 
 
 # -- milepæl 5 -------------------------------------------------------------------
@@ -434,7 +444,7 @@ def _m5_o2(mappe, _):
 
 @regel(5, "leverance", 1)
 def _m5_l1(mappe, r):
-    v = saml(r[(5, "opgave", 1)], r[(5, "opgave", 2)])
+    v = kraever(r, 5, 1, 2)
     p = mappe.inddragelsesplan
     if p is None:
         return v
@@ -532,7 +542,7 @@ def _m6_o2(mappe, _):
 
 @regel(6, "leverance", 1)
 def _m6_l1(mappe, r):
-    return saml(r[(6, "opgave", 1)], r[(6, "opgave", 2)])
+    return kraever(r, 6, 1, 2)
 
 
 # -- milepæl 7 -------------------------------------------------------------------
@@ -577,7 +587,7 @@ def _m7_o1(mappe, _):
 
 @regel(7, "leverance", 1)
 def _m7_l1(mappe, r):
-    return r[(7, "opgave", 1)]
+    return kraever(r, 7, 1)
 
 
 # -- milepæl 8 -------------------------------------------------------------------
@@ -627,7 +637,7 @@ def _m8_o3(mappe, _):
 
 @regel(8, "leverance", 1)
 def _m8_l1(mappe, r):
-    v = saml(r[(8, "opgave", 2)], r[(8, "opgave", 3)])
+    v = kraever(r, 8, 1, 2, 3)
     if mappe.interessenter is None:
         v.mangler.append("interessenter.yaml: interessentanalysen, som orienteringen tager udgangspunkt i, mangler")
     elif mappe.orientering is not None and not any(g.interessenter for g in mappe.orientering.maalgrupper):
@@ -664,7 +674,7 @@ def _m9_o1(mappe, _):
 
 @regel(9, "leverance", 1)
 def _m9_l1(mappe, r):
-    return r[(9, "opgave", 1)]
+    return kraever(r, 9, 1)
 
 
 # -- milepæl 10 ------------------------------------------------------------------
@@ -677,6 +687,8 @@ def _m10_o1(mappe, _):
         return fil_mangler("evaluering.yaml", "evalueringsskema med implementeringstjekliste")
     v = Vurdering()
     ip = mappe.implementeringsplan
+    if ip is None or not ip.aktiviteter:
+        v.mangler.append("implementeringsplan.yaml: ingen aktiviteter at følge op på")
     punkter = {p.aktivitet: p for p in e.tjekliste}
     for a in (ip.aktiviteter if ip else []):
         p = punkter.get(a.id)
@@ -707,6 +719,8 @@ def _m10_o2(mappe, _):
     if m is None:
         v.mangler.append("model.yaml: mål og fordelingsnøgler at følge op på mangler")
         return v
+    if not m.maal:
+        v.mangler.append("model.yaml: ingen mål at følge op på")
     fulgt = {x.maal: x for x in e.maalopfoelgning}
     for x in m.maal:
         f = fulgt.get(x.id)
@@ -744,7 +758,7 @@ def _m10_o3(mappe, _):
 
 @regel(10, "leverance", 1)
 def _m10_l1(mappe, r):
-    return saml(r[(10, "opgave", 1)], r[(10, "opgave", 2)], r[(10, "opgave", 3)])
+    return kraever(r, 10, 1, 2, 3)
 
 
 # -- milepæl 11 ------------------------------------------------------------------
@@ -789,8 +803,12 @@ def _m12_o1(mappe, _):
 
 @regel(12, "leverance", 1)
 def _m12_l1(mappe, r):
-    v = godkendelse(mappe, 12, "opgave", 1, "den formelle godkendelse af evalueringen", kraev_referat=True)
-    return saml(v, r[(12, "opgave", 1)])
+    v = kraever(r, 12, 1)
+    reg = registrering(mappe, 12, "opgave", 1)
+    if reg is not None and tom(reg.referat):
+        v.mangler.append("milepaele.yaml: milepæl 12, opgave 1: godkendelsen skal kunne dokumenteres; "
+                         "henvisning til referat eller underskrift mangler (referat)")
+    return v
 
 
 # -- all milestones ---------------------------------------------------------------

@@ -14,8 +14,8 @@ from ..beloeb import BeloebFejl, parse_beloeb
 
 
 class Skema(BaseModel):
-    """Base of every schema: unknown keys are errors (they are typos)."""
-
+    # Base of every schema: unknown keys are errors (they are typos). No docstring here:
+    # pydantic would inherit it as the (English) description of every model.
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, validate_default=False)
 
 
@@ -126,7 +126,8 @@ class Emne(Skema):
                 return {"samlet": v}
             return v
 
-        return core_schema.no_info_before_validator_function(foer, skema)
+        return core_schema.no_info_before_validator_function(
+            foer, skema, json_schema_input_schema=core_schema.union_schema([core_schema.str_schema(), skema]))
 
 
 def tom(v: Any) -> bool:

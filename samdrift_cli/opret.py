@@ -1,0 +1,155 @@
+"""``samdrift init``: a new samdrift folder from templates/init, never overwriting anything."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from .fund import Fund, SamdriftFejl
+
+_TRANSLIT = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa", "ü": "ue", "ö": "oe", "ä": "ae"}
+
+
+def lav_id(navn: str) -> str:
+    """'Æblegården' -> 'aeblegaarden'."""
+    tekst = "".join(_TRANSLIT.get(t, t) for t in navn.strip())
+    tekst = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii").lower()
+    tekst = re.sub(r"[^a-z0-9]+", "-", tekst).strip("-")
+    return tekst[:64] or "afdeling"
+
+
+def parse_afdeling(tekst: str) -> dict:
+    """'Æblegården:100' or 'Æblegården:100:6500' (areal may use a decimal comma)."""
+    dele = tekst.rsplit(":", 2) if tekst.count(":") >= 2 else tekst.split(":")
+    if len(dele) == 3 and not re.fullmatch(r"\s*\d+\s*", dele[1]):
+        dele = [dele[0] + ":" + dele[1], dele[2]]
+    if len(dele) not in (2, 3) or not dele[0].strip():
+        raise ValueError(f"'{tekst}' skal skrives 'Navn:lejemål' eller 'Navn:lejemål:areal', fx 'Æblegården:100'")
+    navn = dele[0].strip()
+    try:
+        lejemaal = int(dele[1].strip())
+    except ValueError:
+        raise ValueError(f"'{tekst}': antal lejemål skal være et heltal, ikke '{dele[1].strip()}'")
+    if lejemaal <= 0:
+        raise ValueError(f"'{tekst}': antal lejemål skal være over 0")
+    areal = None
+    if len(dele) == 3:
+        try:
+            areal = Decimal(dele[2].strip().replace(".", "").replace(",", ".") if "," in dele[2] else dele[2].strip())
+        except InvalidOperation:
+            raise ValueError(f"'{tekst}': arealet skal være et tal, ikke '{dele[2].strip()}'")
+        if not areal.is_finite() or areal <= 0:
+            raise ValueError(f"'{tekst}': arealet skal være over 0")
+    return {"navn": navn, "lejemaal": lejemaal, "areal": areal}
+
+
+def _yaml(v) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, (int, Decimal)):
+        return str(v)
+    return json.dumps(str(v), ensure_ascii=False)
+
+
+def render_skabeloner(navn: str, afdelinger: list[dict], boligorganisation: str | None) -> dict[str, str]:
+    from .skabeloner import jinja_miljoe, skabelonmappe
+
+    miljoe = jinja_miljoe("init")
+    miljoe.filters["yaml"] = _yaml
+    ud = {}
+    for fil in sorted((skabelonmappe() / "init").iterdir()):
+        if fil.is_file():
+            ud[fil.name] = miljoe.get_template(fil.name).render(
+                navn=navn, afdelinger=afdelinger, boligorganisation=boligorganisation)
+    return ud
+
+
+def opret(maal: Path, navn: str | None, afdelinger_tekst: list[str], boligorganisation: str | None, git: bool) -> int:
+    fejl: list[Fund] = []
+    if maal.exists():
+        if not maal.is_dir():
+            fejl.append(Fund(str(maal), None, None, "fejl", "findes allerede og er en fil; vælg en ny mappe"))
+        elif any(maal.iterdir()):
+            fejl.append(Fund(str(maal), None, None, "fejl",
+                             "mappen findes og er ikke tom; init overskriver aldrig noget. Vælg en ny eller tom mappe"))
+    afdelinger: list[dict] = []
+    for t in afdelinger_tekst:
+        try:
+            afdelinger.append(parse_afdeling(t))
+        except ValueError as e:
+            fejl.append(Fund("--afdeling", None, None, "fejl", str(e)))
+    if not afdelinger_tekst:
+        fejl.append(Fund("--afdeling", None, None, "fejl",
+                         "angiv afdelingerne med --afdeling 'Navn:lejemål' (mindst 2), fx --afdeling 'Æblegården:100'"))
+    set_: set[str] = set()
+    navne: set[str] = set()
+    for a in afdelinger:
+        if a["navn"].casefold() in navne:
+            fejl.append(Fund("--afdeling", None, None, "fejl", f"afdelingen '{a['navn']}' er angivet to gange"))
+        navne.add(a["navn"].casefold())
+        base = lav_id(a["navn"])
+        kandidat, n = base, 2
+        while kandidat in set_:
+            kandidat, n = f"{base}-{n}", n + 1
+        set_.add(kandidat)
+        a["id"] = kandidat
+    if fejl:
+        raise SamdriftFejl(fejl)
+    maal_abs = maal.resolve()
+    navn = navn or f"Samdrift {' og '.join(a['navn'] for a in afdelinger)}"
+    filer = render_skabeloner(navn, afdelinger, boligorganisation)
+    from .jsonskema import skema_tekster
+
+    skemaer = skema_tekster()
+    maal_abs.parent.mkdir(parents=True, exist_ok=True)
+    # Build everything in a temporary folder beside the target, then move it into place.
+    tmp = Path(tempfile.mkdtemp(prefix=f".{maal_abs.name}.", dir=maal_abs.parent))
+    try:
+        for filnavn, tekst in filer.items():
+            (tmp / filnavn).write_text(tekst, encoding="utf-8")
+        (tmp / ".samdrift" / "schemas").mkdir(parents=True)
+        for filnavn, tekst in skemaer.items():
+            (tmp / ".samdrift" / "schemas" / filnavn).write_text(tekst, encoding="utf-8")
+        if maal_abs.exists():  # an empty folder: move the files in
+            for del_ in tmp.iterdir():
+                os.replace(del_, maal_abs / del_.name)
+            tmp.rmdir()
+        else:
+            os.replace(tmp, maal_abs)
+            os.chmod(maal_abs, 0o777 & ~_umask())
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    sys.stdout.write(f"oprettede {maal} med {len(filer)} filer for {len(afdelinger)} afdelinger\n")
+    if git:
+        _git(maal_abs)
+    sys.stdout.write(f"Næste skridt: udfyld samdrift.yaml (milepæl 1) og kør 'samdrift -C {maal} status'\n")
+    return 0
+
+
+def _umask() -> int:
+    m = os.umask(0)
+    os.umask(m)
+    return m
+
+
+def _git(mappe: Path) -> None:
+    if shutil.which("git") is None:
+        raise SamdriftFejl([Fund("--git", None, None, "fejl", "git er ikke installeret; mappen er oprettet uden git")])
+    identitet: list[str] = []
+    har_email = subprocess.run(["git", "config", "user.email"], cwd=mappe, capture_output=True, text=True).stdout.strip()
+    if not har_email:
+        identitet = ["-c", "user.name=samdrift", "-c", "user.email=samdrift@localhost"]
+    for args in (["init", "-q"], ["add", "-A"], [*identitet, "commit", "-q", "-m", "Ny samdrift oprettet med samdrift init"]):
+        r = subprocess.run(["git", *args], cwd=mappe, capture_output=True, text=True)
+        if r.returncode != 0:
+            raise SamdriftFejl([Fund("--git", None, None, "fejl", f"git {args[-1] if args else ''} mislykkedes: {r.stderr.strip()}")])
+    sys.stdout.write("git: første commit er lavet\n")
