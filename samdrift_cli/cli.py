@@ -23,12 +23,15 @@ app = typer.Typer(
     "fordelingsnøgler til øren og eksport til Excel og Markdown. Bygger på fsb's drejebog.",
     add_completion=False,
     no_args_is_help=True,
-    rich_markup_mode=None,
+    rich_markup_mode="rich",
+    options_metavar="[TILVALG]",
+    subcommand_metavar="KOMMANDO [ARGUMENTER]...",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 check_app = typer.Typer(help="Tjek mappen: gyldighed, eller om en milepæl er nået.", add_completion=False,
-                        rich_markup_mode=None)
+                        rich_markup_mode="rich", options_metavar="[TILVALG]",
+                        subcommand_metavar="[milepael NR]")
 app.add_typer(check_app, name="check")
 
 JsonTilvalg = Annotated[bool, typer.Option("--json", help="Skriv ét JSON-dokument til stdout.")]
@@ -43,7 +46,7 @@ def hoved(
     ctx: typer.Context,
     mappe: Annotated[
         Optional[Path],
-        typer.Option("-C", "--mappe", help="Kør kommandoen på denne mappe i stedet for den aktuelle (som git -C).",
+        typer.Option("-C", "--mappe", help="Kør kommandoen på denne mappe i stedet for den aktuelle (som git -C).", metavar="MAPPE",
                      file_okay=False, show_default=False),
     ] = None,
     version: Annotated[bool, typer.Option("--version", help="Vis versionen og afslut.", is_eager=True)] = False,
@@ -59,7 +62,7 @@ def hoved(
 # -- init -----------------------------------------------------------------------
 
 
-@app.command()
+@app.command(options_metavar="[TILVALG]")
 def init(
     ctx: typer.Context,
     mappe: Annotated[Optional[Path], typer.Argument(help="Den nye mappe (standard: den aktuelle, hvis den er tom).",
@@ -100,7 +103,7 @@ def check(
         kor(lambda: visning.check(_mappe(ctx), som_json))
 
 
-@check_app.command("milepael")
+@check_app.command("milepael", options_metavar="[TILVALG]")
 def check_milepael(
     ctx: typer.Context,
     nr: Annotated[int, typer.Argument(help="Milepælens nummer, 1–12.", min=1, max=12)],
@@ -115,7 +118,7 @@ def check_milepael(
 # -- status ---------------------------------------------------------------------
 
 
-@app.command()
+@app.command(options_metavar="[TILVALG]")
 def status(ctx: typer.Context, som_json: JsonTilvalg = False) -> None:
     """Alle 12 milepæle i 3 faser på én gang, og de næste skridt."""
     from . import visning
@@ -126,7 +129,7 @@ def status(ctx: typer.Context, som_json: JsonTilvalg = False) -> None:
 # -- fordeling ------------------------------------------------------------------
 
 
-@app.command()
+@app.command(options_metavar="[TILVALG]")
 def fordeling(
     ctx: typer.Context,
     som_json: JsonTilvalg = False,
@@ -136,7 +139,7 @@ def fordeling(
     periode: Annotated[Optional[str], typer.Option("--periode", help="Periode for --mod-timer som FRA:TIL, fx 2026-01-01:2026-12-31.",
                                                    show_default=False)] = None,
 ) -> None:
-    """Fordelingen pr. konto og afdeling til øren, totaler, kr. pr. lejemål og sammenligning med i dag."""
+    """Fordelingen på konti og afdelinger til øren, totaler, kr. pr. lejemål og sammenligning med i dag."""
     from . import visning
 
     kor(lambda: visning.fordeling(_mappe(ctx), som_json, noegle, mod_timer, periode))
@@ -145,7 +148,7 @@ def fordeling(
 # -- afkryds --------------------------------------------------------------------
 
 
-@app.command()
+@app.command(options_metavar="[TILVALG]")
 def afkryds(
     ctx: typer.Context,
     milepael: Annotated[int, typer.Argument(help="Milepælens nummer, 1–12.", min=1, max=12)],
@@ -167,7 +170,7 @@ def afkryds(
 # -- export, schema, oversigt ----------------------------------------------------
 
 
-@app.command()
+@app.command(options_metavar="[TILVALG]")
 def export(
     ctx: typer.Context,
     xlsx: Annotated[Optional[str], typer.Option("--xlsx", help="Skriv Excel-projektmappen (FIL; standard: samdriftens navn).",
@@ -182,7 +185,7 @@ def export(
     kor(lambda: visning.export(_mappe(ctx), xlsx, md, overskriv))
 
 
-@app.command()
+@app.command(options_metavar="[TILVALG]")
 def schema(
     ctx: typer.Context,
     ud: Annotated[Optional[Path], typer.Option("--ud", help="Mappen skemaerne skrives i (standard: .samdrift/schemas i samdrift-mappen).",
@@ -194,13 +197,13 @@ def schema(
     kor(lambda: skriv_skemaer(ud if ud is not None else _mappe(ctx) / ".samdrift" / "schemas"))
 
 
-@app.command()
+@app.command(options_metavar="[TILVALG]")
 def oversigt(
     ctx: typer.Context,
     mappe: Annotated[Optional[Path], typer.Argument(help="Mappen med samdrifter (standard: den aktuelle).", show_default=False)] = None,
     som_json: JsonTilvalg = False,
 ) -> None:
-    """Én linje pr. samdrift-mappe under MAPPE: afdelinger, lejemål, milepæl, næste skridt, problemer."""
+    """Én linje for hver samdrift-mappe under MAPPE: afdelinger, lejemål, milepæl, næste skridt, problemer."""
     from . import visning
 
     rod = _mappe(ctx) / mappe if mappe is not None else _mappe(ctx)
@@ -231,6 +234,10 @@ def main(argv: list[str] | None = None) -> None:
     args = dansk_cli.normaliser_argv(list(sys.argv[1:] if argv is None else argv))
     try:
         kode = dansk_cli.kør(app, args)
+    except BrokenPipeError:  # output piped into 'head' and the like
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
     except Exception as e:  # never a traceback for the user
         if os.environ.get("SAMDRIFT_DEBUG"):
             raise

@@ -126,7 +126,7 @@ def kør(app: typer.Typer, args: list[str]) -> int:
         sti = e.ctx.command_path if e.ctx is not None else "samdrift"
         sys.stderr.write(f"{sti}: fejl: {_dansk_fejl(e)}\nSe '{sti} --help' for hjælp.\n")
         return 2
-    except ex.Abort:
+    except typer.Abort:
         sys.stderr.write("afbrudt\n")
         return 130
     except ex.ClickException as e:  # pragma: no cover

@@ -103,6 +103,8 @@ def dansk_besked(fejl: dict, rod: type[BaseModel]) -> str:
                 besked += f"; mente du '{forslag[0]}'?"
             else:
                 besked += "; tilladte nøgler her er: " + ", ".join(model.model_fields)
+        if " " in str(felt) and inp is None:
+            besked += " (i { } adskiller komma felterne; sæt tekst med komma i anførselstegn)"
         return besked
     if typ == "missing":
         return f"mangler den påkrævede nøgle '{felt}'"
@@ -156,7 +158,3 @@ def fund_fra_validering(dok: YamlDokument, fejl: ValidationError, rod: type[Base
         else:
             ud.append(dok.fund_ved(sti, besked))
     return ud
-
-
-def _test_sti_tekst() -> str:  # pragma: no cover - debugging aid
-    return _sti_tekst(("a", 0, "b"))

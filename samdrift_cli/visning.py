@@ -16,7 +16,14 @@ from .indlaesning import Samdriftsmappe, indlaes
 def _konsol(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    k = Console(stderr=stderr, highlight=False, soft_wrap=True)
+    if not k.is_terminal:  # piped or redirected: wide enough that no amount is ever cut
+        k = Console(stderr=stderr, highlight=False, soft_wrap=True, width=200)
+    return k
+
+
+def _beloebskolonne(t, navn: str) -> None:
+    t.add_column(navn, justify="right", no_wrap=True)
 
 
 def skriv_fund(fund: list[Fund], praefiks: str = "") -> None:
@@ -284,12 +291,12 @@ def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, pe
     else:
         konti = r.konti
     t = Table(title="Fordeling pr. konto (kr. pr. regnskabsår)", title_justify="left")
-    t.add_column("Konto")
+    t.add_column("Konto", no_wrap=True)
     t.add_column("Navn")
     t.add_column("Nøgle")
-    t.add_column("Beløb", justify="right")
+    _beloebskolonne(t, "Beløb")
     for a in r.ids:
-        t.add_column(navne[a], justify="right")
+        _beloebskolonne(t, navne[a])
     for x in konti:
         t.add_row(x.konto, x.navn or "", x.noegle, dansk_beloeb(x.beloeb, False),
                   *[dansk_beloeb(x.fordeling[a], False) for a in r.ids])
@@ -303,8 +310,9 @@ def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, pe
     if r.har_nuvaerende and not noegle:
         sam = r.sammenligning()
         t = Table(title="I dag og med samdrift (konti med nuværende udgift)", title_justify="left")
-        for kol in ("Afdeling", "I dag", "Med samdrift", "Forskel", "Forskel pr. lejemål"):
-            t.add_column(kol, justify="left" if kol == "Afdeling" else "right")
+        t.add_column("Afdeling")
+        for kol in ("I dag", "Med samdrift", "Forskel", "Forskel pr. lejemål"):
+            _beloebskolonne(t, kol)
         for a in r.ids:
             v = sam[a]
             farve = "red" if v["forskel"] > 0 else "green"

@@ -65,9 +65,11 @@ class Milepaelsstatus:
     def punkter(self) -> list[Punkt]:
         return self.opgaver + self.leverancer
 
+    faktadato: dt.date | None = None  # the latest date the documents give for this milestone
+
     @property
     def dato(self) -> dt.date | None:
-        datoer = [p.dato for p in self.punkter if p.dato]
+        datoer = [p.dato for p in self.punkter if p.dato] + ([self.faktadato] if self.faktadato else [])
         return max(datoer) if datoer else None
 
     def som_json(self) -> dict:
@@ -811,6 +813,44 @@ def _m12_l1(mappe, r):
     return v
 
 
+# -- dates the documents give, per milestone ----------------------------------------
+
+
+def _seneste(*datoer) -> dt.date | None:
+    d = [x for x in datoer if isinstance(x, dt.date)]
+    return max(d) if d else None
+
+
+def _faktadato(mappe: "Samdriftsmappe", nr: int) -> dt.date | None:
+    s, o, a, ip = mappe.samdrift, mappe.oplaeg, mappe.aftale, mappe.implementeringsplan
+    p, ori, ev, an = mappe.inddragelsesplan, mappe.orientering, mappe.evaluering, mappe.analyse
+    if nr == 1:
+        return _seneste(s.projektleder and s.projektleder.udpeget_dato, s.vilkaar and s.vilkaar.dato)
+    if nr == 2 and o:
+        return _seneste(o.udarbejdet and o.udarbejdet.dato, *(b.dato for b in o.beboervalgtes_oensker))
+    if nr == 3:
+        return _seneste(an and an.udarbejdet and an.udarbejdet.dato,
+                        mappe.interessenter and mappe.interessenter.udarbejdet and mappe.interessenter.udarbejdet.dato)
+    if nr == 4 and p:
+        return _seneste(p.udarbejdet and p.udarbejdet.dato)
+    if nr == 5 and p:
+        return _seneste(*(x.gennemfoert.dato for x in p.aktiviteter if x.gennemfoert), *(v.dato for v in p.vurderinger),
+                        p.revision and p.revision.dato)
+    if nr == 6 and a:
+        return _seneste(*(u.dato for u in a.tiltraedelse))
+    if nr == 7 and ip:
+        return _seneste(ip.udarbejdet and ip.udarbejdet.dato, ip.evalueringsperiode and ip.evalueringsperiode.dato)
+    if nr == 8 and ori:
+        return _seneste(*(g.distribution.dato for g in ori.maalgrupper if g.distribution))
+    if nr == 9 and ori and ori.markering:
+        return _seneste(ori.markering.dato, ori.markering.fravalgt and ori.markering.fravalgt.dato)
+    if nr == 10 and ev:
+        return _seneste(*(i.dato for i in ev.interviews))
+    if nr == 11 and ev:
+        return _seneste(*(f.dato for f in ev.formidling))
+    return None
+
+
 # -- all milestones ---------------------------------------------------------------
 
 
@@ -829,7 +869,7 @@ def vurder(mappe: "Samdriftsmappe") -> list[Milepaelsstatus]:
                 punkter[art].append(Punkt(art, i, titel, v.opfyldt, list(v.mangler), list(v.advarsler), r.dato if r else None))
         egen = all(p.opfyldt for ps in punkter.values() for p in ps)
         naaet = egen and forrige_naaet
-        ud.append(Milepaelsstatus(m, punkter["opgave"], punkter["leverance"], egen, naaet))
+        ud.append(Milepaelsstatus(m, punkter["opgave"], punkter["leverance"], egen, naaet, _faktadato(mappe, m.nr)))
         forrige_naaet = naaet
     return ud
 
