@@ -23,7 +23,7 @@ class BeloebFejl(ValueError):
 
 def tjek_beloeb(d: Decimal, original: str) -> Decimal:
     if not d.is_finite():
-        raise BeloebFejl(f"beløbet '{original}' er ikke et endeligt tal")
+        raise BeloebFejl("beløbet skal være et endeligt tal, ikke uendelig (.inf) eller NaN")
     if d.as_tuple().exponent < -2 and d != d.quantize(Decimal("0.01")):
         raise BeloebFejl(f"beløbet '{original}' har mere end 2 decimaler; angiv det i hele øre")
     if abs(d) >= MAKS_BELOEB:

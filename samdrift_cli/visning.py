@@ -67,8 +67,6 @@ def check(sti: Path, som_json: bool) -> int:
         navn = mappe.samdrift.navn if mappe.samdrift else str(sti)
         ekstra = f", {len(advarsler)} advarsel{'er' if len(advarsler) != 1 else ''}" if advarsler else ""
         sys.stdout.write(f"{navn}: {len(filer)} fil{'er' if len(filer) != 1 else ''} gyldige{ekstra}\n")
-    else:
-        sys.stderr.write(f"{len(fejl)} fejl{f' og {len(advarsler)} advarsler' if advarsler else ''}\n")
     return kode
 
 
