@@ -38,7 +38,7 @@ class _Tjek:
             v = getattr(p, attr)
             if v in set_:
                 self.fejl(fil, liste_sti + (i, attr),
-                          f"{hvad} '{v}' findes allerede (nr. {set_[v] + 1} i listen); {hvad} skal være unikke")
+                          f"{hvad} '{v}' findes allerede (nr. {set_[v] + 1} i listen); hvert {hvad} skal være unikt")
             else:
                 set_[v] = i
         return set(set_)
@@ -76,8 +76,8 @@ def _samdrift(t: _Tjek) -> None:
     if s is None:
         return
     f = "samdrift.yaml"
-    t.unikke(f, ("afdelinger",), s.afdelinger, "id", "afdelings-id'er")
-    t.unikke(f, ("afdelinger",), s.afdelinger, "navn", "afdelingsnavne")
+    t.unikke(f, ("afdelinger",), s.afdelinger, "id", "afdelings-id")
+    t.unikke(f, ("afdelinger",), s.afdelinger, "navn", "afdelingsnavn")
     if len(s.afdelinger) == 0:
         t.fejl(f, ("afdelinger",), "der skal være mindst én afdeling (en samdrift har mindst 2)")
     elif len(s.afdelinger) == 1:
@@ -92,7 +92,7 @@ def _model(t: _Tjek) -> None:
     if m is None:
         return
     f = "model.yaml"
-    noegler = t.unikke(f, ("fordelingsnoegler",), m.fordelingsnoegler, "id", "nøgle-id'er")
+    noegler = t.unikke(f, ("fordelingsnoegler",), m.fordelingsnoegler, "id", "nøgle-id")
     for i, n in enumerate(m.fordelingsnoegler):
         sti = ("fordelingsnoegler", i)
         if n.afdelinger is not None:
@@ -139,9 +139,9 @@ def _model(t: _Tjek) -> None:
                 t.fejl(f, sti, f"konto {k.konto} indgår i samdriften (med: true) og skal have et 'budget'")
         for a in (k.nuvaerende or {}):
             t.afdeling(f, sti + ("nuvaerende", a), a, paa_noegle=True)
-    t.unikke(f, ("maal",), m.maal, "id", "mål-id'er")
+    t.unikke(f, ("maal",), m.maal, "id", "mål-id")
     if m.organisationsplan:
-        stillinger = t.unikke(f, ("organisationsplan", "stillinger"), m.organisationsplan.stillinger, "id", "stillings-id'er")
+        stillinger = t.unikke(f, ("organisationsplan", "stillinger"), m.organisationsplan.stillinger, "id", "stillings-id")
         for i, s in enumerate(m.organisationsplan.stillinger):
             if s.refererer_til is not None:
                 t.reference(f, ("organisationsplan", "stillinger", i, "refererer_til"), s.refererer_til,
@@ -172,13 +172,13 @@ def _interessenter_inddragelse(t: _Tjek) -> None:
     ia = t.mappe.interessenter
     interessenter: set[str] | None = None
     if ia is not None:
-        interessenter = t.unikke("interessenter.yaml", ("interessenter",), ia.interessenter, "id", "interessent-id'er")
+        interessenter = t.unikke("interessenter.yaml", ("interessenter",), ia.interessenter, "id", "interessent-id")
         for i, x in enumerate(ia.interessenter):
             t.afdeling("interessenter.yaml", ("interessenter", i, "afdeling"), x.afdeling)
     p = t.mappe.inddragelsesplan
     if p is not None:
         f = "inddragelsesplan.yaml"
-        t.unikke(f, ("aktiviteter",), p.aktiviteter, "id", "aktivitets-id'er")
+        t.unikke(f, ("aktiviteter",), p.aktiviteter, "id", "aktivitets-id")
         for i, a in enumerate(p.aktiviteter):
             if interessenter is not None:
                 for j, ref in enumerate(a.interessenter):
@@ -188,7 +188,7 @@ def _interessenter_inddragelse(t: _Tjek) -> None:
     o = t.mappe.orientering
     if o is not None:
         f = "orientering.yaml"
-        t.unikke(f, ("maalgrupper",), o.maalgrupper, "id", "målgruppe-id'er")
+        t.unikke(f, ("maalgrupper",), o.maalgrupper, "id", "målgruppe-id")
         if interessenter is not None:
             for i, g in enumerate(o.maalgrupper):
                 for j, ref in enumerate(g.interessenter):
@@ -220,7 +220,7 @@ def _implementering_orientering_evaluering(t: _Tjek) -> None:
     aktiviteter: set[str] | None = None
     if ip is not None:
         f = "implementeringsplan.yaml"
-        aktiviteter = t.unikke(f, ("aktiviteter",), ip.aktiviteter, "id", "aktivitets-id'er")
+        aktiviteter = t.unikke(f, ("aktiviteter",), ip.aktiviteter, "id", "aktivitets-id")
         for i, a in enumerate(ip.aktiviteter):
             if a.start and a.frist and a.start > a.frist:
                 t.fejl(f, ("aktiviteter", i, "frist"), f"fristen ({a.frist}) ligger før starten ({a.start})")

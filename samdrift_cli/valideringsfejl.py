@@ -149,6 +149,8 @@ def fund_fra_validering(dok: YamlDokument, fejl: ValidationError, rod: type[Base
     for e in fejl.errors(include_url=False):
         loc = tuple(e["loc"])
         sti = _ren_sti(dok, loc)
+        if sti in dok.ulaeselige:
+            continue
         besked = dansk_besked(e, rod)
         if e["type"] == "missing":
             # point at the mapping that lacks the key (its first key), the key of it if known

@@ -46,6 +46,8 @@ class YamlDokument:
     data: Any = None
     placeringer: dict[Sti, Placering] = field(default_factory=dict)
     fund: list[Fund] = field(default_factory=list)
+    # values that could not be read (already reported); the schema's complaints about them are noise
+    ulaeselige: set[Sti] = field(default_factory=set)
 
     @property
     def linjer(self) -> list[str]:
@@ -136,6 +138,11 @@ _YAML_PROBLEMER = [
     (re.compile(r"did not find expected '-' indicator"), "der forventedes et listepunkt ('- ') her"),
     (re.compile(r"found character '(.)' that cannot start any token"), "tegnet '{0}' kan ikke starte en værdi; sæt teksten i anførselstegn"),
     (re.compile(r"expected a single document"), "filen må kun indeholde ét YAML-dokument (fjern '---')"),
+    (re.compile(r"expected the node content, but found '<stream end>'"), "filen slutter, før værdien er afsluttet"),
+    (re.compile(r"expected the node content"), "der mangler en værdi her"),
+    (re.compile(r"found unexpected ':'"), "uventet ':'; sæt teksten i anførselstegn"),
+    (re.compile(r"while scanning an alias"), "ugyldigt alias efter '*'"),
+    (re.compile(r"while scanning an anchor"), "ugyldigt anker efter '&'"),
 ]
 
 
@@ -145,7 +152,7 @@ def _dansk_yamlproblem(problem: str | None) -> str:
         m = moenster.search(problem)
         if m:
             return "YAML-syntaksfejl: " + dansk.format(*m.groups())
-    return f"YAML-syntaksfejl ({problem})" if problem else "YAML-syntaksfejl"
+    return f"YAML-syntaksfejl her (parseren siger: {problem})" if problem else "YAML-syntaksfejl her"
 
 
 def laes_yaml(sti: Path, navn: str) -> YamlDokument:
@@ -212,9 +219,12 @@ class _Omformer:
         self.dok = dok
         self.noder = 0
         self.for_mange = False
+        self.sti: Sti | None = None  # path of the scalar being converted
 
     def fejl(self, node, besked: str) -> None:
         self.dok.fund.append(self.dok.fund_paa_linje(node.start_mark.line, node.start_mark.column, besked))
+        if self.sti is not None:
+            self.dok.ulaeselige.add(self.sti)
 
     def omform(self, node, sti: Sti, noegle_node=None) -> Any:
         from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -253,7 +263,11 @@ class _Omformer:
             return ud
         if isinstance(node, SequenceNode):
             return [self.omform(v, sti + (i,)) for i, v in enumerate(node.value)]
-        return self.skalar(node)
+        self.sti = sti
+        try:
+            return self.skalar(node)
+        finally:
+            self.sti = None
 
     def skalar(self, node) -> Any:
         tag, vaerdi = node.tag, node.value

@@ -1,0 +1,83 @@
+"""Every file type: the init templates and the example validate; a typo in any key is caught."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import EKSEMPEL, MINIMAL_SAMDRIFT, byg_mappe
+from samdrift_cli.indlaesning import indlaes
+from samdrift_cli.skemaer import FILNAVNE
+
+# one real key per file type (top level), and a typo of it
+TASTEFEJL = {
+    "samdrift.yaml": ("boligorganisation: x\n", "boligorganistion: x\n", "boligorganisation"),
+    "milepaele.yaml": ("milepaele: []\n", "milepaeler: []\n", "milepaele"),
+    "oplaeg.yaml": ("konklusion: x\n", "konklusjon: x\n", "konklusion"),
+    "interessenter.yaml": ("interessenter: []\n", "interesenter: []\n", "interessenter"),
+    "analyse.yaml": ("benchmarking: x\n", "benchmarkin: x\n", "benchmarking"),
+    "inddragelsesplan.yaml": ("aktiviteter: []\n", "aktiviter: []\n", "aktiviteter"),
+    "model.yaml": ("fordelingsnoegler: []\n", "fordelingsnogler: []\n", "fordelingsnoegler"),
+    "aftale.yaml": ("ikrafttraeden: 2025-01-01\n", "ikrafttrædelse: 2025-01-01\n", "ikrafttraeden"),
+    "implementeringsplan.yaml": ("aktiviteter: []\n", "aktivitetter: []\n", "aktiviteter"),
+    "orientering.yaml": ("maalgrupper: []\n", "malgrupper: []\n", "maalgrupper"),
+    "evaluering.yaml": ("tjekliste: []\n", "tjeklisten: []\n", "tjekliste"),
+}
+
+
+def test_alle_filtyper_er_daekket():
+    assert set(TASTEFEJL) == set(FILNAVNE)
+
+
+@pytest.mark.parametrize("filnavn", FILNAVNE)
+def test_tastefejl_i_hver_filtype_giver_linje_kolonne_og_forslag(tmp_path, samdrift, filnavn):
+    god, daarlig, rigtig = TASTEFEJL[filnavn]
+    basis = MINIMAL_SAMDRIFT if filnavn != "samdrift.yaml" else MINIMAL_SAMDRIFT
+    filer = {"samdrift.yaml": basis}
+    filer[filnavn] = (filer.get(filnavn, "") + god)
+    assert samdrift("-C", byg_mappe(tmp_path / "god", filer), "check").kode == 0
+    filer[filnavn] = (MINIMAL_SAMDRIFT if filnavn == "samdrift.yaml" else "") + daarlig
+    r = samdrift("-C", byg_mappe(tmp_path / "daarlig", filer), "check")
+    assert r.kode == 2
+    linje = (MINIMAL_SAMDRIFT.count("\n") + 1) if filnavn == "samdrift.yaml" else 1
+    forkert = daarlig.split(":")[0]
+    assert r.fejllinjer == [f"{filnavn}:{linje}:1: fejl: ukendt nøgle '{forkert}'; mente du '{rigtig}'?"]
+
+
+def test_minimale_filer_er_gyldige(tmp_path, samdrift):
+    m = byg_mappe(tmp_path, {"samdrift.yaml": MINIMAL_SAMDRIFT,
+                             "model.yaml": "fordelingsnoegler: [{id: l, grundlag: lejemaal}]\nkonti: [{konto: 1, med: true, noegle: l, budget: 1}]\n"})
+    r = samdrift("-C", m, "check")
+    assert (r.kode, r.stderr) == (0, "")
+    assert samdrift("-C", m, "fordeling", "--json").kode == 0
+
+
+def test_en_afdeling_er_en_advarsel(tmp_path, samdrift):
+    m = byg_mappe(tmp_path, {"samdrift.yaml": "navn: x\nafdelinger:\n  - {id: a, navn: A, lejemaal: 1}\n"})
+    r = samdrift("-C", m, "check")
+    assert r.kode == 1
+    assert r.fejllinjer == ["samdrift.yaml:3:3: advarsel: der er kun én afdeling; en samdrift har mindst 2"]
+
+
+def test_eksemplet_er_gyldigt_uden_advarsler(samdrift):
+    r = samdrift("-C", EKSEMPEL, "check", "--json")
+    assert r.kode == 0, r.stderr
+    d = r.json()
+    assert d["gyldig"] and d["advarsler"] == 0 and len(d["filer"]) == 12
+
+
+def test_halvt_udfyldt_fil_er_gyldig(tmp_path, samdrift):
+    m = byg_mappe(tmp_path, {"samdrift.yaml": MINIMAL_SAMDRIFT, "aftale.yaml": "navn:\nvilkaar:\n  uenighed:\n    beskrivelse:\n",
+                             "evaluering.yaml": "tjekliste:\n  - aktivitet: x\n"})
+    assert samdrift("-C", m, "check").kode == 0
+
+
+def test_tekstbeloeb_og_datoformater(tmp_path):
+    m = byg_mappe(tmp_path, {"samdrift.yaml": MINIMAL_SAMDRIFT + "start: {planlagt: 01-02-2026}\n",
+                             "model.yaml": "fordelingsnoegler: [{id: l, grundlag: lige}]\nkonti:\n"
+                                           "  - {konto: 1, med: true, noegle: l, budget: \"2.450.000,50 kr.\"}\n"
+                                           "  - {konto: 2, med: true, noegle: l, budget: \"-12,5\"}\n"})
+    mappe = indlaes(m)
+    assert not mappe.fund
+    assert str(mappe.model.konti[0].budget) == "2450000.50"
+    assert str(mappe.model.konti[1].budget) == "-12.5"
+    assert mappe.samdrift.start.planlagt.isoformat() == "2026-02-01"
