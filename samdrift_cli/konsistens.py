@@ -204,7 +204,8 @@ def _aftale(t: _Tjek) -> None:
     for i, u in enumerate(a.tiltraedelse):
         t.afdeling(f, ("tiltraedelse", i, "afdeling"), u.afdeling)
         if u.organ != "organisationsbestyrelse" and u.afdeling is None:
-            t.fejl(f, ("tiltraedelse", i), f"en tiltrædelse af en {u.organ.replace('oe', 'ø')} skal angive 'afdeling'")
+            organ = {"afdelingsbestyrelse": "en afdelingsbestyrelse", "afdelingsmoede": "et afdelingsmøde"}[u.organ]
+            t.fejl(f, ("tiltraedelse", i), f"en tiltrædelse af {organ} skal angive 'afdeling'")
         if u.afdeling is not None:
             if u.afdeling in set_:
                 t.fejl(f, ("tiltraedelse", i, "afdeling"),
