@@ -137,8 +137,11 @@ def _laes_rundtur(fil: Path):
         MilepaeleFil.model_validate(dok.data)
     except ValidationError as e:
         raise SamdriftFejl(fund_fra_validering(dok, e, MilepaeleFil))
-    _, indrykning, blok = load_yaml_guess_indent(dok.tekst)
-    yaml.indent(mapping=indrykning or 2, sequence=(blok or 2) + 2, offset=blok if blok is not None else 2)
+    # ruamel guesses the sequence indent and the dash offset; mappings are indented by their difference
+    _, sekvens, forskydning = load_yaml_guess_indent(dok.tekst)
+    sekvens = sekvens or 4
+    forskydning = forskydning if forskydning is not None else 2
+    yaml.indent(mapping=max(sekvens - forskydning, 2), sequence=sekvens, offset=forskydning)
     data = yaml.load(dok.tekst)
     if not isinstance(data, CommentedMap):  # pragma: no cover - laes_yaml already refused
         raise _fejl("filen skal indeholde en tabel", FILNAVN)

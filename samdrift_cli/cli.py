@@ -41,6 +41,14 @@ def _mappe(ctx: typer.Context) -> Path:
     return ctx.obj["mappe"] if ctx.obj else Path.cwd()
 
 
+def _vis_version(vis: bool) -> None:
+    if vis:
+        from . import __version__
+
+        typer.echo(f"samdrift {__version__}")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def hoved(
     ctx: typer.Context,
@@ -49,13 +57,9 @@ def hoved(
         typer.Option("-C", "--mappe", help="Kør kommandoen på denne mappe i stedet for den aktuelle (som git -C).", metavar="MAPPE",
                      file_okay=False, show_default=False),
     ] = None,
-    version: Annotated[bool, typer.Option("--version", help="Vis versionen og afslut.", is_eager=True)] = False,
+    version: Annotated[bool, typer.Option("--version", help="Vis versionen og afslut.", is_eager=True,
+                                          callback=_vis_version)] = False,
 ) -> None:
-    if version:
-        from importlib.metadata import version as v
-
-        typer.echo(f"samdrift {v('samdrift')}")
-        raise typer.Exit(0)
     ctx.obj = {"mappe": (mappe if mappe is not None else Path.cwd())}
 
 

@@ -1,0 +1,111 @@
+"""`samdrift afkryds`: the diff is exactly the new lines; bad input changes nothing; writes are atomic."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from conftest import snapshot
+
+
+def _diff(foer: str, efter: str) -> list[str]:
+    return [l for l in difflib.unified_diff(foer.splitlines(), efter.splitlines(), lineterm="", n=0)
+            if l[:1] in "+-" and not l.startswith(("+++", "---"))]
+
+
+def test_diff_er_praecis_de_nye_linjer(eksempel, samdrift):
+    fil = eksempel / "milepaele.yaml"
+    foer = fil.read_text(encoding="utf-8")
+    r = samdrift("-C", eksempel, "afkryds", "3", "--opgave", "1", "--dato", "2024-05-27", "--af", "Mette Lund",
+                 "--referat", "Analyserapport, maj 2024")
+    assert r.kode == 0, r.stderr
+    assert _diff(foer, fil.read_text(encoding="utf-8")) == [
+        "+      - nr: 1",
+        "+        dato: 2024-05-27",
+        "+        af: Mette Lund",
+        "+        referat: Analyserapport, maj 2024",
+    ]
+    efter = fil.read_text(encoding="utf-8")
+    assert efter.index("      - nr: 1\n        dato: 2024-05-27") < efter.index("      - nr: 3\n        dato: 2024-06-18")
+    assert "# Godkendelser og beslutninger i samdriftsprocessen." in efter
+
+
+def test_ny_milepael_indsaettes_i_raekkefoelge_og_fortryd(eksempel, samdrift):
+    fil = eksempel / "milepaele.yaml"
+    foer = fil.read_text(encoding="utf-8")
+    assert samdrift("-C", eksempel, "afkryds", "7", "--opgave", "1", "--dato", "2024-12-10", "--af", "Mette Lund").kode == 0
+    assert _diff(foer, fil.read_text(encoding="utf-8")) == [
+        "+  - nr: 7", "+    opgaver:", "+      - nr: 1", "+        dato: 2024-12-10", "+        af: Mette Lund"]
+    tekst = fil.read_text(encoding="utf-8")
+    assert tekst.index("- nr: 5") < tekst.index("- nr: 7") < tekst.index("- nr: 12")
+    assert samdrift("-C", eksempel, "afkryds", "7", "--opgave", "1", "--fortryd").kode == 0
+    assert samdrift("-C", eksempel, "check").kode == 0
+
+
+def test_afkryds_uden_milepaele_fil_laver_den(tmp_path, samdrift):
+    samdrift("init", tmp_path / "ny", "--afdeling", "A:1", "--afdeling", "B:2")
+    (tmp_path / "ny" / "milepaele.yaml").unlink()
+    r = samdrift("-C", tmp_path / "ny", "afkryds", "2", "--opgave", "3", "--dato", "2025-03-14", "--af", "Direktionen")
+    assert r.kode == 0
+    tekst = (tmp_path / "ny" / "milepaele.yaml").read_text(encoding="utf-8")
+    assert tekst.startswith("# yaml-language-server:")
+    assert "milepaele:\n  - nr: 2\n    opgaver:\n      - nr: 3\n        dato: 2025-03-14\n        af: Direktionen\n" in tekst
+
+
+@pytest.mark.parametrize("args,besked", [
+    (["2", "--opgave", "9"], "milepæl 2 har ingen opgave nr. 9"),
+    (["2", "--leverance", "3"], "milepæl 2 har ingen leverance nr. 3"),
+    (["2"], "angiv præcis én af --opgave N og --leverance N"),
+    (["2", "--opgave", "1", "--leverance", "1"], "angiv præcis én af --opgave N og --leverance N"),
+    (["2", "--opgave", "1", "--dato", "2025-02-30"], "'2025-02-30' er ikke en gyldig dato"),
+    (["13", "--opgave", "1"], "ugyldig værdi for MILEPAEL"),
+    (["4", "--opgave", "1", "--fortryd"], "milepæl 4 har ingen registreringer at fortryde"),
+])
+def test_daarligt_input_aendrer_intet(eksempel, samdrift, args, besked):
+    foer = snapshot(eksempel)
+    r = samdrift("-C", eksempel, "afkryds", *args)
+    assert r.kode == 2
+    assert besked in r.stderr
+    assert snapshot(eksempel) == foer
+
+
+def test_fremtidig_dato_advarer(eksempel, samdrift):
+    r = samdrift("-C", eksempel, "afkryds", "4", "--opgave", "1", "--dato", "2999-01-01", "--af", "x")
+    assert r.kode == 0
+    assert "milepaele.yaml: advarsel: datoen 2999-01-01 ligger i fremtiden" in r.stderr
+
+
+def test_ugyldig_milepaele_fil_aendres_ikke(eksempel, samdrift):
+    (eksempel / "milepaele.yaml").write_text("milepaele:\n  - nr: 2\n    opgavr: []\n", encoding="utf-8")
+    foer = snapshot(eksempel)
+    r = samdrift("-C", eksempel, "afkryds", "2", "--opgave", "1")
+    assert r.kode == 2
+    assert "milepaele.yaml:3:5: fejl: ukendt nøgle 'opgavr'; mente du 'opgaver'?" in r.stderr
+    assert snapshot(eksempel) == foer
+
+
+def test_afbrudt_skrivning_efterlader_originalen(eksempel, samdrift, monkeypatch):
+    import os
+
+    fil = eksempel / "milepaele.yaml"
+    foer = fil.read_bytes()
+
+    def fejler(*a, **k):
+        raise OSError("disken er fuld")
+
+    monkeypatch.setattr(os, "replace", fejler)
+    with pytest.raises(OSError):
+        samdrift("-C", eksempel, "afkryds", "4", "--opgave", "1", "--af", "x")
+    assert fil.read_bytes() == foer
+    assert [p.name for p in eksempel.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_brugerens_indrykning_bevares(tmp_path, samdrift):
+    from conftest import MINIMAL_SAMDRIFT, byg_mappe
+
+    m = byg_mappe(tmp_path, {"samdrift.yaml": MINIMAL_SAMDRIFT,
+                             "milepaele.yaml": "# mine noter\nmilepaele:\n- nr: 1\n  opgaver:\n  - nr: 1\n    af: 'Direktionen'  # citeret\n"})
+    foer = (m / "milepaele.yaml").read_text()
+    assert samdrift("-C", m, "afkryds", "1", "--opgave", "2", "--dato", "2025-01-02", "--af", "PL").kode == 0
+    assert _diff(foer, (m / "milepaele.yaml").read_text()) == ["+  - nr: 2", "+    dato: 2025-01-02", "+    af: PL"]

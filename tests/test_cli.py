@@ -1,0 +1,64 @@
+"""The command line as a user meets it: Danish help, usage errors, -C, python -m, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import EKSEMPEL, ROD
+
+
+def test_hjaelp_er_dansk(samdrift):
+    r = samdrift("--help")
+    assert r.kode == 0
+    for ord_ in ("Brug: samdrift", "Kommandoer", "Tilvalg", "Vis denne hjælp og afslut.", "fordeling", "milepæle"):
+        assert ord_ in r.stdout
+    for engelsk in ("Usage:", "Show this message", "Options", "Commands"):
+        assert engelsk not in r.stdout
+
+
+def test_brugsfejl_er_danske_med_kode_2(samdrift):
+    r = samdrift("status", "--ukendt")
+    assert (r.kode, r.stderr.splitlines()[0]) == (2, "samdrift status: fejl: ukendt tilvalg '--ukendt'")
+    r = samdrift("findesikke")
+    assert (r.kode, r.stderr.splitlines()[0]) == (2, "samdrift: fejl: ukendt kommando 'findesikke'")
+    r = samdrift("check", "milepael", "13")
+    assert r.kode == 2 and "ugyldig værdi for NR: skal højst være 12" in r.stderr
+    r = samdrift("check", "milepael")
+    assert r.kode == 2 and "mangler argumentet NR" in r.stderr
+
+
+def test_mappe_der_ikke_findes(tmp_path, samdrift):
+    r = samdrift("-C", tmp_path / "nej", "check")
+    assert r.kode == 2 and r.stderr.endswith("nej: fejl: mappen findes ikke\n")
+
+
+def test_python_m_og_konsolscript(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "samdrift_cli", "-C", str(EKSEMPEL), "check"],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "12 filer gyldige" in r.stdout
+
+
+def test_ingen_traceback_ved_intern_fejl(tmp_path, monkeypatch, capsys):
+    from samdrift_cli import cli, visning
+
+    def boom(*a, **k):
+        raise RuntimeError("simuleret")
+
+    monkeypatch.setattr(visning, "status", boom)
+    monkeypatch.delenv("SAMDRIFT_DEBUG", raising=False)
+    try:
+        cli.main(["-C", str(EKSEMPEL), "status"])
+    except SystemExit as e:
+        assert e.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "samdrift: intern fejl: RuntimeError: simuleret" in err
+
+
+def test_hurtig_hjaelp_importerer_ikke_tunge_moduler():
+    kode = ("import sys; from samdrift_cli import cli; "
+            "tunge = [m for m in ('pydantic', 'ruamel.yaml', 'jinja2', 'xlsxwriter', 'openpyxl') if m in sys.modules]; "
+            "print(','.join(tunge))")
+    r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, cwd=ROD)
+    assert r.stdout.strip() == ""
