@@ -388,12 +388,12 @@ def export(sti: Path, xlsx: str | None, md: str | None, overskriv: bool) -> int:
     if xlsx is not None:
         from .eksport_xlsx import skriv_xlsx
 
-        fil = skriv_xlsx(mappe, Path(xlsx) if xlsx else None, overskriv)
+        fil = skriv_xlsx(mappe, sti / xlsx if xlsx else None, overskriv)
         sys.stdout.write(f"skrev {fil}\n")
     if md is not None:
         from .eksport_md import skriv_md
 
-        filer = skriv_md(mappe, Path(md) if md else None, overskriv)
+        filer = skriv_md(mappe, sti / md if md else None, overskriv)
         sys.stdout.write(f"skrev {len(filer)} dokumenter i {filer[0].parent if filer else md}\n")
     return 0
 

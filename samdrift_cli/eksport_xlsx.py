@@ -1,0 +1,559 @@
+"""`samdrift export --xlsx`: the workbook economy staff open, change and mail on.
+
+Written with XlsxWriter because every formula cell must also carry its computed value
+(``write_formula(..., value=)``), which openpyxl cannot store. The allocation formulas reproduce
+the øre rule of design.md §3.4 with integer arithmetic in doubles:
+
+    N = ROUND(ABS(budget)*100, 0)            the amount in øre
+    gulv_j = INT(N*b_j/T)                    b_j integer basis, T = Σb (exact while N*b_j < 2^53)
+    rest_j = N*b_j - gulv_j*T
+    R = N - Σ gulv_j                         øre left over
+    rang_j = COUNTIF(rest, ">"&rest_j) + COUNTIF(earlier rest, rest_j)
+    fordeling_j = SIGN(budget)*(gulv_j + IF(rang_j < R, 1, 0))/100
+
+(INT of the quotient rather than MOD: Excel's MOD fails with #NUM! on large quotients.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .beloeb import fra_oere
+from .fund import Fund, SamdriftFejl
+
+if TYPE_CHECKING:
+    from .indlaesning import Samdriftsmappe
+
+GRAENSE = 2**53
+FORMEL_START = ("=", "+", "-", "@")
+
+
+def _kol(n: int) -> str:
+    """0-based column index -> letters."""
+    from xlsxwriter.utility import xl_col_to_name
+
+    return xl_col_to_name(n)
+
+
+def _ref(ark: str, raekke: int, kol: int, abs_: bool = True) -> str:
+    """Cell reference on another sheet (row/col 0-based)."""
+    from xlsxwriter.utility import xl_rowcol_to_cell
+
+    return f"'{ark}'!{xl_rowcol_to_cell(raekke, kol, row_abs=abs_, col_abs=abs_)}"
+
+
+def _celle(raekke: int, kol: int, abs_: bool = False) -> str:
+    from xlsxwriter.utility import xl_rowcol_to_cell
+
+    return xl_rowcol_to_cell(raekke, kol, row_abs=abs_, col_abs=abs_)
+
+
+def _skala(vaerdier) -> int:
+    """Decimal places needed to make every basis value an integer."""
+    k = 0
+    for v in vaerdier:
+        d = Decimal(v)
+        if d != d.to_integral_value():
+            k = max(k, -d.normalize().as_tuple().exponent)
+    return k
+
+
+def standard_filnavn(mappe: "Samdriftsmappe") -> Path:
+    navn = mappe.samdrift.navn
+    ren = re.sub(r"[^\w\- ]+", "", navn, flags=re.UNICODE).strip() or "samdrift"
+    return Path(f"{ren}.xlsx")
+
+
+class _Bog:
+    def __init__(self, wb, fmt: dict):
+        self.wb = wb
+        self.fmt = fmt
+
+    def tekst(self, ws, r: int, k: int, v, fmt=None) -> None:
+        """User text is always text: never a formula, quotePrefix when it looks like one."""
+        if v is None:
+            ws.write_blank(r, k, None, fmt or self.fmt["tekst"])
+            return
+        s = str(v)
+        if s.startswith(FORMEL_START):
+            ws.write_string(r, k, s, self.fmt["citeret"])
+        else:
+            ws.write_string(r, k, s, fmt or self.fmt["tekst"])
+
+    def note(self, ws, r: int, k1: int, k2: int, tekst: str) -> None:
+        """An explanatory note, wrapped within the sheet's visible columns."""
+        if k2 > k1:
+            ws.merge_range(r, k1, r, k2, tekst, self.fmt["note"])
+        else:
+            ws.write_string(r, k1, tekst, self.fmt["note"])
+        ws.set_row(r, 15 * max(1, len(tekst) // 110 + 1))
+
+    def dato(self, ws, r: int, k: int, d: dt.date | None) -> None:
+        if d is None:
+            ws.write_blank(r, k, None, self.fmt["dato"])
+        else:
+            ws.write_datetime(r, k, dt.datetime(d.year, d.month, d.day), self.fmt["dato"])
+
+
+def skriv_xlsx(mappe: "Samdriftsmappe", fil: Path | None, overskriv: bool) -> Path:
+    import xlsxwriter
+
+    fil = fil if fil is not None else mappe.sti / standard_filnavn(mappe)
+    if fil.suffix.lower() != ".xlsx":
+        fil = fil.with_suffix(fil.suffix + ".xlsx") if fil.suffix else fil.with_suffix(".xlsx")
+    _tjek_maal(mappe, fil, overskriv)
+    from .skrivning import skriv_atomisk
+
+    import io
+
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+                                   "strings_to_urls": False})
+    stempel = _tidsstempel(mappe)
+    wb.set_properties({"title": mappe.samdrift.navn, "subject": "Samdrift mellem almene boligafdelinger",
+                       "author": "samdrift", "company": mappe.samdrift.boligorganisation or "", "created": stempel})
+    wb.set_calc_mode("auto")
+    fmt = {
+        "tekst": wb.add_format({"text_wrap": False, "valign": "top"}),
+        "ombryd": wb.add_format({"text_wrap": True, "valign": "top"}),
+        "citeret": wb.add_format({"quote_prefix": True, "valign": "top"}),
+        "kr": wb.add_format({"num_format": '#,##0.00 "kr."', "valign": "top"}),
+        "kr_fed": wb.add_format({"num_format": '#,##0.00 "kr."', "bold": True, "top": 1}),
+        "pct": wb.add_format({"num_format": "0.0000%", "valign": "top"}),
+        "pct2": wb.add_format({"num_format": "0.00%"}),
+        "tal": wb.add_format({"num_format": "#,##0.##", "valign": "top"}),
+        "heltal": wb.add_format({"num_format": "0", "valign": "top"}),
+        "dato": wb.add_format({"num_format": "dd-mm-yyyy", "valign": "top"}),
+        "hoved": wb.add_format({"bold": True, "bg_color": "#DDEBF7", "bottom": 1, "text_wrap": True, "valign": "top"}),
+        "titel": wb.add_format({"bold": True, "font_size": 14}),
+        "fed": wb.add_format({"bold": True}),
+        "fed_top": wb.add_format({"bold": True, "top": 1}),
+        "lille": wb.add_format({"italic": True, "font_color": "#595959"}),
+        "note": wb.add_format({"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"}),
+        "naaet": wb.add_format({"font_color": "#006100", "bg_color": "#C6EFCE"}),
+        "ikke": wb.add_format({"font_color": "#9C5700", "bg_color": "#FFEB9C"}),
+    }
+    bog = _Bog(wb, fmt)
+    _oversigt(bog, mappe)
+    afd_raekke = _afdelinger(bog, mappe)
+    if mappe.fordeling is not None:
+        noegle_celler = _noegler(bog, mappe, afd_raekke)
+        konto_celler = _konti(bog, mappe, noegle_celler)
+        if mappe.fordeling.har_nuvaerende:
+            _maal_oekonomi(bog, mappe, konto_celler, afd_raekke)
+    if mappe.model is not None and mappe.model.organisationsplan is not None:
+        _organisationsplan(bog, mappe)
+    if mappe.interessenter is not None:
+        _interessenter(bog, mappe)
+    if mappe.implementeringsplan is not None:
+        _implementeringsplan(bog, mappe)
+    if mappe.evaluering is not None:
+        _evaluering(bog, mappe)
+    for ws in wb.worksheets():
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)
+        ws.set_footer("&L&A&R&P/&N")
+    wb.close()
+    skriv_atomisk(fil, buf.getvalue())
+    return fil
+
+
+def _tidsstempel(mappe) -> dt.datetime:
+    """A fixed document date from the data, never the clock: same folder, same file."""
+    from .milepaele.regler import vurder
+
+    datoer = [s.dato for s in vurder(mappe) if s.dato]
+    d = max(datoer) if datoer else dt.date(2000, 1, 1)
+    return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
+
+
+def _tjek_maal(mappe, fil: Path, overskriv: bool) -> None:
+    from .skemaer import FILNAVNE
+
+    fil_abs = fil.resolve()
+    if fil_abs.parent == mappe.sti.resolve() and fil.name in (*FILNAVNE, "tidsregistrering.csv"):
+        raise SamdriftFejl([Fund(str(fil), None, None, "fejl", "eksporten må ikke skrive oven i en af samdriftens egne filer")])
+    if fil.exists() and fil.is_dir():
+        raise SamdriftFejl([Fund(str(fil), None, None, "fejl", "er en mappe; angiv et filnavn")])
+    if fil.exists() and not overskriv and not _lavet_af_samdrift(fil):
+        raise SamdriftFejl([Fund(str(fil), None, None, "fejl",
+                                 "filen findes og er ikke lavet af samdrift; brug --overskriv for at erstatte den")])
+    if not fil.parent.exists():
+        raise SamdriftFejl([Fund(str(fil.parent), None, None, "fejl", "mappen findes ikke")])
+
+
+def _lavet_af_samdrift(fil: Path) -> bool:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(fil) as z:
+            return b"<dc:creator>samdrift</dc:creator>" in z.read("docProps/core.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
+
+
+# -- sheets -------------------------------------------------------------------------
+
+
+def _tabel(bog: _Bog, ws, raekke: int, kolonner: list[tuple[str, int]], data: list[list], typer: list[str],
+           navn: str | None = None) -> int:
+    """A header and rows as an Excel table with filter; returns the row after the table."""
+    for k, (titel, bredde) in enumerate(kolonner):
+        ws.set_column(k, k, bredde)
+    if not data:
+        for k, (titel, _) in enumerate(kolonner):
+            ws.write_string(raekke, k, titel, bog.fmt["hoved"])
+        ws.write_string(raekke + 1, 0, "(ingen)", bog.fmt["lille"])
+        return raekke + 2
+    for i, raekkedata in enumerate(data, start=raekke + 1):
+        for k, (v, typ) in enumerate(zip(raekkedata, typer)):
+            if typ == "dato":
+                bog.dato(ws, i, k, v)
+            elif typ in ("kr", "tal", "heltal", "pct2") and v is not None:
+                ws.write_number(i, k, float(v) if not isinstance(v, int) else v, bog.fmt[typ])
+            else:
+                bog.tekst(ws, i, k, v, bog.fmt["ombryd"] if typ == "lang" else None)
+    ws.add_table(raekke, 0, raekke + len(data), len(kolonner) - 1, {
+        "name": navn, "style": "Table Style Light 9", "autofilter": True,
+        "columns": [{"header": t} for t, _ in kolonner]} if navn else {
+        "style": "Table Style Light 9", "columns": [{"header": t} for t, _ in kolonner]})
+    ws.freeze_panes(raekke + 1, 0)
+    ws.repeat_rows(raekke)
+    return raekke + len(data) + 1
+
+
+def _oversigt(bog: _Bog, mappe) -> None:
+    from .milepaele.regler import aktuel_milepael, vurder
+    from .visning import STATUS_TEKST
+
+    ws = bog.wb.add_worksheet("Oversigt")
+    s = mappe.samdrift
+    ws.write_string(0, 0, s.navn, bog.fmt["titel"])
+    bog.tekst(ws, 1, 0, s.boligorganisation or "")
+    status = vurder(mappe)
+    ws.write_string(2, 0, f"Nået milepæl: {aktuel_milepael(status)} af 12", bog.fmt["fed"])
+    data = []
+    for st in status:
+        aabne = [x for p in st.punkter if not p.opfyldt for x in p.mangler]
+        data.append([st.milepael.nr, st.milepael.fase, st.milepael.titel, STATUS_TEKST[st.status], st.dato,
+                     sum(1 for p in st.punkter if not p.opfyldt), "; ".join(aabne[:5])])
+    _tabel(bog, ws, 4, [("Nr", 5), ("Fase", 16), ("Milepæl", 60), ("Status", 13), ("Dato", 12), ("Åbne punkter", 8),
+                        ("Mangler", 80)], data, ["heltal", "", "lang", "", "dato", "heltal", "lang"], "Milepaele")
+    ws.conditional_format(5, 3, 16, 3, {"type": "cell", "criteria": "==", "value": '"nået"', "format": bog.fmt["naaet"]})
+    ws.conditional_format(5, 3, 16, 3, {"type": "cell", "criteria": "!=", "value": '"nået"', "format": bog.fmt["ikke"]})
+
+
+def _afdelinger(bog: _Bog, mappe) -> dict[str, int]:
+    """Returns afdeling id -> 0-based row on the sheet Afdelinger."""
+    ws = bog.wb.add_worksheet("Afdelinger")
+    kolonner = [("Id", 16), ("Navn", 20), ("Lejemål", 10), ("Areal (m²)", 12), ("Afdelingsnummer", 12), ("Opført", 8),
+                ("Boliger", 24), ("Beboersammensætning", 28), ("Ejendomsfunktionærer", 12), ("Adresse", 30)]
+    data = [[a.id, a.navn, a.lejemaal, a.areal_m2, a.afdelingsnummer, a.opfoert, a.boliger, a.beboersammensaetning,
+             a.ejendomsfunktionaerer, a.adresse] for a in mappe.samdrift.afdelinger]
+    _tabel(bog, ws, 0, kolonner, data, ["", "", "heltal", "tal", "", "heltal", "lang", "lang", "heltal", ""], "Afdelinger")
+    n = len(data)
+    ws.write_string(n + 2, 1, "I alt", bog.fmt["fed"])
+    ws.write_formula(n + 2, 2, f"=SUM(C2:C{n + 1})", bog.fmt["fed"], sum(a.lejemaal for a in mappe.samdrift.afdelinger))
+    bog.wb.define_name("Lejemaal_i_alt", f"=Afdelinger!$C${n + 3}")
+    bog.note(ws, n + 4, 0, 3, "Ret lejemål eller areal her, så flytter andelene og fordelingen med.")
+    return {a.id: i + 1 for i, a in enumerate(mappe.samdrift.afdelinger)}
+
+
+def _noegler(bog: _Bog, mappe, afd_raekke: dict[str, int]) -> dict[str, dict]:
+    """Sheet Fordelingsnøgler; returns per nøgle the cells of its integer basis and total."""
+    ws = bog.wb.add_worksheet("Fordelingsnøgler")
+    r = mappe.fordeling
+    ids = r.ids
+    navne = dict(r.afdelinger)
+    ws.write_string(0, 0, "Afdeling", bog.fmt["hoved"])
+    ws.set_column(0, 0, 20)
+    total_raekke = len(ids) + 1
+    for i, a in enumerate(ids, start=1):
+        ws.write_formula(i, 0, f"={_ref('Afdelinger', afd_raekke[a], 1)}", None, navne[a])
+    ws.write_string(total_raekke, 0, "I alt", bog.fmt["fed_top"])
+    celler: dict[str, dict] = {}
+    modeller = {n.id: n for n in mappe.model.fordelingsnoegler}
+    for j, n in enumerate(r.noegler):
+        k0 = 1 + 3 * j
+        k = _skala(n.basis.values())
+        ws.write_string(0, k0, f"{n.id}: grundlag ({n.grundlag})", bog.fmt["hoved"])
+        ws.write_string(0, k0 + 1, f"{n.id}: heltal", bog.fmt["hoved"])
+        ws.write_string(0, k0 + 2, f"{n.id}: andel", bog.fmt["hoved"])
+        ws.set_column(k0, k0 + 2, 14)
+        ws.set_column(k0 + 1, k0 + 1, 14, None, {"level": 1, "hidden": True})
+        heltal: dict[str, int] = {}
+        for i, a in enumerate(ids, start=1):
+            medlem = a in n.basis
+            v = n.basis.get(a, Decimal(0))
+            if medlem and n.grundlag == "lejemaal":
+                ws.write_formula(i, k0, f"={_ref('Afdelinger', afd_raekke[a], 2)}", bog.fmt["tal"], float(v))
+            elif medlem and n.grundlag == "areal":
+                ws.write_formula(i, k0, f"={_ref('Afdelinger', afd_raekke[a], 3)}", bog.fmt["tal"], float(v))
+            else:
+                ws.write_number(i, k0, float(v), bog.fmt["tal"])
+            heltal[a] = int(v * 10**k)
+            ws.write_formula(i, k0 + 1, f"=ROUND({_celle(i, k0)}*{10**k},0)", bog.fmt["heltal"], heltal[a])
+        T = _celle(total_raekke, k0 + 1, abs_=True)
+        total = sum(heltal.values())
+        for i, a in enumerate(ids, start=1):
+            ws.write_formula(i, k0 + 2, f"=IF({T}=0,0,{_celle(i, k0 + 1)}/{T})", bog.fmt["pct"],
+                             heltal[a] / total if total else 0)
+        ws.write_formula(total_raekke, k0, f"=SUM({_celle(1, k0)}:{_celle(len(ids), k0)})", bog.fmt["fed_top"],
+                         float(sum(n.basis.values())))
+        ws.write_formula(total_raekke, k0 + 1, f"=SUM({_celle(1, k0 + 1)}:{_celle(len(ids), k0 + 1)})", bog.fmt["fed_top"], total)
+        ws.write_formula(total_raekke, k0 + 2, f"=SUM({_celle(1, k0 + 2)}:{_celle(len(ids), k0 + 2)})", bog.fmt["pct"], 1)
+        beskrivelse = modeller[n.id].navn or n.id
+        ws.write_string(total_raekke + 2 + j, 0, f"{n.id}: {beskrivelse}", bog.fmt["lille"])
+        celler[n.id] = {"heltal": {a: _ref("Fordelingsnøgler", i, k0 + 1) for i, a in enumerate(ids, start=1)},
+                        "total": _ref("Fordelingsnøgler", total_raekke, k0 + 1), "vaerdier": heltal, "T": total}
+    ws.freeze_panes(1, 1)
+    bog.note(ws, total_raekke + 3 + len(r.noegler), 0, 3 * len(r.noegler),
+             "Andelene beregnes af heltalsgrundlaget (areal, timer og procenter ganget med en potens af 10; "
+             "skjult kolonne 'heltal'), så fordelingen i arket Konti er eksakt til øren.")
+    return celler
+
+
+def _konti(bog: _Bog, mappe, noegle_celler: dict[str, dict]) -> dict[int, dict]:
+    """Sheet Konti with the live øre formulas; returns per konto row the allocation cells."""
+    ws = bog.wb.add_worksheet("Konti")
+    r = mappe.fordeling
+    ids = r.ids
+    navne = dict(r.afdelinger)
+    n_afd = len(ids)
+    synlige = ["Konto", "Navn", "Nøgle", "Budget"] + [navne[a] for a in ids] + ["I alt", "Kontrol"]
+    bredder = [8, 36, 12, 16] + [16] * n_afd + [16, 9]
+    k_budget = 3
+    k_afd0 = 4
+    k_ialt = k_afd0 + n_afd
+    k_kontrol = k_ialt + 1
+    k_n = k_kontrol + 2  # helpers after one empty column
+    k_rest_i_alt = k_n + 1
+    k_gulv0 = k_rest_i_alt + 1
+    k_r0 = k_gulv0 + n_afd
+    k_rang0 = k_r0 + n_afd
+    hjaelpere = (["Øre (N)", "Rest-øre (R)"] + [f"Gulv {navne[a]}" for a in ids] + [f"Rest {navne[a]}" for a in ids]
+                 + [f"Rang {navne[a]}" for a in ids])
+    for k, (titel, b) in enumerate(zip(synlige, bredder)):
+        ws.write_string(0, k, titel, bog.fmt["hoved"])
+        ws.set_column(k, k, b)
+    for k, titel in enumerate(hjaelpere, start=k_n):
+        ws.write_string(0, k, titel, bog.fmt["hoved"])
+    ws.set_column(k_n, k_n + len(hjaelpere) - 1, 14, None, {"level": 1, "hidden": True})
+    celler: dict[int, dict] = {}
+    for i, x in enumerate(r.konti, start=1):
+        nc = noegle_celler[x.noegle]
+        bog.tekst(ws, i, 0, x.konto)
+        bog.tekst(ws, i, 1, x.navn)
+        bog.tekst(ws, i, 2, x.noegle)
+        budget = float(fra_oere(x.beloeb))
+        ws.write_number(i, k_budget, budget, bog.fmt["kr"])
+        N_celle = _celle(i, k_n)
+        N = abs(x.beloeb)
+        ws.write_formula(i, k_n, f"=ROUND(ABS({_celle(i, k_budget)})*100,0)", bog.fmt["heltal"], N)
+        T = nc["T"]
+        gulv = {a: (N * nc["vaerdier"][a]) // T for a in ids}
+        rest = {a: N * nc["vaerdier"][a] - gulv[a] * T for a in ids}
+        R = N - sum(gulv.values())
+        if max((N * v for v in nc["vaerdier"].values()), default=0) >= GRAENSE:
+            raise SamdriftFejl([Fund("model.yaml", None, None, "fejl",
+                                     f"konto {x.konto}: beløbet er for stort til at regneark kan fordele det eksakt til øren")])
+        ws.write_formula(i, k_rest_i_alt, f"={N_celle}-SUM({_celle(i, k_gulv0)}:{_celle(i, k_gulv0 + n_afd - 1)})",
+                         bog.fmt["heltal"], R)
+        rest_omraade = f"{_celle(i, k_r0, abs_=False)}:{_celle(i, k_r0 + n_afd - 1, abs_=False)}"
+        rang: dict[str, int] = {}
+        for j, a in enumerate(ids):
+            b = nc["heltal"][a]
+            ws.write_formula(i, k_gulv0 + j, f"=INT({N_celle}*{b}/{nc['total']})", bog.fmt["heltal"], gulv[a])
+            ws.write_formula(i, k_r0 + j, f"={N_celle}*{b}-{_celle(i, k_gulv0 + j)}*{nc['total']}", bog.fmt["heltal"], rest[a])
+            rang[a] = sum(1 for c in ids if rest[c] > rest[a]) + sum(1 for c in ids[:j] if rest[c] == rest[a])
+            formel = f'=COUNTIF({rest_omraade},">"&{_celle(i, k_r0 + j)})'
+            if j > 0:
+                formel += f"+COUNTIF({_celle(i, k_r0)}:{_celle(i, k_r0 + j - 1)},{_celle(i, k_r0 + j)})"
+            ws.write_formula(i, k_rang0 + j, formel, bog.fmt["heltal"], rang[a])
+            oere = gulv[a] + (1 if rang[a] < R else 0)
+            oere = -oere if x.beloeb < 0 else oere
+            assert oere == x.fordeling[a], "regnearkets formel og fordelingsmotoren er uenige"
+            ws.write_formula(i, k_afd0 + j,
+                             f"=SIGN({_celle(i, k_budget)})*({_celle(i, k_gulv0 + j)}+IF({_celle(i, k_rang0 + j)}<{_celle(i, k_rest_i_alt)},1,0))/100",
+                             bog.fmt["kr"], float(fra_oere(oere)))
+        ws.write_formula(i, k_ialt, f"=SUM({_celle(i, k_afd0)}:{_celle(i, k_afd0 + n_afd - 1)})", bog.fmt["kr"], budget)
+        ws.write_formula(i, k_kontrol, f"=ROUND({_celle(i, k_ialt)}-{_celle(i, k_budget)},2)", bog.fmt["kr"], 0)
+        celler[x.indeks] = {"raekke": i, "afd": {a: _ref("Konti", i, k_afd0 + j) for j, a in enumerate(ids)},
+                            "budget": _ref("Konti", i, k_budget)}
+    sidste = len(r.konti)
+    t = sidste + 1
+    ws.write_string(t, 0, "I alt", bog.fmt["fed_top"])
+    for k in (1, 2):
+        ws.write_blank(t, k, None, bog.fmt["fed_top"])
+    ws.write_formula(t, k_budget, f"=SUM({_celle(1, k_budget)}:{_celle(sidste, k_budget)})", bog.fmt["kr_fed"],
+                     float(fra_oere(r.total)))
+    bog.wb.define_name("Budget_i_alt", f"=Konti!{_celle(t, k_budget, abs_=True)}")
+    for j, a in enumerate(ids):
+        ws.write_formula(t, k_afd0 + j, f"=SUM({_celle(1, k_afd0 + j)}:{_celle(sidste, k_afd0 + j)})", bog.fmt["kr_fed"],
+                         float(fra_oere(r.total_fordeling[a])))
+        bog.wb.define_name(_defnavn(f"Total_{a}"), f"=Konti!{_celle(t, k_afd0 + j, abs_=True)}")
+        lejemaal_celle = _ref("Afdelinger", 1 + j, 2)
+        ws.write_formula(t + 1, k_afd0 + j, f"=ROUND({_celle(t, k_afd0 + j)}/{lejemaal_celle},2)", bog.fmt["kr"],
+                         float(_pr_lejemaal(r.total_fordeling[a], r.lejemaal[a])))
+    ws.write_formula(t, k_ialt, f"=SUM({_celle(1, k_ialt)}:{_celle(sidste, k_ialt)})", bog.fmt["kr_fed"],
+                     float(fra_oere(r.total)))
+    ws.write_string(t + 1, 0, "Pr. lejemål", bog.fmt["fed"])
+    bog.note(ws, t + 3, 0, k_kontrol,
+             "Ret et budget i kolonne D, så flytter fordelingen og totalerne med. Fordelingen følger øreregelen: "
+             "hver afdeling får sin andel rundet ned til hele øre, og de resterende øre går til de største rester "
+             "(ved lighed den først nævnte afdeling). Hjælpekolonnerne til højre er skjult (klik + over kolonnerne).")
+    ws.print_area(0, 0, t + 3, k_kontrol)
+    ws.autofilter(0, 0, sidste, k_kontrol)
+    ws.freeze_panes(1, 2)
+    ws.repeat_rows(0)
+    return celler
+
+
+def _defnavn(navn: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_]", "_", navn)
+
+
+def _pr_lejemaal(oere: int, lejemaal: int) -> Decimal:
+    from fractions import Fraction
+
+    from .beloeb import afrund_brok
+
+    return afrund_brok(Fraction(oere, 100 * lejemaal), 2)
+
+
+def _maal_oekonomi(bog: _Bog, mappe, konto_celler: dict[int, dict], afd_raekke: dict[str, int]) -> None:
+    ws = bog.wb.add_worksheet("Mål for økonomien")
+    r = mappe.fordeling
+    ids = r.ids
+    navne = dict(r.afdelinger)
+    regnskabsaar = mappe.model.oekonomi.regnskabsaar if mappe.model.oekonomi else None
+    ws.write_string(0, 0, "1.1 Mål for økonomien" + (f" i regnskabsåret {regnskabsaar}" if regnskabsaar else ""), bog.fmt["titel"])
+    hoved = ["Konto", "Navn", "I dag", "Forventet udgift", "Forventet ændring"]
+    for k, h in enumerate(hoved):
+        ws.write_string(2, k, h, bog.fmt["hoved"])
+    ws.set_column(0, 0, 10)
+    ws.set_column(1, 1, 36)
+    ws.set_column(2, 4 + 3 * len(ids), 16)
+    raekke = 3
+    i_dag_celler: dict[str, list[str]] = {a: [] for a in ids}
+    med_celler: dict[str, list[str]] = {a: [] for a in ids}
+    for x in r.konti:
+        if not x.nuvaerende:
+            continue
+        bog.tekst(ws, raekke, 0, x.konto)
+        bog.tekst(ws, raekke, 1, x.navn)
+        i_dag = sum(x.nuvaerende.values())
+        ws.write_number(raekke, 2, float(fra_oere(i_dag)), bog.fmt["kr"])
+        ws.write_formula(raekke, 3, f"={konto_celler[x.indeks]['budget']}", bog.fmt["kr"], float(fra_oere(x.beloeb)))
+        ws.write_formula(raekke, 4, f"={_celle(raekke, 3)}-{_celle(raekke, 2)}", bog.fmt["kr"],
+                         float(fra_oere(x.beloeb - i_dag)))
+        for a in ids:
+            if a in x.nuvaerende:
+                i_dag_celler[a].append(float(fra_oere(x.nuvaerende[a])))
+                med_celler[a].append(konto_celler[x.indeks]["afd"][a])
+        raekke += 1
+    ws.write_string(raekke, 0, "I alt", bog.fmt["fed_top"])
+    ws.write_blank(raekke, 1, None, bog.fmt["fed_top"])
+    sam = r.sammenligning()
+    i_dag_total = sum(v["i_dag"] for v in sam.values())
+    med_total = sum(v["samdrift"] for v in sam.values())
+    ws.write_formula(raekke, 2, f"=SUM({_celle(3, 2)}:{_celle(raekke - 1, 2)})", bog.fmt["kr_fed"], float(fra_oere(i_dag_total)))
+    ws.write_formula(raekke, 3, f"=SUM({_celle(3, 3)}:{_celle(raekke - 1, 3)})", bog.fmt["kr_fed"], float(fra_oere(med_total)))
+    ws.write_formula(raekke, 4, f"={_celle(raekke, 3)}-{_celle(raekke, 2)}", bog.fmt["kr_fed"], float(fra_oere(med_total - i_dag_total)))
+    ws.write_string(raekke + 1, 0, "Total driftsbesparelse for perioden", bog.fmt["fed"])
+    ws.write_formula(raekke + 1, 4, f"=-{_celle(raekke, 4)}", bog.fmt["kr_fed"], float(fra_oere(i_dag_total - med_total)))
+    bog.wb.define_name("Driftsbesparelse", f"='Mål for økonomien'!{_celle(raekke + 1, 4, abs_=True)}")
+    # per afdeling
+    start = raekke + 4
+    for k, h in enumerate(["Afdeling", "Lejemål", "I dag", "Med samdrift", "Forskel", "Forskel pr. lejemål"]):
+        ws.write_string(start, k, h, bog.fmt["hoved"])
+    for j, a in enumerate(ids):
+        rr = start + 1 + j
+        ws.write_formula(rr, 0, f"={_ref('Afdelinger', afd_raekke[a], 1)}", None, navne[a])
+        ws.write_formula(rr, 1, f"={_ref('Afdelinger', afd_raekke[a], 2)}", bog.fmt["heltal"], r.lejemaal[a])
+        ws.write_number(rr, 2, float(fra_oere(sam[a]["i_dag"])), bog.fmt["kr"])
+        formel = "=" + ("+".join(med_celler[a]) if med_celler[a] else "0")
+        ws.write_formula(rr, 3, formel, bog.fmt["kr"], float(fra_oere(sam[a]["samdrift"])))
+        ws.write_formula(rr, 4, f"={_celle(rr, 3)}-{_celle(rr, 2)}", bog.fmt["kr"], float(fra_oere(sam[a]["forskel"])))
+        ws.write_formula(rr, 5, f"=ROUND({_celle(rr, 4)}/{_celle(rr, 1)},2)", bog.fmt["kr"],
+                         float(_pr_lejemaal(sam[a]["forskel"], r.lejemaal[a])))
+    ws.conditional_format(start + 1, 4, start + len(ids), 5, {"type": "cell", "criteria": ">", "value": 0,
+                                                              "format": bog.fmt["ikke"]})
+    bog.note(ws, start + len(ids) + 2, 0, 5, "En positiv forskel betyder, at afdelingen betaler mere end i dag.")
+    ws.freeze_panes(3, 0)
+
+
+def _organisationsplan(bog: _Bog, mappe) -> None:
+    ws = bog.wb.add_worksheet("Organisationsplan")
+    o = mappe.model.organisationsplan
+    ws.write_string(0, 0, "3 Organisationsplan", bog.fmt["titel"])
+    bog.tekst(ws, 1, 0, o.organisering)
+    slut = _tabel(bog, ws, 3, [("Id", 18), ("Stilling", 30), ("Navn", 18), ("Ansvarsområder", 50), ("Refererer til", 18),
+                               ("Årsværk", 9)],
+                  [[s.id, s.stilling, s.navn, s.ansvar, s.refererer_til, s.aarsvaerk] for s in o.stillinger],
+                  ["", "", "", "lang", "", "tal"], "Stillinger")
+    if o.aendringer:
+        ws.write_string(slut + 1, 0, "Ændringer ift. nuværende bemanding", bog.fmt["fed"])
+        ws.write_string(slut + 2, 0, "I årsværk")
+        if o.aendringer.aarsvaerk is not None:
+            ws.write_number(slut + 2, 1, float(o.aendringer.aarsvaerk), bog.fmt["tal"])
+        ws.write_string(slut + 3, 0, "I kr. pr. regnskabsår")
+        if o.aendringer.kr_pr_aar is not None:
+            ws.write_number(slut + 3, 1, float(o.aendringer.kr_pr_aar), bog.fmt["kr"])
+
+
+def _interessenter(bog: _Bog, mappe) -> None:
+    ws = bog.wb.add_worksheet("Interessenter")
+    kvadrant = {"arbejdsbier": "Arbejdsbier", "ressourcepersoner": "Ressourcepersoner", "eksterne": "Eksterne",
+                "graa_eminencer": "Grå eminencer"}
+    _tabel(bog, ws, 0, [("Id", 18), ("Interessent", 30), ("Gruppe", 14), ("Kvadrant", 16), ("Holdning", 10),
+                        ("Er interesseret i samdriftsprocessen fordi", 40), ("Kan påvirke samdriftsprocessen således", 40),
+                        ("Bør inddrages/håndteres således", 40)],
+           [[x.id, x.navn, x.gruppe, kvadrant.get(x.kvadrant or "", ""), x.holdning, x.interesse, x.paavirkning, x.haandtering]
+            for x in mappe.interessenter.interessenter],
+           ["", "", "", "", "", "lang", "lang", "lang"], "InteressentTabel")
+
+
+def _implementeringsplan(bog: _Bog, mappe) -> None:
+    from .skemaer.implementeringsplan import TEMA_TITLER
+
+    ws = bog.wb.add_worksheet("Implementeringsplan")
+    ip = mappe.implementeringsplan
+    slut = _tabel(bog, ws, 0, [("Id", 20), ("Tema", 28), ("Aktivitet", 44), ("Formål", 34), ("Vedrører", 22),
+                               ("Ansvarlig", 18), ("Start", 12), ("Skal afsluttes senest", 12), ("Status", 12)],
+                  [[a.id, TEMA_TITLER[a.tema], a.aktivitet, a.formaal, a.vedroerer, a.ansvarlig, a.start, a.frist, a.status]
+                   for a in ip.aktiviteter],
+                  ["", "", "lang", "lang", "", "", "dato", "dato", ""], "Aktiviteter")
+    ep = ip.evalueringsperiode
+    if ep:
+        ws.write_string(slut + 1, 0, "Evalueringsperiode", bog.fmt["fed"])
+        ws.write_string(slut + 2, 0, "Fra")
+        bog.dato(ws, slut + 2, 1, ep.fra)
+        ws.write_string(slut + 3, 0, "Til")
+        bog.dato(ws, slut + 3, 1, ep.til)
+        ws.write_string(slut + 4, 0, "Godkendt af")
+        bog.tekst(ws, slut + 4, 1, ep.godkendt_af)
+
+
+def _evaluering(bog: _Bog, mappe) -> None:
+    ws = bog.wb.add_worksheet("Evaluering")
+    e = mappe.evaluering
+    ws.write_string(0, 0, "Implementeringstjekliste", bog.fmt["titel"])
+    slut = _tabel(bog, ws, 1, [("Aktivitet", 22), ("Gennemført", 11), ("Status", 34), ("Effekt", 34), ("Forklaring", 34),
+                               ("Næste skridt", 34)],
+                  [[p.aktivitet, p.gennemfoert, p.status, p.effekt, p.forklaring, p.naeste_skridt] for p in e.tjekliste],
+                  ["", "", "lang", "lang", "lang", "lang"], "Tjekliste")
+    ws.write_string(slut + 1, 0, "Opgørelse af opnåede mål", bog.fmt["titel"])
+    slut = _tabel(bog, ws, slut + 2, [("Mål", 22), ("Opfyldt", 11), ("Resultat", 34), ("Årsag til afvigelse", 34),
+                                      ("Forventning", 34)],
+                  [[x.maal, x.opfyldt, x.resultat, x.aarsag, x.forventning] for x in e.maalopfoelgning],
+                  ["", "", "lang", "lang", "lang"], "Maalopfoelgning")
+    ws.write_string(slut + 1, 0, "Er fordelingsnøglerne retvisende?", bog.fmt["titel"])
+    _tabel(bog, ws, slut + 2, [("Nøgle", 22), ("Retvisende", 11), ("Vurdering", 34)],
+           [[x.noegle, {True: "ja", False: "nej", None: None}[x.retvisende], x.vurdering] for x in e.noeglevurderinger],
+           ["", "", "lang"], "Noeglevurderinger")
