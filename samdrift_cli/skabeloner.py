@@ -15,7 +15,7 @@ def skabelonmappe() -> Path:
     raise FileNotFoundError("samdrift: skabelonerne (templates/) findes ikke i installationen")
 
 
-def jinja_miljoe(undermappe: str, autoescape: bool = False):
+def jinja_miljoe(undermappe: str, autoescape: bool = False, trim: bool = False):
     import jinja2
 
     return jinja2.Environment(
@@ -23,6 +23,6 @@ def jinja_miljoe(undermappe: str, autoescape: bool = False):
         autoescape=autoescape,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=False,
-        lstrip_blocks=False,
+        trim_blocks=trim,
+        lstrip_blocks=trim,
     )

@@ -1,0 +1,310 @@
+"""`samdrift export --md`: one Markdown document per playbook template, a status page and an index.
+
+Rendered with jinja2 from templates/md. Every ``{{ value }}`` is escaped for Markdown by default
+(``finalize``), so user text never turns into markup, HTML or a broken table; prepared
+fragments (tables, diagrams) are marked safe explicitly. Same folder, same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .beloeb import dansk_beloeb, dansk_decimal
+from .fund import Fund, SamdriftFejl
+
+if TYPE_CHECKING:
+    from .indlaesning import Samdriftsmappe
+
+STANDARDMAPPE = "dokumenter"
+MAERKE = "<!-- lavet af samdrift; ret i YAML-filerne, ikke her -->"
+
+
+def _md_inline(tekst) -> str:
+    s = str(tekst)
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_{}\[\]#|~])", r"\\\1", s)
+
+
+def md(tekst) -> str:
+    """Escape text for a Markdown paragraph: nothing becomes markup or HTML."""
+    if tekst is None:
+        return ""
+    s = _md_inline(tekst)
+    # a line starting with '-', '+' or digits and '.' would start a list
+    s = re.sub(r"(?m)^(\s*)([-+])", r"\1\\\2", s)
+    s = re.sub(r"(?m)^(\s*\d+)([.)])", r"\1\\\2", s)
+    s = re.sub(r"\n{2,}", "\n\n", s.strip())
+    return s
+
+
+def celle(tekst) -> str:
+    """Escape text for a table cell: one line, no pipes."""
+    if tekst is None:
+        return ""
+    s = _md_inline(str(tekst).strip())
+    return re.sub(r"\s*\n\s*", "<br>", s)
+
+
+def mermaid(tekst) -> str:
+    """Text inside a Mermaid label."""
+    if tekst is None:
+        return ""
+    s = " ".join(str(tekst).split())
+    for a, b in (('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("`", "'")):
+        s = s.replace(a, b)
+    return s
+
+
+def mermaid_navn(tekst) -> str:
+    """Text where Mermaid allows no punctuation (gantt task, quadrant point)."""
+    s = " ".join(str(tekst or "").split())
+    s = " ".join(re.sub(r"[:;#,\[\]\"`<>{}|]", " ", s).split())
+    if len(s) > 60:
+        s = s[:59].rsplit(" ", 1)[0] + "…"
+    return s or "uden navn"
+
+
+def _dato(d: dt.date | None) -> str:
+    return d.strftime("%d-%m-%Y") if d else ""
+
+
+def skriv_md(mappe: "Samdriftsmappe", ud: Path | None, overskriv: bool) -> list[Path]:
+    from .skrivning import skriv_atomisk
+
+    ud = ud if ud is not None else mappe.sti / STANDARDMAPPE
+    if ud.suffix.lower() == ".md":
+        raise SamdriftFejl([Fund(str(ud), None, None, "fejl", "--md tager en mappe, ikke en fil")])
+    if ud.exists() and not ud.is_dir():
+        raise SamdriftFejl([Fund(str(ud), None, None, "fejl", "findes og er ikke en mappe")])
+    dokumenter = render(mappe)
+    fremmede = [navn for navn in dokumenter if (ud / navn).exists() and MAERKE not in (ud / navn).read_text(encoding="utf-8", errors="replace")]
+    if fremmede and not overskriv:
+        raise SamdriftFejl([Fund(str(ud / n), None, None, "fejl", "filen findes og er ikke lavet af samdrift; brug --overskriv")
+                            for n in fremmede])
+    ud.mkdir(parents=True, exist_ok=True)
+    filer = []
+    for navn, tekst in dokumenter.items():
+        skriv_atomisk(ud / navn, tekst)
+        filer.append(ud / navn)
+    return filer
+
+
+def render(mappe: "Samdriftsmappe") -> dict[str, str]:
+    """All documents as {filename: Markdown}."""
+    from markupsafe import Markup
+
+    from .milepaele.regler import aktuel_milepael, vurder
+    from .skabeloner import jinja_miljoe
+    from .skemaer.implementeringsplan import TEMA_TITLER
+    from .skemaer.interessenter import KVADRANTER
+
+    miljoe = jinja_miljoe("md", trim=True)
+    miljoe.finalize = lambda v: v if isinstance(v, Markup) else ("" if v is None else md(v))
+    miljoe.filters.update({"celle": lambda v: Markup(celle(v)), "dato": lambda d: Markup(_dato(d)), "kr": lambda v: Markup(_kr(v)),
+                           "mermaid": lambda v: Markup(mermaid(v)), "mermaid_navn": lambda v: Markup(mermaid_navn(v)),
+                           "ja_nej": lambda v: {True: "Ja", False: "Nej", None: ""}[v], "pct": _pct,
+                           "foerste": lambda xs: next(iter(xs), None), "tal": _tal})
+    status = vurder(mappe)
+    s = mappe.samdrift
+    navne = {a.id: a.navn for a in s.afdelinger}
+    faelles = {"s": s, "navne": navne, "maerke": Markup(MAERKE), "status": status,
+               "aktuel": aktuel_milepael(status), "tema_titler": TEMA_TITLER}
+    dokumenter: list[tuple[str, str, str, dict]] = [("status.md", "status.md.j2", "Status på samdriftsprocessen", {})]
+    if mappe.oplaeg is not None:
+        dokumenter.append(("oplaeg.md", "oplaeg.md.j2", "Oplæg om muligheder og udfordringer ved samdrift (Bilag 1)",
+                           {"o": mappe.oplaeg, "godkendelse": _registrering(mappe, 2, "opgave", 3)}))
+    if mappe.interessenter is not None:
+        dokumenter.append(("interessentanalyse.md", "interessentanalyse.md.j2", "Interessentanalyse (Bilag 2)",
+                           {"ia": mappe.interessenter, "punkter": Markup(_kvadrantpunkter(mappe.interessenter))}))
+    if mappe.model is not None:
+        dokumenter.append(("samdriftsmodel.md", "samdriftsmodel.md.j2", "Forslag til samdriftsmodel (Bilag 3)",
+                           {"m": mappe.model, "analyse": mappe.analyse, "fordeling": Markup(_fordelingstabel(mappe)),
+                            "noegler": Markup(_noegletabel(mappe)), "org": Markup(_organisationsdiagram(mappe)),
+                            "sammenligning": Markup(_sammenligning(mappe)),
+                            "godkendelse": _registrering(mappe, 3, "opgave", 3)}))
+    if mappe.aftale is not None:
+        dokumenter.append(("aftale.md", "aftale.md.j2", "Aftale om samdrift (Bilag 4)", {"a": mappe.aftale}))
+    if mappe.implementeringsplan is not None:
+        dokumenter.append(("implementeringsplan.md", "implementeringsplan.md.j2", "Implementeringsplan (Bilag 5)",
+                           {"ip": mappe.implementeringsplan, "gantt": Markup(_gantt(mappe.implementeringsplan))}))
+    if mappe.evaluering is not None:
+        dokumenter.append(("evalueringsskema.md", "evalueringsskema.md.j2", "Evalueringsskema med implementeringstjekliste",
+                           {"e": mappe.evaluering, "ip": mappe.implementeringsplan, "model": mappe.model,
+                            "godkendelse": _registrering(mappe, 12, "opgave", 1)}))
+    ud: dict[str, str] = {}
+    for filnavn, skabelon, titel, kontekst in dokumenter:
+        ud[filnavn] = _normaliser(miljoe.get_template(skabelon).render(**faelles, **kontekst, titel=titel))
+    indeks = miljoe.get_template("README.md.j2").render(**faelles, dokumenter=[(f, t) for f, _, t, _ in dokumenter])
+    return {"README.md": _normaliser(indeks), **ud}
+
+
+def _normaliser(tekst: str) -> str:
+    # a heading always has a blank line before it (outside code blocks)
+    linjer, i_kode = [], False
+    for linje in tekst.split("\n"):
+        if linje.startswith("```"):
+            i_kode = not i_kode
+        forrige = linjer[-1] if linjer else ""
+        if not i_kode and forrige.strip():
+            if linje.startswith("#"):
+                linjer.append("")
+            elif linje.startswith(("- ", "| ")) and not forrige.startswith((linje[0], "  ", "#")):
+                linjer.append("")  # lists and tables need a blank line before them (pandoc)
+        linjer.append(linje)
+    tekst = "\n".join(linjer)
+    tekst = re.sub(r"[ \t]+\n", "\n", tekst)
+    tekst = re.sub(r"\n{3,}", "\n\n", tekst)
+    return tekst.strip() + "\n"
+
+
+def _registrering(mappe, nr, art, i):
+    from .milepaele.regler import registrering
+
+    return registrering(mappe, nr, art, i)
+
+
+def _kr(oere_eller_beloeb) -> str:
+    from decimal import Decimal
+
+    if oere_eller_beloeb is None:
+        return ""
+    if isinstance(oere_eller_beloeb, Decimal):
+        return dansk_beloeb(int(oere_eller_beloeb * 100))
+    return dansk_beloeb(oere_eller_beloeb)
+
+
+def _tal(v):
+    from decimal import Decimal
+
+    from markupsafe import Markup
+
+    if v is None:
+        return ""
+    d = Decimal(v)
+    decimaler = max(0, -d.normalize().as_tuple().exponent)
+    return Markup(dansk_decimal(d, decimaler))
+
+
+def _pct(x: Fraction) -> str:
+    return f"{dansk_decimal(x * 100, 2)} %"
+
+
+def _tabel(hoved: list[str], raekker: list[list[str]], hoejre: set[int] = frozenset()) -> str:
+    linjer = ["| " + " | ".join(celle(h) for h in hoved) + " |",
+              "|" + "|".join("---:" if i in hoejre else "---" for i in range(len(hoved))) + "|"]
+    for r in raekker:
+        linjer.append("| " + " | ".join(r) + " |")
+    return "\n".join(linjer)
+
+
+def _fordelingstabel(mappe) -> str:
+    r = mappe.fordeling
+    if r is None or not r.konti:
+        return "_Ingen konti indgår endnu i samdriften._"
+    navne = dict(r.afdelinger)
+    hoved = ["Konto", "Navn", "Nøgle", "Budget"] + [navne[a] for a in r.ids]
+    raekker = [[celle(k.konto), celle(k.navn), celle(k.noegle), dansk_beloeb(k.beloeb)]
+               + [dansk_beloeb(k.fordeling[a]) for a in r.ids] for k in r.konti]
+    raekker.append(["**I alt**", "", "", f"**{dansk_beloeb(r.total)}**"] + [f"**{dansk_beloeb(r.total_fordeling[a])}**" for a in r.ids])
+    from .visning import _pr
+
+    raekker.append(["Pr. lejemål", "", "", ""] + [dansk_beloeb(_pr(r.total_fordeling[a], r.lejemaal[a])) for a in r.ids])
+    return _tabel(hoved, raekker, set(range(3, len(hoved))))
+
+
+def _noegletabel(mappe) -> str:
+    from .fordeling import GRUNDLAG_TEKST
+
+    r = mappe.fordeling
+    if r is None or not r.noegler:
+        return ""
+    navne = dict(r.afdelinger)
+    hoved = ["Nøgle", "Fordeles efter"] + [navne[a] for a in r.ids]
+    raekker = [[celle(n.navn or n.id), GRUNDLAG_TEKST[n.grundlag]] + [_pct(n.andele[a]) if a in n.andele else "–" for a in r.ids]
+               for n in r.noegler]
+    return _tabel(hoved, raekker, set(range(2, len(hoved))))
+
+
+def _sammenligning(mappe) -> str:
+    r = mappe.fordeling
+    if r is None or not r.har_nuvaerende:
+        return ""
+    from .visning import _pr
+
+    sam = r.sammenligning()
+    navne = dict(r.afdelinger)
+    raekker = [[celle(navne[a]), dansk_beloeb(sam[a]["i_dag"]), dansk_beloeb(sam[a]["samdrift"]),
+                dansk_beloeb(sam[a]["forskel"]), dansk_beloeb(_pr(sam[a]["forskel"], r.lejemaal[a]))] for a in r.ids]
+    i_dag = sum(v["i_dag"] for v in sam.values())
+    med = sum(v["samdrift"] for v in sam.values())
+    tabel = _tabel(["Afdeling", "I dag", "Med samdrift", "Forskel", "Forskel pr. lejemål"], raekker, {1, 2, 3, 4})
+    return tabel + f"\n\n**Total driftsbesparelse for perioden:** {dansk_beloeb(i_dag - med)}"
+
+
+def _organisationsdiagram(mappe) -> str:
+    o = mappe.model.organisationsplan
+    if o is None or not o.stillinger:
+        return ""
+    linjer = ["```mermaid", "flowchart TD"]
+    for s in o.stillinger:
+        tekst = mermaid(s.stilling) + (f"<br/>{mermaid(s.navn)}" if s.navn else "")
+        linjer.append(f'    {_mid(s.id)}["{tekst}"]')
+    for s in o.stillinger:
+        if s.refererer_til:
+            linjer.append(f"    {_mid(s.refererer_til)} --> {_mid(s.id)}")
+    linjer.append("```")
+    return "\n".join(linjer)
+
+
+def _mid(id_: str) -> str:
+    return "n_" + re.sub(r"[^a-zA-Z0-9_]", "_", id_)
+
+
+def _kvadrantpunkter(ia) -> str:
+    """Points of the interessent quadrant, spread deterministically inside their quadrant."""
+    taeller: dict[str, int] = {}
+    linjer = []
+    for x in ia.interessenter:
+        k = x.kvadrant
+        if k is None:
+            continue
+        i = taeller.get(k, 0)
+        taeller[k] = i + 1
+        basis_x = 0.75 if x.indflydelse == "stor" else 0.25
+        basis_y = 0.75 if x.deltagelse == "noedvendig" else 0.25
+        dx = ((i % 3) - 1) * 0.15
+        dy = ((i // 3) % 3 - 1) * 0.12
+        linjer.append(f"    {mermaid_navn(x.navn)}: [{basis_x + dx:.2f}, {basis_y + dy:.2f}]")
+    return "\n".join(linjer)
+
+
+def _gantt(ip) -> str:
+    from .skemaer.implementeringsplan import TEMA_TITLER
+
+    aktiviteter = [a for a in ip.aktiviteter if a.frist or a.start]
+    if not aktiviteter:
+        return ""
+    linjer = ["```mermaid", "gantt", "    title Implementeringsplan", "    dateFormat YYYY-MM-DD", "    axisFormat %d-%m-%Y"]
+    for tema, titel in TEMA_TITLER.items():
+        tema_akt = [a for a in aktiviteter if a.tema == tema]
+        if not tema_akt:
+            continue
+        linjer.append(f"    section {mermaid_navn(titel)}")
+        for a in tema_akt:
+            status = {"gennemfoert": "done, ", "igang": "active, "}.get(a.status, "")
+            navn = mermaid_navn(a.aktivitet)
+            if a.start and a.frist:
+                linjer.append(f"    {navn} :{status}{_mid(a.id)}, {a.start.isoformat()}, {a.frist.isoformat()}")
+            else:
+                d = (a.frist or a.start).isoformat()
+                linjer.append(f"    {navn} :milestone, {status}{_mid(a.id)}, {d}, 0d")
+    ep = ip.evalueringsperiode
+    if ep and ep.fra and ep.til:
+        linjer.append("    section Evaluering")
+        linjer.append(f"    Evalueringsperiode :evalueringsperiode, {ep.fra.isoformat()}, {ep.til.isoformat()}")
+    linjer.append("```")
+    return "\n".join(linjer)
