@@ -107,7 +107,8 @@ def render(mappe: "Samdriftsmappe") -> dict[str, str]:
     miljoe.filters.update({"celle": lambda v: Markup(celle(v)), "dato": lambda d: Markup(_dato(d)), "kr": lambda v: Markup(_kr(v)),
                            "mermaid": lambda v: Markup(mermaid(v)), "mermaid_navn": lambda v: Markup(mermaid_navn(v)),
                            "ja_nej": lambda v: {True: "Ja", False: "Nej", None: ""}[v], "pct": _pct,
-                           "foerste": lambda xs: next(iter(xs), None), "tal": _tal})
+                           "foerste": lambda xs: next(iter(xs), None), "tal": _tal,
+                           "linje": lambda v: Markup(md(" ".join(str(v or "").split())))})
     status = vurder(mappe)
     s = mappe.samdrift
     navne = {a.id: a.navn for a in s.afdelinger}

@@ -29,7 +29,7 @@ def _tekst(v: Any) -> Any:
     return v
 
 
-Tekst = Annotated[str, BeforeValidator(_tekst)]
+Tekst = Annotated[str, BeforeValidator(_tekst, json_schema_input_type=str | int | float)]
 
 _DATO_DK = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
 _DATO_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
