@@ -5,6 +5,7 @@ No I/O, no printing: shares in, øre out.
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from typing import Mapping, Sequence
 
@@ -19,23 +20,35 @@ def fordel_oere(oere: int, andele: Mapping[str, Fraction], raekkefoelge: Sequenc
 
     Every afdeling in ``raekkefoelge`` is in the result (0 for non-members).
     """
+    vaegte, naevner = vaegte_fra_andele(andele)
+    return fordel_vaegte(oere, vaegte, naevner, raekkefoelge)
+
+
+def vaegte_fra_andele(andele: Mapping[str, Fraction]) -> tuple[dict[str, int], int]:
+    """Exact shares as integer weights over one common denominator."""
+    naevner = math.lcm(*(Fraction(s).denominator for s in andele.values())) if andele else 1
+    return {k: int(Fraction(s) * naevner) for k, s in andele.items()}, naevner
+
+
+def fordel_vaegte(oere: int, vaegte: Mapping[str, int], naevner: int, raekkefoelge: Sequence[str]) -> dict[str, int]:
+    """The same rule on integer weights w_i/naevner: all arithmetic in integers."""
     if oere < 0:
-        return {k: -v for k, v in fordel_oere(-oere, andele, raekkefoelge).items()}
-    ud = {a: 0 for a in raekkefoelge}
+        return {k: -v for k, v in fordel_vaegte(-oere, vaegte, naevner, raekkefoelge).items()}
+    ud = dict.fromkeys(raekkefoelge, 0)
     if oere == 0:
         return ud
-    rester: list[tuple[Fraction, int, str]] = []
+    rester: list[tuple[int, int, str]] = []
+    fordelt = 0
     for plads, afd in enumerate(raekkefoelge):
-        s = andele.get(afd)
-        if not s:
+        w = vaegte.get(afd)
+        if not w:
             continue
-        q = oere * s
-        gulv = q.numerator // q.denominator
+        gulv, rest = divmod(oere * w, naevner)
         ud[afd] = gulv
-        rester.append((q - gulv, plads, afd))
-    rest = oere - sum(ud.values())
-    rester.sort(key=lambda r: (-r[0], r[1]))
-    for _, _, afd in rester[:rest]:
+        fordelt += gulv
+        rester.append((-rest, plads, afd))
+    rester.sort()
+    for _, _, afd in rester[: oere - fordelt]:
         ud[afd] += 1
     return ud
 

@@ -41,23 +41,21 @@ def oversaet(tekst: str) -> str:
     return tekst
 
 
-def installer() -> None:
-    """Danish headings in the help pages."""
-    try:
-        from typer import rich_utils as ru
+_OVERSKRIFTER = {"Options": "Tilvalg", "Commands": "Kommandoer", "Arguments": "Argumenter"}
+_GETTEXT = {**_OVERSKRIFTER, "required": "påkrævet", "default: {default}": "standard: {default}",
+            "env var: {var}": "miljøvariabel: {var}", "(dynamic)": "(dynamisk)", "Aborted!": "Afbrudt!"}
 
-        ru.ARGUMENTS_PANEL_TITLE = "Argumenter"
-        ru.OPTIONS_PANEL_TITLE = "Tilvalg"
-        ru.COMMANDS_PANEL_TITLE = "Kommandoer"
-        ru.ERRORS_PANEL_TITLE = "Fejl"
-        ru.ABORTED_TEXT = "Afbrudt."
-        ru.DEFAULT_STRING = "[standard: {}]"
-        ru.REQUIRED_LONG_STRING = "[påkrævet]"
-        ru.RICH_HELP = "Se '{command_path} {help_option}' for hjælp."
+
+def installer() -> None:
+    """Danish headings in the (plain, fast) help pages. Rich is never imported for --help."""
+    try:
+        import typer.core as typer_core
+
+        typer_core._ = lambda tekst: _GETTEXT.get(tekst, tekst)
     except Exception:  # pragma: no cover - other typer versions
         pass
     try:
-        from typer._click import formatting
+        from typer._click import core, formatting
 
         original = formatting.HelpFormatter.write_usage
         if not getattr(original, "_dansk", False):
@@ -66,7 +64,13 @@ def installer() -> None:
 
             write_usage._dansk = True
             formatting.HelpFormatter.write_usage = write_usage
-        from typer._click import core
+
+            original_overskrift = formatting.HelpFormatter.write_heading
+
+            def write_heading(self, heading):
+                return original_overskrift(self, _OVERSKRIFTER.get(heading, heading))
+
+            formatting.HelpFormatter.write_heading = write_heading
 
         original_hjaelp = core.Command.get_help_option
         if not getattr(original_hjaelp, "_dansk", False):

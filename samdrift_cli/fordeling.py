@@ -9,7 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from .allokering import andele_fra_basis, fordel_oere
+from .allokering import andele_fra_basis, fordel_oere, fordel_vaegte, vaegte_fra_andele
 from .beloeb import til_oere
 from .fund import Fund
 
@@ -142,15 +142,15 @@ def beregn(mappe: "Samdriftsmappe") -> tuple[Fordelingsresultat | None, list[Fun
         noegler.append(Noegleresultat(n.id, n.navn, n.grundlag, list(basis), basis, andele))
     if fund:
         return None, fund
-    efter_id = {n.id: n for n in noegler}
+    vaegte = {n.id: vaegte_fra_andele(n.andele) for n in noegler}
     konti: list[Kontoresultat] = []
     for i, k in enumerate(m.konti):
         if not k.med:
             continue
-        n = efter_id[k.noegle]
         oere = til_oere(k.budget)
         nu = {a: til_oere(v) for a, v in k.nuvaerende.items()} if k.nuvaerende else None
-        konti.append(Kontoresultat(i, k.konto, k.navn, k.noegle, oere, fordel_oere(oere, n.andele, ids), nu))
+        w, naevner = vaegte[k.noegle]
+        konti.append(Kontoresultat(i, k.konto, k.navn, k.noegle, oere, fordel_vaegte(oere, w, naevner, ids), nu))
     total = sum(k.beloeb for k in konti)
     total_fordeling = {a: sum(k.fordeling[a] for k in konti) for a in ids}
     return Fordelingsresultat(

@@ -20,7 +20,7 @@ KATALOG: list[tuple[str, dict, list[str]]] = [
     ("Tabulatortegn i indrykningen", {"model.yaml": "konti:\n\t- konto: 1\n"},
      ["model.yaml:2:1: fejl: tabulatortegn (tab) i indrykningen; YAML kræver mellemrum"]),
     ("Liste uden afslutning", {"model.yaml": "konti: [\n"},
-     ["model.yaml:2:1: fejl: YAML-syntaksfejl: filen slutter, før værdien er afsluttet"]),
+     ["model.yaml:2:1: fejl: YAML-syntaksfejl: der mangler en værdi her (er en liste eller tabel ikke lukket?)"]),
     ("Manglende anførselstegn", {"model.yaml": 'konti: "x\n'},
      ["model.yaml:2:1: fejl: YAML-syntaksfejl: filen slutter midt i en tekst i anførselstegn; mangler et afsluttende anførselstegn?"]),
     ("Kolon i tekst uden anførselstegn", {"model.yaml": "start: a: b\n"},

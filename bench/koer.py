@@ -1,0 +1,102 @@
+"""Benchmark: hver kommando som hel proces, som forhold til sit 'gulv' målt i samme kørsel.
+
+    python bench/lav_data.py        # én gang: data i bench/data
+    python bench/koer.py [-n 7]
+
+Gulvet er det, kommandoen ikke kan komme under: at starte Python og importere de moduler, den
+har brug for (og for tidsregistreringen: at læse CSV-filen med csv-modulet alene). Tallene er
+medianer af N kørsler efter én opvarmning; A og B køres på skift, så en maskine, der ændrer fart,
+rammer begge. Målene fra issue 7 står i MAAL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HER = Path(__file__).resolve().parent
+ROD = HER.parent
+DATA = HER / "data"
+EKSEMPEL = ROD / "examples" / "aeblegaarden_paerebakken"
+PY = sys.executable
+SAMDRIFT = [PY, "-m", "samdrift_cli"]
+
+LAES_CSV = ("import csv,sys\n"
+            "with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n"
+            "    n = sum(1 for _ in csv.reader(f, delimiter=';'))\n")
+
+MAAL = {"--help": 1.2, "check (eksemplet)": 1.5, "fordeling --json (stor)": 3.0}
+
+
+def tid(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    r = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    slut = time.perf_counter() - start
+    if r.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(map(str, cmd))} fejlede ({r.returncode}): {r.stderr.decode()[:500]}")
+    return slut
+
+
+def par(a: list[str], b: list[str], n: int, cwd: Path) -> tuple[float, float]:
+    tid(a, cwd), tid(b, cwd)  # warm-up
+    ta, tb = [], []
+    for _ in range(n):
+        ta.append(tid(a, cwd))
+        tb.append(tid(b, cwd))
+    return statistics.median(ta), statistics.median(tb)
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("-n", type=int, default=7, help="kørsler pr. kommando (standard 7)")
+    p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    args = p.parse_args()
+    if not (DATA / "stor").exists():
+        subprocess.run([PY, str(HER / "lav_data.py")], check=True)
+    stor = DATA / "stor"
+    ud = Path(tempfile.mkdtemp(prefix="samdrift-bench-"))
+    gulv_cli = [PY, "-c", "import typer"]
+    gulv_check = [PY, "-c", "import typer, pydantic, ruamel.yaml"]
+    gulv_xlsx = [PY, "-c", "import typer, pydantic, ruamel.yaml, xlsxwriter"]
+    gulv_md = [PY, "-c", "import typer, pydantic, ruamel.yaml, jinja2"]
+    maalinger = [
+        ("--help", SAMDRIFT + ["--help"], gulv_cli, ROD),
+        ("check (eksemplet)", SAMDRIFT + ["check"], gulv_check, EKSEMPEL),
+        ("check milepael 12 (eksemplet)", SAMDRIFT + ["check", "milepael", "12"], gulv_check, EKSEMPEL),
+        ("fordeling --json (stor)", SAMDRIFT + ["fordeling", "--json"], [PY, "-c", LAES_CSV, str(stor / "tidsregistrering.csv")], stor),
+        ("export --xlsx (stor)", SAMDRIFT + ["export", "--xlsx", str(ud / "stor.xlsx"), "--overskriv"], gulv_xlsx, stor),
+        ("export --md (eksemplet)", SAMDRIFT + ["export", "--md", str(ud / "md"), "--overskriv"], gulv_md, EKSEMPEL),
+        ("oversigt (1.000 mapper)", SAMDRIFT + ["oversigt", "--json"], SAMDRIFT + ["oversigt", "--json"], DATA),
+    ]
+    resultater = []
+    for navn, a, b, cwd in maalinger:
+        if navn.startswith("oversigt"):
+            ta, tb = par(SAMDRIFT + ["oversigt", "--json", "portefoelje_1000"], SAMDRIFT + ["oversigt", "--json", "portefoelje_100"],
+                         max(3, args.n // 2), DATA)
+            resultater.append({"maaling": "oversigt: 1.000 mapper / 100 mapper", "tid_s": round(ta, 3),
+                               "gulv_s": round(tb, 3), "forhold": round(ta / tb, 2), "maal": 11.0})
+            continue
+        ta, tb = par(a, b, args.n, cwd)
+        resultater.append({"maaling": navn, "tid_s": round(ta, 3), "gulv_s": round(tb, 3), "forhold": round(ta / tb, 2),
+                           "maal": MAAL.get(navn)})
+    shutil.rmtree(ud, ignore_errors=True)
+    if args.json:
+        print(json.dumps(resultater, ensure_ascii=False, indent=2))
+        return
+    print(f"{'måling':40} {'tid':>8} {'gulv':>8} {'forhold':>8} {'mål':>6}")
+    for r in resultater:
+        maal = f"≤{r['maal']}" if r["maal"] else ""
+        print(f"{r['maaling']:40} {r['tid_s']:8.3f} {r['gulv_s']:8.3f} {r['forhold']:8.2f} {maal:>6}")
+    print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} kerner; medianer af {args.n} kørsler (sekunder).")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,158 @@
+"""Generators for the parts of docs/ that must not drift from the code.
+
+Regenerate with ``python tests/dokumentation.py``; ``tests/test_docs.py`` fails when they are stale.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import types
+import typing
+from pathlib import Path
+
+ROD = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROD))
+
+from pydantic import BaseModel  # noqa: E402
+
+from samdrift_cli.milepaele.katalog import FASE_FORMAAL, FASER, KATALOG  # noqa: E402
+from samdrift_cli.skemaer import FILTYPER, skemaklasse  # noqa: E402
+
+# -- file format reference --------------------------------------------------------------
+
+
+def _typenavn(a) -> str:
+    oprindelse = typing.get_origin(a)
+    if oprindelse is typing.Annotated:
+        basis, *meta = typing.get_args(a)
+        navn = _typenavn(basis)
+        for m in meta:
+            for f in getattr(m, "func", None), :
+                if f is not None and f.__name__ == "_beloeb":
+                    return "beløb"
+                if f is not None and f.__name__ == "parse_dato":
+                    return "dato"
+        return navn
+    if oprindelse in (typing.Union, types.UnionType):
+        args = [x for x in typing.get_args(a) if x is not type(None)]
+        return " eller ".join(_typenavn(x) for x in args)
+    if oprindelse is list:
+        return f"liste af {_typenavn(typing.get_args(a)[0])}"
+    if oprindelse is dict:
+        return f"tabel (id: {_typenavn(typing.get_args(a)[1])})"
+    if oprindelse is typing.Literal:
+        return " \\| ".join(f"`{x}`" for x in typing.get_args(a))
+    if isinstance(a, type) and issubclass(a, BaseModel):
+        return f"[{a.__name__}](#{a.__name__.lower()})"
+    return {"str": "tekst", "int": "heltal", "bool": "true/false", "Decimal": "tal", "date": "dato"}.get(
+        getattr(a, "__name__", str(a)), str(a))
+
+
+def _modeller(m: type[BaseModel], set_: list) -> None:
+    if m in set_:
+        return
+    set_.append(m)
+    for felt in m.model_fields.values():
+        stak = [felt.annotation]
+        while stak:
+            a = stak.pop()
+            if isinstance(a, type) and issubclass(a, BaseModel):
+                _modeller(a, set_)
+            stak.extend(typing.get_args(a))
+
+
+def filformat() -> str:
+    linjer = ["# Filformatet", "",
+              "Hver fil i en samdrift-mappe og hver nøgle, den kan have. Siden er lavet ud fra skemaerne i",
+              "`samdrift_cli/skemaer/` (`python tests/dokumentation.py`), så den altid passer til værktøjet.",
+              "Ukendte nøgler er fejl. Kun `samdrift.yaml` skal findes; en fil, der mangler, er \"ikke lavet endnu\".",
+              "Beløb skrives som tal (`2450000.50`) eller dansk tekst (`\"2.450.000,50 kr.\"`); datoer som `ÅÅÅÅ-MM-DD`.",
+              "", "`tidsregistrering.csv` har kolonnerne `dato`, `medarbejder`, `afdeling`, `timer` og evt. `opgave`",
+              "(skilletegn `;` eller `,`, decimalkomma tilladt, dato `ÅÅÅÅ-MM-DD` eller `DD-MM-ÅÅÅÅ`).", ""]
+    for ft in FILTYPER:
+        rod = skemaklasse(ft.filnavn)
+        linjer += [f"## {ft.filnavn}", "", ft.titel + ".", ""]
+        modeller: list = []
+        _modeller(rod, modeller)
+        for m in modeller:
+            if m is not rod:
+                linjer += [f"### {m.__name__}", ""]
+            linjer += ["| Nøgle | Type | Påkrævet | Beskrivelse |", "|---|---|---|---|"]
+            for navn, felt in m.model_fields.items():
+                beskrivelse = (felt.description or "").replace("|", "\\|")
+                linjer.append(f"| `{navn}` | {_typenavn(felt.annotation)} | {'ja' if felt.is_required() else ''} | {beskrivelse} |")
+            linjer.append("")
+    return "\n".join(linjer)
+
+
+# -- command reference ------------------------------------------------------------------
+
+KOMMANDOER = [[], ["init"], ["check"], ["check", "milepael"], ["status"], ["fordeling"], ["afkryds"], ["export"],
+              ["schema"], ["oversigt"]]
+
+
+def kommandoer() -> str:
+    miljoe = {**os.environ, "COLUMNS": "100", "TERM": "dumb", "NO_COLOR": "1", "_TYPER_FORCE_DISABLE_TERMINAL": "1"}
+    linjer = ["# Kommandoerne", "", "Hjælpeteksten til hver kommando, som `samdrift KOMMANDO --help` viser den.",
+              "Siden er lavet af `python tests/dokumentation.py` og tjekkes af testene.", ""]
+    for k in KOMMANDOER:
+        r = subprocess.run([sys.executable, "-m", "samdrift_cli", *k, "--help"], capture_output=True, text=True,
+                           env=miljoe, cwd=ROD)
+        tekst = "\n".join(l.rstrip() for l in r.stdout.strip("\n").splitlines())
+        linjer += [f"## samdrift {' '.join(k)}".rstrip(), "", "```", tekst, "```", ""]
+    return "\n".join(linjer)
+
+
+# -- the phases ----------------------------------------------------------------------------
+
+STOETTE = {
+    1: ("samdrift.yaml: `projektleder`, `vilkaar`", "samdrift init, samdrift check milepael 1"),
+    2: ("oplaeg.yaml (Bilag 1); godkendelsen i milepaele.yaml", "samdrift afkryds 2 --opgave 3, samdrift export --md (oplaeg.md)"),
+    3: ("analyse.yaml, interessenter.yaml (Bilag 2), model.yaml (Bilag 3)", "samdrift fordeling, samdrift afkryds 3 --opgave 3"),
+    4: ("inddragelsesplan.yaml: `aktiviteter`", "samdrift check milepael 4"),
+    5: ("inddragelsesplan.yaml: `gennemfoert`, `vurderinger`, `revision`; model.yaml: `revisioner`",
+        "samdrift fordeling --noegle ID (til dialogen om nøglerne), samdrift afkryds 5 --leverance 1 --beslutning"),
+    6: ("aftale.yaml (Bilag 4): vilkår og `tiltraedelse`", "samdrift export --md (aftale.md med underskriftslinjer)"),
+    7: ("implementeringsplan.yaml (Bilag 5): `aktiviteter`, `evalueringsperiode`", "samdrift export --md (Gantt-diagram)"),
+    8: ("orientering.yaml: `maalgrupper`", "samdrift check milepael 8"),
+    9: ("orientering.yaml: `markering` (eller `markering.fravalgt` med begrundelse)", "samdrift check milepael 9"),
+    10: ("evaluering.yaml: `tjekliste`, `maalopfoelgning`, `noeglevurderinger`, `aftalevurdering`; tidsregistrering.csv",
+         "samdrift fordeling --mod-timer, samdrift export --xlsx"),
+    11: ("evaluering.yaml: `formidling`, `nye_maal`", "samdrift export --md (evalueringsskema.md)"),
+    12: ("godkendelsen i milepaele.yaml (milepæl 12, opgave 1, med referat)", "samdrift afkryds 12 --opgave 1 --referat …"),
+}
+
+
+def fase(navn: str) -> str:
+    linjer = [f"# {navn}", "", FASE_FORMAAL[navn], ""]
+    for m in KATALOG:
+        if m.fase != navn:
+            continue
+        filer, kommandoer_ = STOETTE[m.nr]
+        linjer += [f"## {m.nr}. milepæl: {m.titel}", "", m.formaal, "", "**Opgaver**", ""]
+        linjer += [f"{i}. {t}" for i, t in enumerate(m.opgaver, start=1)]
+        linjer += ["", "**Leverancer**", ""]
+        linjer += [f"{i}. {t}" for i, t in enumerate(m.leverancer, start=1)]
+        linjer += ["", f"**Her i samdrift:** {filer}.", "", f"**Kommandoer:** {kommandoer_}.", ""]
+        for rolle, tekster in (("Beboervalgte", m.roller.beboervalgte), ("Administration", m.roller.administration),
+                               ("Den lokale drift", m.roller.lokal_drift)):
+            if tekster:
+                linjer += [f"*{rolle}:* " + " ".join(tekster), ""]
+        if m.udfordringer:
+            linjer += ["*Udfordringer:* " + " ".join(m.udfordringer), ""]
+    return "\n".join(linjer)
+
+
+def alle() -> dict[str, str]:
+    return {"filformat.md": filformat(), "kommandoer.md": kommandoer(),
+            "forarbejdsfasen.md": fase("Forarbejdsfasen"), "udviklingsfasen.md": fase("Udviklingsfasen"),
+            "etableringsfasen.md": fase("Etableringsfasen")}
+
+
+if __name__ == "__main__":
+    for navn, tekst in alle().items():
+        (ROD / "docs" / navn).write_text(tekst, encoding="utf-8")
+        print(f"skrev docs/{navn}")
+    assert FASER
