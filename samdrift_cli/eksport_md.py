@@ -100,7 +100,6 @@ def render(mappe: "Samdriftsmappe") -> dict[str, str]:
     from .milepaele.regler import aktuel_milepael, vurder
     from .skabeloner import jinja_miljoe
     from .skemaer.implementeringsplan import TEMA_TITLER
-    from .skemaer.interessenter import KVADRANTER
 
     miljoe = jinja_miljoe("md", trim=True)
     miljoe.finalize = lambda v: v if isinstance(v, Markup) else ("" if v is None else md(v))

@@ -29,14 +29,13 @@ if TYPE_CHECKING:
     from .indlaesning import Samdriftsmappe
 
 GRAENSE = 2**53
+
+
+def _celle_tal(v) -> float:
+    """A spreadsheet number is a binary double. Values are computed exactly (øre, Decimal, Fraction)
+    and converted only here, at the cell, where Excel would store the same double."""
+    return float(v)
 FORMEL_START = ("=", "+", "-", "@")
-
-
-def _kol(n: int) -> str:
-    """0-based column index -> letters."""
-    from xlsxwriter.utility import xl_col_to_name
-
-    return xl_col_to_name(n)
 
 
 def _ref(ark: str, raekke: int, kol: int, abs_: bool = True) -> str:
@@ -203,7 +202,7 @@ def _lavet_af_samdrift(fil: Path) -> bool:
 def _tabel(bog: _Bog, ws, raekke: int, kolonner: list[tuple[str, int]], data: list[list], typer: list[str],
            navn: str | None = None) -> int:
     """A header and rows as an Excel table with filter; returns the row after the table."""
-    for k, (titel, bredde) in enumerate(kolonner):
+    for k, (_, bredde) in enumerate(kolonner):
         ws.set_column(k, k, bredde)
     if not data:
         for k, (titel, _) in enumerate(kolonner):
@@ -215,7 +214,7 @@ def _tabel(bog: _Bog, ws, raekke: int, kolonner: list[tuple[str, int]], data: li
             if typ == "dato":
                 bog.dato(ws, i, k, v)
             elif typ in ("kr", "tal", "heltal", "pct2") and v is not None:
-                ws.write_number(i, k, float(v) if not isinstance(v, int) else v, bog.fmt[typ])
+                ws.write_number(i, k, _celle_tal(v) if not isinstance(v, int) else v, bog.fmt[typ])
             else:
                 bog.tekst(ws, i, k, v, bog.fmt["ombryd"] if typ == "lang" else None)
     ws.add_table(raekke, 0, raekke + len(data), len(kolonner) - 1, {
@@ -291,11 +290,11 @@ def _noegler(bog: _Bog, mappe, afd_raekke: dict[str, int]) -> dict[str, dict]:
             medlem = a in n.basis
             v = n.basis.get(a, Decimal(0))
             if medlem and n.grundlag == "lejemaal":
-                ws.write_formula(i, k0, f"={_ref('Afdelinger', afd_raekke[a], 2)}", bog.fmt["tal"], float(v))
+                ws.write_formula(i, k0, f"={_ref('Afdelinger', afd_raekke[a], 2)}", bog.fmt["tal"], _celle_tal(v))
             elif medlem and n.grundlag == "areal":
-                ws.write_formula(i, k0, f"={_ref('Afdelinger', afd_raekke[a], 3)}", bog.fmt["tal"], float(v))
+                ws.write_formula(i, k0, f"={_ref('Afdelinger', afd_raekke[a], 3)}", bog.fmt["tal"], _celle_tal(v))
             else:
-                ws.write_number(i, k0, float(v), bog.fmt["tal"])
+                ws.write_number(i, k0, _celle_tal(v), bog.fmt["tal"])
             heltal[a] = int(v * 10**k)
             ws.write_formula(i, k0 + 1, f"=ROUND({_celle(i, k0)}*{10**k},0)", bog.fmt["heltal"], heltal[a])
         T = _celle(total_raekke, k0 + 1, abs_=True)
@@ -304,7 +303,7 @@ def _noegler(bog: _Bog, mappe, afd_raekke: dict[str, int]) -> dict[str, dict]:
             ws.write_formula(i, k0 + 2, f"=IF({T}=0,0,{_celle(i, k0 + 1)}/{T})", bog.fmt["pct"],
                              heltal[a] / total if total else 0)
         ws.write_formula(total_raekke, k0, f"=SUM({_celle(1, k0)}:{_celle(len(ids), k0)})", bog.fmt["fed_top"],
-                         float(sum(n.basis.values())))
+                         _celle_tal(sum(n.basis.values())))
         ws.write_formula(total_raekke, k0 + 1, f"=SUM({_celle(1, k0 + 1)}:{_celle(len(ids), k0 + 1)})", bog.fmt["fed_top"], total)
         ws.write_formula(total_raekke, k0 + 2, f"=SUM({_celle(1, k0 + 2)}:{_celle(len(ids), k0 + 2)})", bog.fmt["pct"], 1)
         beskrivelse = modeller[n.id].navn or n.id
@@ -350,7 +349,7 @@ def _konti(bog: _Bog, mappe, noegle_celler: dict[str, dict]) -> dict[int, dict]:
         bog.tekst(ws, i, 0, x.konto)
         bog.tekst(ws, i, 1, x.navn)
         bog.tekst(ws, i, 2, x.noegle)
-        budget = float(fra_oere(x.beloeb))
+        budget = _celle_tal(fra_oere(x.beloeb))
         ws.write_number(i, k_budget, budget, bog.fmt["kr"])
         N_celle = _celle(i, k_n)
         N = abs(x.beloeb)
@@ -380,7 +379,7 @@ def _konti(bog: _Bog, mappe, noegle_celler: dict[str, dict]) -> dict[int, dict]:
             assert oere == x.fordeling[a], "regnearkets formel og fordelingsmotoren er uenige"
             ws.write_formula(i, k_afd0 + j,
                              f"=SIGN({_celle(i, k_budget)})*({_celle(i, k_gulv0 + j)}+IF({_celle(i, k_rang0 + j)}<{_celle(i, k_rest_i_alt)},1,0))/100",
-                             bog.fmt["kr"], float(fra_oere(oere)))
+                             bog.fmt["kr"], _celle_tal(fra_oere(oere)))
         ws.write_formula(i, k_ialt, f"=SUM({_celle(i, k_afd0)}:{_celle(i, k_afd0 + n_afd - 1)})", bog.fmt["kr"], budget)
         ws.write_formula(i, k_kontrol, f"=ROUND({_celle(i, k_ialt)}-{_celle(i, k_budget)},2)", bog.fmt["kr"], 0)
         celler[x.indeks] = {"raekke": i, "afd": {a: _ref("Konti", i, k_afd0 + j) for j, a in enumerate(ids)},
@@ -391,17 +390,17 @@ def _konti(bog: _Bog, mappe, noegle_celler: dict[str, dict]) -> dict[int, dict]:
     for k in (1, 2):
         ws.write_blank(t, k, None, bog.fmt["fed_top"])
     ws.write_formula(t, k_budget, f"=SUM({_celle(1, k_budget)}:{_celle(sidste, k_budget)})", bog.fmt["kr_fed"],
-                     float(fra_oere(r.total)))
+                     _celle_tal(fra_oere(r.total)))
     bog.wb.define_name("Budget_i_alt", f"=Konti!{_celle(t, k_budget, abs_=True)}")
     for j, a in enumerate(ids):
         ws.write_formula(t, k_afd0 + j, f"=SUM({_celle(1, k_afd0 + j)}:{_celle(sidste, k_afd0 + j)})", bog.fmt["kr_fed"],
-                         float(fra_oere(r.total_fordeling[a])))
+                         _celle_tal(fra_oere(r.total_fordeling[a])))
         bog.wb.define_name(_defnavn(f"Total_{a}"), f"=Konti!{_celle(t, k_afd0 + j, abs_=True)}")
         lejemaal_celle = _ref("Afdelinger", 1 + j, 2)
         ws.write_formula(t + 1, k_afd0 + j, f"=ROUND({_celle(t, k_afd0 + j)}/{lejemaal_celle},2)", bog.fmt["kr"],
-                         float(_pr_lejemaal(r.total_fordeling[a], r.lejemaal[a])))
+                         _celle_tal(_pr_lejemaal(r.total_fordeling[a], r.lejemaal[a])))
     ws.write_formula(t, k_ialt, f"=SUM({_celle(1, k_ialt)}:{_celle(sidste, k_ialt)})", bog.fmt["kr_fed"],
-                     float(fra_oere(r.total)))
+                     _celle_tal(fra_oere(r.total)))
     ws.write_string(t + 1, 0, "Pr. lejemål", bog.fmt["fed"])
     bog.note(ws, t + 3, 0, k_kontrol,
              "Ret et budget i kolonne D, så flytter fordelingen og totalerne med. Fordelingen følger øreregelen: "
@@ -448,13 +447,13 @@ def _maal_oekonomi(bog: _Bog, mappe, konto_celler: dict[int, dict], afd_raekke: 
         bog.tekst(ws, raekke, 0, x.konto)
         bog.tekst(ws, raekke, 1, x.navn)
         i_dag = sum(x.nuvaerende.values())
-        ws.write_number(raekke, 2, float(fra_oere(i_dag)), bog.fmt["kr"])
-        ws.write_formula(raekke, 3, f"={konto_celler[x.indeks]['budget']}", bog.fmt["kr"], float(fra_oere(x.beloeb)))
+        ws.write_number(raekke, 2, _celle_tal(fra_oere(i_dag)), bog.fmt["kr"])
+        ws.write_formula(raekke, 3, f"={konto_celler[x.indeks]['budget']}", bog.fmt["kr"], _celle_tal(fra_oere(x.beloeb)))
         ws.write_formula(raekke, 4, f"={_celle(raekke, 3)}-{_celle(raekke, 2)}", bog.fmt["kr"],
-                         float(fra_oere(x.beloeb - i_dag)))
+                         _celle_tal(fra_oere(x.beloeb - i_dag)))
         for a in ids:
             if a in x.nuvaerende:
-                i_dag_celler[a].append(float(fra_oere(x.nuvaerende[a])))
+                i_dag_celler[a].append(_celle_tal(fra_oere(x.nuvaerende[a])))
                 med_celler[a].append(konto_celler[x.indeks]["afd"][a])
         raekke += 1
     ws.write_string(raekke, 0, "I alt", bog.fmt["fed_top"])
@@ -462,11 +461,11 @@ def _maal_oekonomi(bog: _Bog, mappe, konto_celler: dict[int, dict], afd_raekke: 
     sam = r.sammenligning()
     i_dag_total = sum(v["i_dag"] for v in sam.values())
     med_total = sum(v["samdrift"] for v in sam.values())
-    ws.write_formula(raekke, 2, f"=SUM({_celle(3, 2)}:{_celle(raekke - 1, 2)})", bog.fmt["kr_fed"], float(fra_oere(i_dag_total)))
-    ws.write_formula(raekke, 3, f"=SUM({_celle(3, 3)}:{_celle(raekke - 1, 3)})", bog.fmt["kr_fed"], float(fra_oere(med_total)))
-    ws.write_formula(raekke, 4, f"={_celle(raekke, 3)}-{_celle(raekke, 2)}", bog.fmt["kr_fed"], float(fra_oere(med_total - i_dag_total)))
+    ws.write_formula(raekke, 2, f"=SUM({_celle(3, 2)}:{_celle(raekke - 1, 2)})", bog.fmt["kr_fed"], _celle_tal(fra_oere(i_dag_total)))
+    ws.write_formula(raekke, 3, f"=SUM({_celle(3, 3)}:{_celle(raekke - 1, 3)})", bog.fmt["kr_fed"], _celle_tal(fra_oere(med_total)))
+    ws.write_formula(raekke, 4, f"={_celle(raekke, 3)}-{_celle(raekke, 2)}", bog.fmt["kr_fed"], _celle_tal(fra_oere(med_total - i_dag_total)))
     ws.write_string(raekke + 1, 0, "Total driftsbesparelse for perioden", bog.fmt["fed"])
-    ws.write_formula(raekke + 1, 4, f"=-{_celle(raekke, 4)}", bog.fmt["kr_fed"], float(fra_oere(i_dag_total - med_total)))
+    ws.write_formula(raekke + 1, 4, f"=-{_celle(raekke, 4)}", bog.fmt["kr_fed"], _celle_tal(fra_oere(i_dag_total - med_total)))
     bog.wb.define_name("Driftsbesparelse", f"='Mål for økonomien'!{_celle(raekke + 1, 4, abs_=True)}")
     # per afdeling
     start = raekke + 4
@@ -476,12 +475,12 @@ def _maal_oekonomi(bog: _Bog, mappe, konto_celler: dict[int, dict], afd_raekke: 
         rr = start + 1 + j
         ws.write_formula(rr, 0, f"={_ref('Afdelinger', afd_raekke[a], 1)}", None, navne[a])
         ws.write_formula(rr, 1, f"={_ref('Afdelinger', afd_raekke[a], 2)}", bog.fmt["heltal"], r.lejemaal[a])
-        ws.write_number(rr, 2, float(fra_oere(sam[a]["i_dag"])), bog.fmt["kr"])
+        ws.write_number(rr, 2, _celle_tal(fra_oere(sam[a]["i_dag"])), bog.fmt["kr"])
         formel = "=" + ("+".join(med_celler[a]) if med_celler[a] else "0")
-        ws.write_formula(rr, 3, formel, bog.fmt["kr"], float(fra_oere(sam[a]["samdrift"])))
-        ws.write_formula(rr, 4, f"={_celle(rr, 3)}-{_celle(rr, 2)}", bog.fmt["kr"], float(fra_oere(sam[a]["forskel"])))
+        ws.write_formula(rr, 3, formel, bog.fmt["kr"], _celle_tal(fra_oere(sam[a]["samdrift"])))
+        ws.write_formula(rr, 4, f"={_celle(rr, 3)}-{_celle(rr, 2)}", bog.fmt["kr"], _celle_tal(fra_oere(sam[a]["forskel"])))
         ws.write_formula(rr, 5, f"=ROUND({_celle(rr, 4)}/{_celle(rr, 1)},2)", bog.fmt["kr"],
-                         float(_pr_lejemaal(sam[a]["forskel"], r.lejemaal[a])))
+                         _celle_tal(_pr_lejemaal(sam[a]["forskel"], r.lejemaal[a])))
     ws.conditional_format(start + 1, 4, start + len(ids), 5, {"type": "cell", "criteria": ">", "value": 0,
                                                               "format": bog.fmt["ikke"]})
     bog.note(ws, start + len(ids) + 2, 0, 5, "En positiv forskel betyder, at afdelingen betaler mere end i dag.")
@@ -501,10 +500,10 @@ def _organisationsplan(bog: _Bog, mappe) -> None:
         ws.write_string(slut + 1, 0, "Ændringer ift. nuværende bemanding", bog.fmt["fed"])
         ws.write_string(slut + 2, 0, "I årsværk")
         if o.aendringer.aarsvaerk is not None:
-            ws.write_number(slut + 2, 1, float(o.aendringer.aarsvaerk), bog.fmt["tal"])
+            ws.write_number(slut + 2, 1, _celle_tal(o.aendringer.aarsvaerk), bog.fmt["tal"])
         ws.write_string(slut + 3, 0, "I kr. pr. regnskabsår")
         if o.aendringer.kr_pr_aar is not None:
-            ws.write_number(slut + 3, 1, float(o.aendringer.kr_pr_aar), bog.fmt["kr"])
+            ws.write_number(slut + 3, 1, _celle_tal(o.aendringer.kr_pr_aar), bog.fmt["kr"])
 
 
 def _interessenter(bog: _Bog, mappe) -> None:

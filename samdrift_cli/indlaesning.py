@@ -102,10 +102,6 @@ class Samdriftsmappe:
         return not har_fejl(self.fund)
 
 
-def er_samdriftsmappe(sti: Path) -> bool:
-    return (sti / HOVEDFIL).is_file()
-
-
 def indlaes(sti: Path, med_tidsregistrering: bool = True) -> Samdriftsmappe:
     """Load and check a samdrift folder. Findings are in ``mappe.fund``; never raises for user errors
     except when the folder itself is missing (``SamdriftFejl``)."""

@@ -60,16 +60,6 @@ def _ren_sti(dok: YamlDokument, loc: tuple) -> tuple:
     return sti
 
 
-def _sti_tekst(loc: tuple) -> str:
-    tekst = ""
-    for del_ in loc:
-        if isinstance(del_, int):
-            tekst += f"[{del_ + 1}]"
-        else:
-            tekst += ("." if tekst else "") + str(del_)
-    return tekst
-
-
 def _vis(v: Any) -> str:
     if isinstance(v, str):
         return f"'{v}'"

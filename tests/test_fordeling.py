@@ -191,3 +191,22 @@ def test_kontoraekkefoelge_aendrer_intet_i_mappen(tmp_path_factory, beloeb, leje
     assert res[0] == res[1]
     # totals are exact sums of the konti, and the konti sum to their amounts
     assert sum(res[0][1].values()) == sum(sum(f.values()) for f in res[0][0].values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.decimals(min_value=0, max_value=100, places=2), min_size=2, max_size=5))
+def test_fast_noegle_skal_summe_til_praecis_100(tmp_path_factory, andele):
+    from decimal import Decimal
+
+    from samdrift_cli.indlaesning import indlaes
+
+    afd = "".join(f"  - {{id: a{i}, navn: A{i}, lejemaal: 1}}\n" for i in range(len(andele)))
+    tekst = ", ".join(f"a{i}: {v}" for i, v in enumerate(andele))
+    m = byg_mappe(tmp_path_factory.mktemp("f"), {
+        "samdrift.yaml": "navn: x\nafdelinger:\n" + afd,
+        "model.yaml": f"fordelingsnoegler:\n  - id: k\n    grundlag: fast\n    andele: {{{tekst}}}\nkonti: []\n"})
+    fund = [f.overskrift() for f in indlaes(m).fund if f.er_fejl]
+    if sum(andele, Decimal(0)) == 100:
+        assert fund == []
+    else:
+        assert len(fund) == 1 and fund[0].startswith("model.yaml:4:13: fejl: andelene i nøglen 'k' summer til ")

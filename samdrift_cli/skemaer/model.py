@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Beloeb, Dato, Heltal, Id, Skema, Tal, Tekst
+from .felter import Beloeb, Dato, Id, Skema, Tal, Tekst
 
 Grundlag = Literal["lejemaal", "areal", "lige", "fast", "timer"]
 
