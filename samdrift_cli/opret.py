@@ -131,7 +131,9 @@ def opret(maal: Path, navn: str | None, afdelinger_tekst: list[str], boligorgani
     sys.stdout.write(f"oprettede {maal} med {len(filer)} filer for {len(afdelinger)} afdelinger\n")
     if git:
         _git(maal_abs)
-    sys.stdout.write(f"Næste skridt: udfyld samdrift.yaml (milepæl 1) og kør 'samdrift -C {maal} status'\n")
+    import shlex
+
+    sys.stdout.write(f"Næste skridt: udfyld samdrift.yaml (milepæl 1) og kør: samdrift -C {shlex.quote(str(maal))} status\n")
     return 0
 
 

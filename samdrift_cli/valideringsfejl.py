@@ -109,7 +109,14 @@ def dansk_besked(fejl: dict, rod: type[BaseModel]) -> str:
     if typ in ("dict_type", "model_type", "model_attributes_type"):
         return f"'{felt}' skal være en tabel med nøgler (nøgle: værdi), ikke {_vis(inp)}"
     if typ == "literal_error":
-        return f"'{felt}' skal være en af: {ctx.get('expected', '')}".replace(" or ", ", ") + f"; ikke {_vis(inp)}"
+        besked = f"'{felt}' skal være en af: {ctx.get('expected', '')}".replace(" or ", ", ") + f"; ikke {_vis(inp)}"
+        if isinstance(inp, str):
+            muligheder = [m.strip("'") for m in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
+            oversat = inp.replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replace(" ", "_").lower()
+            forslag = difflib.get_close_matches(oversat, muligheder, n=1, cutoff=0.6)
+            if forslag:
+                besked += f"; mente du '{forslag[0]}'?"
+        return besked
     if typ == "greater_than":
         return f"'{felt}' skal være større end {_tal(ctx.get('gt'))}, ikke {_vis(inp)}"
     if typ == "greater_than_equal":
