@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from .indlaesning import Samdriftsmappe
 
 STANDARDMAPPE = "dokumenter"
+ALLE_DOKUMENTER = ("README.md", "status.md", "oplaeg.md", "interessentanalyse.md", "samdriftsmodel.md", "aftale.md",
+                   "implementeringsplan.md", "evalueringsskema.md")
 MAERKE = "<!-- lavet af samdrift; ret i YAML-filerne, ikke her -->"
 
 
@@ -90,6 +92,11 @@ def skriv_md(mappe: "Samdriftsmappe", ud: Path | None, overskriv: bool) -> list[
     for navn, tekst in dokumenter.items():
         skriv_atomisk(ud / navn, tekst)
         filer.append(ud / navn)
+    # a document whose YAML file is gone is removed too, if samdrift made it
+    for navn in ALLE_DOKUMENTER:
+        gammel = ud / navn
+        if navn not in dokumenter and gammel.is_file() and MAERKE in gammel.read_text(encoding="utf-8", errors="replace"):
+            gammel.unlink()
     return filer
 
 

@@ -137,3 +137,15 @@ def test_pandoc_kan_konvertere(tmp_path, samdrift):
         assert r.returncode == 0, r.stderr
         html = subprocess.run(["pandoc", "-f", "gfm", "-t", "html", str(fil)], capture_output=True, text=True).stdout
         assert "<table" in html or fil.name in ("README.md",)
+
+
+def test_foraeldede_dokumenter_fjernes(tmp_path, samdrift):
+    m = tmp_path / "m"
+    shutil.copytree(EKSEMPEL, m)
+    samdrift("-C", m, "export", "--md")
+    (m / "aftale.yaml").unlink()
+    (m / "dokumenter" / "mine noter.md").write_text("behold mig", encoding="utf-8")
+    assert samdrift("-C", m, "export", "--md").kode == 0
+    assert not (m / "dokumenter" / "aftale.md").exists()
+    assert (m / "dokumenter" / "mine noter.md").read_text(encoding="utf-8") == "behold mig"
+    assert "aftale.md" not in (m / "dokumenter" / "README.md").read_text(encoding="utf-8")
