@@ -9,8 +9,12 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from .fund import Fund, SamdriftFejl, har_fejl
-from .indlaesning import Samdriftsmappe, indlaes
+
+if TYPE_CHECKING:
+    from .indlaesning import Samdriftsmappe
 
 
 def _konsol(stderr: bool = False):
@@ -35,8 +39,10 @@ def skriv_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def gyldig_mappe(sti: Path) -> Samdriftsmappe:
+def gyldig_mappe(sti: Path) -> "Samdriftsmappe":
     """Load; stop with exit 2 on errors; print warnings to stderr."""
+    from .indlaesning import indlaes
+
     mappe = indlaes(sti)
     if har_fejl(mappe.fund):
         raise SamdriftFejl(mappe.fund)
@@ -47,13 +53,29 @@ def gyldig_mappe(sti: Path) -> Samdriftsmappe:
 # -- check ------------------------------------------------------------------------
 
 
-def check(sti: Path, som_json: bool) -> int:
+def check_resultat(sti: Path) -> tuple[str | None, list[str], list[Fund]]:
+    """Name, files read and findings of a folder; from the cache when its files are unchanged."""
+    from .mellemlager import gem, hent, noegle
+
+    k = noegle(sti)
+    data = hent(k)
+    if data is not None:
+        return data["navn"], data["filer"], data["fund"]
+    from .indlaesning import indlaes
+
     mappe = indlaes(sti)
-    fejl = [f for f in mappe.fund if f.er_fejl]
-    advarsler = [f for f in mappe.fund if not f.er_fejl]
-    kode = 2 if fejl else (1 if advarsler else 0)
-    skriv_fund(mappe.fund)
     filer = sorted(mappe.dokumenter) + (["tidsregistrering.csv"] if mappe.findes("tidsregistrering.csv") else [])
+    navn = mappe.samdrift.navn if mappe.samdrift else None
+    gem(k, navn, filer, mappe.fund)
+    return navn, filer, mappe.fund
+
+
+def check(sti: Path, som_json: bool) -> int:
+    navn, filer, fund = check_resultat(sti)
+    fejl = [f for f in fund if f.er_fejl]
+    advarsler = [f for f in fund if not f.er_fejl]
+    kode = 2 if fejl else (1 if advarsler else 0)
+    skriv_fund(fund)
     if som_json:
         skriv_json({
             "mappe": str(sti),
@@ -61,10 +83,10 @@ def check(sti: Path, som_json: bool) -> int:
             "fejl": len(fejl),
             "advarsler": len(advarsler),
             "filer": filer,
-            "fund": [f.som_json() for f in mappe.fund],
+            "fund": [f.som_json() for f in fund],
         })
     elif not fejl:
-        navn = mappe.samdrift.navn if mappe.samdrift else str(sti)
+        navn = navn or str(sti)
         ekstra = f", {len(advarsler)} advarsel{'er' if len(advarsler) != 1 else ''}" if advarsler else ""
         sys.stdout.write(f"{navn}: {len(filer)} fil{'er' if len(filer) != 1 else ''} gyldige{ekstra}\n")
     return kode
@@ -405,14 +427,14 @@ def check_alle(rod: Path, som_json: bool) -> int:
     resultater = []
     kode = 0
     for m in mapper:
-        mappe = indlaes(m)
+        _, _, fund = check_resultat(m)
         navn = str(m.relative_to(rod)) if m != rod else "."
-        skriv_fund(mappe.fund, praefiks=f"{navn}/" if navn != "." else "")
-        fejl = sum(1 for f in mappe.fund if f.er_fejl)
-        adv = len(mappe.fund) - fejl
+        skriv_fund(fund, praefiks=f"{navn}/" if navn != "." else "")
+        fejl = sum(1 for f in fund if f.er_fejl)
+        adv = len(fund) - fejl
         kode = max(kode, 2 if fejl else (1 if adv else 0))
         resultater.append({"mappe": navn, "gyldig": not fejl, "fejl": fejl, "advarsler": adv,
-                           "fund": [f.som_json() for f in mappe.fund]})
+                           "fund": [f.som_json() for f in fund]})
     if som_json:
         skriv_json({"mapper": resultater, "gyldige": sum(r["gyldig"] for r in resultater), "i_alt": len(resultater)})
     else:

@@ -38,6 +38,14 @@ def byg_mappe(rod: Path, filer: dict[str, str | bytes]) -> Path:
     return rod
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _mellemlager(tmp_path_factory):
+    """The check cache of the tests lives in a temporary folder, never in the user's home."""
+    import os
+
+    os.environ["SAMDRIFT_CACHE"] = str(tmp_path_factory.mktemp("mellemlager"))
+
+
 @dataclass
 class Resultat:
     kode: int
