@@ -17,6 +17,13 @@ if TYPE_CHECKING:
     from .indlaesning import Samdriftsmappe
 
 
+def _e(tekst) -> str:
+    """User text in rich output: never markup."""
+    from rich.markup import escape
+
+    return escape(str(tekst)) if tekst is not None else ""
+
+
 def _konsol(stderr: bool = False):
     from rich.console import Console
 
@@ -165,8 +172,8 @@ def status(sti: Path, som_json: bool) -> int:
     k = _konsol()
     s0 = mappe.samdrift
     lejemaal = sum(a.lejemaal for a in s0.afdelinger)
-    k.print(f"[bold]{s0.navn}[/]" + (f" — {s0.boligorganisation}" if s0.boligorganisation else ""))
-    k.print(f"{len(s0.afdelinger)} afdelinger, {_tusind(lejemaal)} lejemål: " + ", ".join(a.navn for a in s0.afdelinger))
+    k.print(f"[bold]{_e(s0.navn)}[/]" + (f" — {_e(s0.boligorganisation)}" if s0.boligorganisation else ""))
+    k.print(f"{len(s0.afdelinger)} afdelinger, {_tusind(lejemaal)} lejemål: " + ", ".join(_e(a.navn) for a in s0.afdelinger))
     for fase in FASER:
         t = Table(title=fase, title_justify="left", show_lines=False)
         t.add_column("Nr", justify="right")
@@ -293,12 +300,12 @@ def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, pe
     from rich.table import Table
 
     k = _konsol()
-    navne = dict(r.afdelinger)
+    navne = {a: _e(n) for a, n in r.afdelinger}
     if noegle:
         n = r.noegle(noegle)
         from .fordeling import GRUNDLAG_TEKST
 
-        k.print(f"[bold]Nøglen '{n.id}'[/]" + (f" ({n.navn})" if n.navn else "") + f": fordeles efter {GRUNDLAG_TEKST[n.grundlag]}")
+        k.print(f"[bold]Nøglen '{n.id}'[/]" + (f" ({_e(n.navn)})" if n.navn else "") + f": fordeles efter {GRUNDLAG_TEKST[n.grundlag]}")
         t = Table()
         t.add_column("Afdeling")
         t.add_column("Grundlag", justify="right")
@@ -318,7 +325,7 @@ def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, pe
     for a in r.ids:
         _beloebskolonne(t, navne[a])
     for x in konti:
-        t.add_row(x.konto, x.navn or "", x.noegle, dansk_beloeb(x.beloeb, False),
+        t.add_row(_e(x.konto), _e(x.navn), x.noegle, dansk_beloeb(x.beloeb, False),
                   *[dansk_beloeb(x.fordeling[a], False) for a in r.ids])
     if not noegle:
         t.add_section()
@@ -376,7 +383,7 @@ def _mod_timer(mappe, r, fra, til, som_json: bool) -> int:
     from rich.table import Table
 
     k = _konsol()
-    navne = dict(r.afdelinger)
+    navne = {a: _e(n) for a, n in r.afdelinger}
     hvor = f" {fra or '…'} til {til or '…'}" if (fra or til) else " (hele tidsregistreringen)"
     k.print(f"[bold]Er fordelingsnøglerne retvisende?[/] Sammenlignet med de registrerede timer{hvor}.")
     for x in res:
@@ -457,12 +464,12 @@ def oversigt(rod: Path, som_json: bool) -> int:
         return 0
     from rich.table import Table
 
-    t = Table(title=f"Samdrifter under {rod}", title_justify="left")
+    t = Table(title=f"Samdrifter under {_e(rod)}", title_justify="left")
     for kol in ("Mappe", "Navn", "Afd.", "Lejemål", "Milepæl", "Næste skridt", "Problemer"):
         t.add_column(kol, justify="right" if kol in ("Afd.", "Lejemål", "Milepæl") else "left")
     for x in linjer:
-        t.add_row(x["mappe"], x["navn"] or "", str(x["afdelinger"] or ""), str(x["lejemaal"] or ""),
-                  str(x["milepael"]) if x["milepael"] is not None else "", x["naeste_skridt"] or "",
+        t.add_row(_e(x["mappe"]), _e(x["navn"]), str(x["afdelinger"] or ""), str(x["lejemaal"] or ""),
+                  str(x["milepael"]) if x["milepael"] is not None else "", _e(x["naeste_skridt"]),
                   f"{x['fejl']} fejl" if x["fejl"] else (f"{x['advarsler']} advarsler" if x["advarsler"] else ""))
     _konsol().print(t)
     if not linjer:

@@ -62,3 +62,17 @@ def test_hurtig_hjaelp_importerer_ikke_tunge_moduler():
             "print(','.join(tunge))")
     r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, cwd=ROD)
     assert r.stdout.strip() == ""
+
+
+def test_brugertekst_er_aldrig_rich_markup(tmp_path, samdrift):
+    from conftest import byg_mappe
+
+    m = byg_mappe(tmp_path, {
+        "samdrift.yaml": 'navn: "Samdrift [bold]x[/] [red"\nafdelinger:\n  - {id: a, navn: "[b]A", lejemaal: 1}\n'
+                         "  - {id: b, navn: B, lejemaal: 2}\n",
+        "model.yaml": 'fordelingsnoegler: [{id: l, grundlag: lige, navn: "[x"}]\n'
+                      'konti: [{konto: "[1]", navn: "[red]rød", med: true, noegle: l, budget: 1}]\n'})
+    assert "Samdrift [bold]x[/] [red" in samdrift("-C", m, "status").stdout
+    ud = samdrift("-C", m, "fordeling").stdout
+    assert "[red]rød" in ud and "[b]A" in ud and "[1]" in ud
+    assert "([x)" in samdrift("-C", m, "fordeling", "--noegle", "l").stdout
