@@ -204,6 +204,7 @@ def _tabel(bog: _Bog, ws, raekke: int, kolonner: list[tuple[str, int]], data: li
     """A header and rows as an Excel table with filter; returns the row after the table."""
     for k, (_, bredde) in enumerate(kolonner):
         ws.set_column(k, k, bredde)
+    ws.set_row(raekke, 30)
     if not data:
         for k, (titel, _) in enumerate(kolonner):
             ws.write_string(raekke, k, titel, bog.fmt["hoved"])
@@ -270,6 +271,7 @@ def _noegler(bog: _Bog, mappe, afd_raekke: dict[str, int]) -> dict[str, dict]:
     ids = r.ids
     navne = dict(r.afdelinger)
     ws.write_string(0, 0, "Afdeling", bog.fmt["hoved"])
+    ws.set_row(0, 30)
     ws.set_column(0, 0, 20)
     total_raekke = len(ids) + 1
     for i, a in enumerate(ids, start=1):
@@ -337,6 +339,7 @@ def _konti(bog: _Bog, mappe, noegle_celler: dict[str, dict]) -> dict[int, dict]:
     k_rang0 = k_r0 + n_afd
     hjaelpere = (["Øre (N)", "Rest-øre (R)"] + [f"Gulv {navne[a]}" for a in ids] + [f"Rest {navne[a]}" for a in ids]
                  + [f"Rang {navne[a]}" for a in ids])
+    ws.set_row(0, 30)
     for k, (titel, b) in enumerate(zip(synlige, bredder)):
         ws.write_string(0, k, titel, bog.fmt["hoved"])
         ws.set_column(k, k, b)
@@ -433,6 +436,7 @@ def _maal_oekonomi(bog: _Bog, mappe, konto_celler: dict[int, dict], afd_raekke: 
     regnskabsaar = mappe.model.oekonomi.regnskabsaar if mappe.model.oekonomi else None
     ws.write_string(0, 0, "1.1 Mål for økonomien" + (f" i regnskabsåret {regnskabsaar}" if regnskabsaar else ""), bog.fmt["titel"])
     hoved = ["Konto", "Navn", "I dag", "Forventet udgift", "Forventet ændring"]
+    ws.set_row(2, 30)
     for k, h in enumerate(hoved):
         ws.write_string(2, k, h, bog.fmt["hoved"])
     ws.set_column(0, 0, 10)
@@ -469,6 +473,7 @@ def _maal_oekonomi(bog: _Bog, mappe, konto_celler: dict[int, dict], afd_raekke: 
     bog.wb.define_name("Driftsbesparelse", f"='Mål for økonomien'!{_celle(raekke + 1, 4, abs_=True)}")
     # per afdeling
     start = raekke + 4
+    ws.set_row(start, 30)
     for k, h in enumerate(["Afdeling", "Lejemål", "I dag", "Med samdrift", "Forskel", "Forskel pr. lejemål"]):
         ws.write_string(start, k, h, bog.fmt["hoved"])
     for j, a in enumerate(ids):
