@@ -163,7 +163,7 @@ def _dansk_yamlproblem(problem: str | None) -> str:
     for moenster, dansk in _YAML_PROBLEMER:
         m = moenster.search(problem)
         if m:
-            return "YAML-syntaksfejl: " + dansk.format(*m.groups())
+            return "YAML-syntaksfejl: " + (dansk.format(*m.groups()) if m.groups() else dansk)
     return f"YAML-syntaksfejl her (parseren siger: {problem})" if problem else "YAML-syntaksfejl her"
 
 

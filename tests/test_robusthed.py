@@ -1,0 +1,41 @@
+"""Half-edited files never crash samdrift: random edits of the example give exit 0, 1 or 2 and no traceback."""
+
+from __future__ import annotations
+
+import shutil
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import EKSEMPEL
+
+FILER = sorted(p.name for p in EKSEMPEL.iterdir() if p.suffix in (".yaml", ".csv"))
+TEGN = [":", " ", "-", '"', "[", "{", "0", "x", "\t", ",", "#", "&a", "*a", "æ", "\\"]
+
+redigering = st.tuples(st.sampled_from(FILER), st.integers(0, 10_000), st.integers(0, 200),
+                       st.sampled_from(["slet", "dobbelt", "tegn"]), st.sampled_from(TEGN))
+
+
+@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(redigering, min_size=1, max_size=3))
+def test_tilfaeldige_redigeringer(tmp_path_factory, samdrift, redigeringer):
+    m = tmp_path_factory.mktemp("r") / "m"
+    shutil.copytree(EKSEMPEL, m)
+    for fil, linje, kolonne, art, tegn in redigeringer:
+        linjer = (m / fil).read_text(encoding="utf-8").split("\n")
+        i = linje % len(linjer)
+        if art == "slet":
+            del linjer[i]
+        elif art == "dobbelt":
+            linjer.insert(i, linjer[(i * 7) % len(linjer)])
+        else:
+            j = kolonne % (len(linjer[i]) + 1)
+            linjer[i] = linjer[i][:j] + tegn + linjer[i][j + 1:]
+        (m / fil).write_text("\n".join(linjer), encoding="utf-8")
+    for args in (["check"], ["status", "--json"], ["fordeling", "--json"], ["check", "milepael", "12"],
+                 ["export", "--md", "dok"], ["fordeling", "--mod-timer"]):
+        r = samdrift("-C", m, *args)
+        assert r.kode in (0, 1, 2)
+        if r.kode == 2:
+            assert r.fejllinjer and all(": fejl: " in l or ": advarsel: " in l or l.startswith("Se '") or ": fejl:" in l
+                                        for l in r.fejllinjer), r.stderr
