@@ -68,3 +68,12 @@ def test_eksempel_og_skabeloner_peger_paa_skemaerne():
         linje = f"# yaml-language-server: $schema=.samdrift/schemas/{filnavn.replace('.yaml', '.schema.json')}"
         assert (EKSEMPEL / filnavn).read_text(encoding="utf-8").startswith(linje)
         assert (skabelonmappe() / "init" / filnavn).read_text(encoding="utf-8").startswith(linje)
+
+
+def test_eksemplets_skemaer_er_opdaterede():
+    """The example's editor schemas are the ones `samdrift schema` writes today."""
+    from samdrift_cli.jsonskema import skema_tekster
+
+    for navn, tekst in skema_tekster().items():
+        assert (EKSEMPEL / ".samdrift" / "schemas" / navn).read_text(encoding="utf-8") == tekst, \
+            "kør: samdrift -C examples/aeblegaarden_paerebakken schema"
