@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROD))
 
 from pydantic import BaseModel  # noqa: E402
 
-from samdrift_cli.milepaele.katalog import FASE_FORMAAL, FASER, KATALOG  # noqa: E402
+from samdrift_cli.milepaele.katalog import FASE_FORMAAL, KATALOG  # noqa: E402
 from samdrift_cli.skemaer import FILTYPER, skemaklasse  # noqa: E402
 
 # -- file format reference --------------------------------------------------------------
@@ -29,11 +29,11 @@ def _typenavn(a) -> str:
         basis, *meta = typing.get_args(a)
         navn = _typenavn(basis)
         for m in meta:
-            for f in getattr(m, "func", None), :
-                if f is not None and f.__name__ == "_beloeb":
-                    return "beløb"
-                if f is not None and f.__name__ == "parse_dato":
-                    return "dato"
+            funktion = getattr(m, "func", None)
+            if funktion is not None and funktion.__name__ == "_beloeb":
+                return "beløb"
+            if funktion is not None and funktion.__name__ == "parse_dato":
+                return "dato"
         return navn
     if oprindelse in (typing.Union, types.UnionType):
         args = [x for x in typing.get_args(a) if x is not type(None)]
@@ -155,4 +155,3 @@ if __name__ == "__main__":
     for navn, tekst in alle().items():
         (ROD / "docs" / navn).write_text(tekst, encoding="utf-8")
         print(f"skrev docs/{navn}")
-    assert FASER
