@@ -46,4 +46,7 @@ def test_hit_miss_og_slaaet_fra(tmp_path, samdrift, monkeypatch):
     samdrift("-C", m, "check")
     samdrift("-C", m, "check")
     assert len(kald) == 5
-    assert not any(p.name.startswith(".") or p.suffix == ".json" for p in m.iterdir())
+    # nothing was written in the samdrift folder itself
+    assert not any(p.suffix == ".json" for p in m.iterdir())
+    assert [p.name for p in (m / ".samdrift").iterdir()] == ["schemas"]
+    assert len(list((m / ".samdrift" / "schemas").iterdir())) == 11
