@@ -317,6 +317,10 @@ def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, pe
         konti = [x for x in r.konti if x.noegle == noegle]
     else:
         konti = r.konti
+    if not konti and not noegle:
+        k.print("Ingen konti indgår i samdriften endnu. Sæt 'med: true', en 'noegle' og et 'budget' på "
+                "kontiene i model.yaml.", markup=False)
+        return 0
     t = Table(title="Fordeling pr. konto (kr. pr. regnskabsår)", title_justify="left")
     t.add_column("Konto", no_wrap=True)
     t.add_column("Navn")
