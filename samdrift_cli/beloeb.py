@@ -72,6 +72,11 @@ def fra_oere(oere: int) -> Decimal:
     return (Decimal(oere) / 100).quantize(Decimal("0.01"))
 
 
+def pr_enhed(oere: int, antal) -> int:
+    """Øre per lejemål or m², rounded half away from zero (exact, as the spreadsheet's ROUND)."""
+    return int(afrund_brok(Fraction(oere) / Fraction(antal), 0))
+
+
 def json_beloeb(oere: int) -> str:
     """Contract format: '.' decimal point, exactly two decimals, no grouping."""
     fortegn = "-" if oere < 0 else ""

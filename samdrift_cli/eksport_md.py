@@ -217,7 +217,7 @@ def _fordelingstabel(mappe) -> str:
     raekker = [[celle(k.konto), celle(k.navn), celle(k.noegle), dansk_beloeb(k.beloeb)]
                + [dansk_beloeb(k.fordeling[a]) for a in r.ids] for k in r.konti]
     raekker.append(["**I alt**", "", "", f"**{dansk_beloeb(r.total)}**"] + [f"**{dansk_beloeb(r.total_fordeling[a])}**" for a in r.ids])
-    from .visning import _pr
+    from .beloeb import pr_enhed as _pr
 
     raekker.append(["Pr. lejemål", "", "", ""] + [dansk_beloeb(_pr(r.total_fordeling[a], r.lejemaal[a])) for a in r.ids])
     return _tabel(hoved, raekker, set(range(3, len(hoved))))
@@ -240,7 +240,7 @@ def _sammenligning(mappe) -> str:
     r = mappe.fordeling
     if r is None or not r.har_nuvaerende:
         return ""
-    from .visning import _pr
+    from .beloeb import pr_enhed as _pr
 
     sam = r.sammenligning()
     navne = dict(r.afdelinger)

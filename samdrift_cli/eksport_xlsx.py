@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .beloeb import fra_oere
+from .beloeb import fra_oere, pr_enhed
 from .fund import Fund, SamdriftFejl
 
 if TYPE_CHECKING:
@@ -112,7 +112,10 @@ def skriv_xlsx(mappe: "Samdriftsmappe", fil: Path | None, overskriv: bool) -> Pa
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
                                    "strings_to_urls": False})
-    stempel = _tidsstempel(mappe)
+    from .milepaele.regler import vurder
+
+    status = vurder(mappe)
+    stempel = _tidsstempel(status)
     wb.set_properties({"title": mappe.samdrift.navn, "subject": "Samdrift mellem almene boligafdelinger",
                        "author": "samdrift", "company": mappe.samdrift.boligorganisation or "", "created": stempel})
     wb.set_calc_mode("auto")
@@ -137,7 +140,7 @@ def skriv_xlsx(mappe: "Samdriftsmappe", fil: Path | None, overskriv: bool) -> Pa
         "ikke": wb.add_format({"font_color": "#9C5700", "bg_color": "#FFEB9C"}),
     }
     bog = _Bog(wb, fmt)
-    _oversigt(bog, mappe)
+    _oversigt(bog, mappe, status)
     afd_raekke = _afdelinger(bog, mappe)
     if mappe.fordeling is not None:
         noegle_celler = _noegler(bog, mappe, afd_raekke)
@@ -162,11 +165,9 @@ def skriv_xlsx(mappe: "Samdriftsmappe", fil: Path | None, overskriv: bool) -> Pa
     return fil
 
 
-def _tidsstempel(mappe) -> dt.datetime:
+def _tidsstempel(status) -> dt.datetime:
     """A fixed document date from the data, never the clock: same folder, same file."""
-    from .milepaele.regler import vurder
-
-    datoer = [s.dato for s in vurder(mappe) if s.dato]
+    datoer = [s.dato for s in status if s.dato]
     d = max(datoer) if datoer else dt.date(2000, 1, 1)
     return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
 
@@ -227,15 +228,14 @@ def _tabel(bog: _Bog, ws, raekke: int, kolonner: list[tuple[str, int]], data: li
     return raekke + len(data) + 1
 
 
-def _oversigt(bog: _Bog, mappe) -> None:
-    from .milepaele.regler import aktuel_milepael, vurder
+def _oversigt(bog: _Bog, mappe, status) -> None:
+    from .milepaele.regler import aktuel_milepael
     from .visning import STATUS_TEKST
 
     ws = bog.wb.add_worksheet("Oversigt")
     s = mappe.samdrift
     ws.write_string(0, 0, s.navn, bog.fmt["titel"])
     bog.tekst(ws, 1, 0, s.boligorganisation or "")
-    status = vurder(mappe)
     ws.write_string(2, 0, f"Nået milepæl: {aktuel_milepael(status)} af 12", bog.fmt["fed"])
     data = []
     for st in status:
@@ -401,7 +401,7 @@ def _konti(bog: _Bog, mappe, noegle_celler: dict[str, dict]) -> dict[int, dict]:
         bog.wb.define_name(_defnavn(f"Total_{a}"), f"=Konti!{_celle(t, k_afd0 + j, abs_=True)}")
         lejemaal_celle = _ref("Afdelinger", 1 + j, 2)
         ws.write_formula(t + 1, k_afd0 + j, f"=ROUND({_celle(t, k_afd0 + j)}/{lejemaal_celle},2)", bog.fmt["kr"],
-                         _celle_tal(_pr_lejemaal(r.total_fordeling[a], r.lejemaal[a])))
+                         _celle_tal(fra_oere(pr_enhed(r.total_fordeling[a], r.lejemaal[a]))))
     ws.write_formula(t, k_ialt, f"=SUM({_celle(1, k_ialt)}:{_celle(sidste, k_ialt)})", bog.fmt["kr_fed"],
                      _celle_tal(fra_oere(r.total)))
     ws.write_string(t + 1, 0, "Pr. lejemål", bog.fmt["fed"])
@@ -418,14 +418,6 @@ def _konti(bog: _Bog, mappe, noegle_celler: dict[str, dict]) -> dict[int, dict]:
 
 def _defnavn(navn: str) -> str:
     return re.sub(r"[^A-Za-z0-9_]", "_", navn)
-
-
-def _pr_lejemaal(oere: int, lejemaal: int) -> Decimal:
-    from fractions import Fraction
-
-    from .beloeb import afrund_brok
-
-    return afrund_brok(Fraction(oere, 100 * lejemaal), 2)
 
 
 def _maal_oekonomi(bog: _Bog, mappe, konto_celler: dict[int, dict], afd_raekke: dict[str, int]) -> None:
@@ -485,7 +477,7 @@ def _maal_oekonomi(bog: _Bog, mappe, konto_celler: dict[int, dict], afd_raekke: 
         ws.write_formula(rr, 3, formel, bog.fmt["kr"], _celle_tal(fra_oere(sam[a]["samdrift"])))
         ws.write_formula(rr, 4, f"={_celle(rr, 3)}-{_celle(rr, 2)}", bog.fmt["kr"], _celle_tal(fra_oere(sam[a]["forskel"])))
         ws.write_formula(rr, 5, f"=ROUND({_celle(rr, 4)}/{_celle(rr, 1)},2)", bog.fmt["kr"],
-                         _celle_tal(_pr_lejemaal(sam[a]["forskel"], r.lejemaal[a])))
+                         _celle_tal(fra_oere(pr_enhed(sam[a]["forskel"], r.lejemaal[a]))))
     ws.conditional_format(start + 1, 4, start + len(ids), 5, {"type": "cell", "criteria": ">", "value": 0,
                                                               "format": bog.fmt["ikke"]})
     bog.note(ws, start + len(ids) + 2, 0, 5, "En positiv forskel betyder, at afdelingen betaler mere end i dag.")

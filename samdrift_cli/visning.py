@@ -210,7 +210,7 @@ def _andel6(x: Fraction) -> str:
 
 
 def fordeling_json(r) -> dict:
-    from .beloeb import json_beloeb
+    from .beloeb import json_beloeb, pr_enhed as _pr
 
     lejemaal_i_alt = sum(r.lejemaal.values())
     sam = r.sammenligning() if r.har_nuvaerende else None
@@ -248,13 +248,6 @@ def fordeling_json(r) -> dict:
     return ud
 
 
-def _pr(oere: int, antal) -> int:
-    """Øre per unit, rounded half away from zero (exact)."""
-    from .beloeb import afrund_brok
-
-    return int(afrund_brok(Fraction(oere) / Fraction(antal), 0))
-
-
 def _tusind(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
@@ -278,6 +271,7 @@ def _periode(tekst: str | None) -> tuple[dt.date | None, dt.date | None]:
 
 def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, periode: str | None) -> int:
     from .beloeb import dansk_beloeb, dansk_decimal
+    from .beloeb import pr_enhed as _pr
 
     mappe = gyldig_mappe(sti)
     if mappe.model is None:
