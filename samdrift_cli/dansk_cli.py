@@ -9,33 +9,37 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import typer
 
+# (pattern, flags, Danish); compiled only when a usage error is shown, not on every start
 _OVERSAET = [
-    (re.compile(r"^Input should be less than or equal to (.*)$"), "skal højst være {0}"),
-    (re.compile(r"^Input should be greater than or equal to (.*)$"), "skal mindst være {0}"),
-    (re.compile(r"^Input should be a valid integer.*$"), "skal være et heltal"),
-    (re.compile(r"^Input should be a valid boolean.*$"), "skal være true eller false"),
-    (re.compile(r"^'(.*)' is not a valid integer( range)?\.?$"), "'{0}' er ikke et heltal"),
-    (re.compile(r"^(.*) is not in the range (.*)\.$"), "{0} ligger uden for det tilladte interval ({1})"),
-    (re.compile(r"^(.*) is not in the range (.*)$"), "{0} ligger uden for det tilladte interval ({1})"),
-    (re.compile(r"^Directory '(.*)' is a file\.$"), "'{0}' er en fil, ikke en mappe"),
-    (re.compile(r"^'(.*)' is not one of (.*)\.$"), "'{0}' skal være en af {1}"),
-    (re.compile(r"^Option '(.*)' requires an argument\.$"), "tilvalget '{0}' kræver en værdi"),
-    (re.compile(r"^Option '(.*)' requires (\d+) arguments\.$"), "tilvalget '{0}' kræver {1} værdier"),
-    (re.compile(r"^Option '(.*)' does not take a value\.$"), "tilvalget '{0}' tager ingen værdi"),
-    (re.compile(r"^No such command '(.*)'\.$"), "ukendt kommando '{0}'"),
-    (re.compile(r"^Missing command\.$"), "der mangler en kommando"),
-    (re.compile(r"^Got unexpected extra arguments? \((.*)\)$"), "uventet ekstra argument: {0}"),
-    (re.compile(r"^No such option: (.*)$"), "ukendt tilvalg '{0}'"),
+    (r"^Input should be less than or equal to (.*)$", 0, "skal højst være {0}"),
+    (r"^Input should be greater than or equal to (.*)$", 0, "skal mindst være {0}"),
+    (r"^Input should be a valid integer.*$", 0, "skal være et heltal"),
+    (r"^Input should be a valid boolean.*$", 0, "skal være true eller false"),
+    (r"^'(.*)' is not a valid integer( range)?\.?$", 0, "'{0}' er ikke et heltal"),
+    (r"^(.*) is not in the range (.*)\.$", 0, "{0} ligger uden for det tilladte interval ({1})"),
+    (r"^(.*) is not in the range (.*)$", 0, "{0} ligger uden for det tilladte interval ({1})"),
+    (r"^(?:dir|directory|file|path) '(.*)' is a file\.$", re.I, "'{0}' er en fil, ikke en mappe"),
+    (r"^(?:dir|directory|file|path) '(.*)' is a directory\.$", re.I, "'{0}' er en mappe, ikke en fil"),
+    (r"^(?:dir|directory|file|path) '(.*)' does not exist\.$", re.I, "'{0}' findes ikke"),
+    (r"^'(.*)' is not one of (.*)\.$", 0, "'{0}' skal være en af {1}"),
+    (r"^Option '(.*)' requires an argument\.$", 0, "tilvalget '{0}' kræver en værdi"),
+    (r"^Option '(.*)' requires (\d+) arguments\.$", 0, "tilvalget '{0}' kræver {1} værdier"),
+    (r"^Option '(.*)' does not take a value\.$", 0, "tilvalget '{0}' tager ingen værdi"),
+    (r"^No such command '(.*)'\.$", 0, "ukendt kommando '{0}'"),
+    (r"^Missing command\.$", 0, "der mangler en kommando"),
+    (r"^Got unexpected extra arguments? \((.*)\)$", 0, "uventet ekstra argument: {0}"),
+    (r"^No such option: (.*)$", 0, "ukendt tilvalg '{0}'"),
 ]
 
 
 def oversaet(tekst: str) -> str:
     tekst = tekst.strip()
-    for moenster, dansk in _OVERSAET:
-        m = moenster.match(tekst)
+    for moenster, flag, dansk in _OVERSAET:
+        m = re.match(moenster, tekst, flag)
         if m:
             return dansk.format(*m.groups())
     return tekst
@@ -48,6 +52,7 @@ _GETTEXT = {**_OVERSKRIFTER, "required": "påkrævet", "default: {default}": "st
 
 def installer() -> None:
     """Danish headings in the (plain, fast) help pages. Rich is never imported for --help."""
+    installer_enkle_parametre()
     try:
         import typer.core as typer_core
 
@@ -84,6 +89,70 @@ def installer() -> None:
             core.Command.get_help_option = get_help_option
     except Exception:  # pragma: no cover - other typer versions
         pass
+
+
+def installer_enkle_parametre() -> None:
+    """Convert samdrift's plain parameters (bool, str, int, Path, list[str]) without pydantic.
+
+    typer 0.29 builds a pydantic TypeAdapter for every parameter of the invoked commands, even
+    for ``--help``; that imports pydantic's schema machinery and costs ~45 ms per run. samdrift's
+    parameters are all plain, so they are converted here the way the adapter would (the same
+    English messages, which :func:`oversaet` turns into Danish); any other annotation keeps
+    typer's own conversion.
+    """
+    try:
+        import typer.core as typer_core
+        from typer._click.exceptions import BadParameter
+        from typer._coercion import RuntimeParam
+        from typer._param_types import coerce_cli_path, routes_to_path
+    except ImportError:  # pragma: no cover - other typer versions
+        return
+    original = typer_core.build_runtime_param
+    if getattr(original, "_enkel", False):
+        return
+
+    class EnkelParameter(RuntimeParam):
+        def _coerce_value(self, value, param, ctx):
+            a = self.annotation
+            if a is bool and isinstance(value, bool):
+                return value
+            if a is str and isinstance(value, str):
+                return value
+            if a is int and isinstance(value, (str, int)) and not isinstance(value, bool):
+                tal = _heltal(value)
+                if tal is None:
+                    raise BadParameter("Input should be a valid integer, unable to parse string as an integer",
+                                       ctx=ctx, param=param)
+                info = self.parameter_info
+                if info.min is not None and tal < info.min:
+                    raise BadParameter(f"Input should be greater than or equal to {info.min}", ctx=ctx, param=param)
+                if info.max is not None and tal > info.max:
+                    raise BadParameter(f"Input should be less than or equal to {info.max}", ctx=ctx, param=param)
+                return tal
+            if a is Path and isinstance(value, (str, Path)):
+                return coerce_cli_path(Path(value), self.parameter_info, path_type=Path, param=param, ctx=ctx)
+            if a == list[str] and isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+                return list(value)
+            return original(self.type_descriptor)._coerce_value(value, param, ctx)  # pragma: no cover
+
+    def build_runtime_param(descriptor):
+        a, info = descriptor.annotation, descriptor.parameter_info
+        enkel = (a in (bool, str, Path) or a == list[str]
+                 or (a is int and not info.clamp)) and descriptor.file_annotation is None
+        if enkel and (a is not Path or routes_to_path(a, info)):
+            p = EnkelParameter(parameter_info=info, annotation=a)
+            object.__setattr__(p, "type_descriptor", descriptor)
+            return p
+        return original(descriptor)
+
+    build_runtime_param._enkel = True
+    typer_core.build_runtime_param = build_runtime_param
+
+
+def _heltal(v) -> int | None:
+    if isinstance(v, int):
+        return v
+    return int(v) if re.match(r"^\s*[+-]?\d+\s*$", v) and len(v) < 20 else None
 
 
 def _undtagelser():

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from conftest import EKSEMPEL, ROD
 
 
@@ -26,6 +28,32 @@ def test_brugsfejl_er_danske_med_kode_2(samdrift):
     assert r.kode == 2 and "ugyldig værdi for NR: skal højst være 12" in r.stderr
     r = samdrift("check", "milepael")
     assert r.kode == 2 and "mangler argumentet NR" in r.stderr
+
+
+@pytest.mark.parametrize("argumenter, fejl", [
+    (("check", "milepael", "0"), "samdrift check milepael: fejl: ugyldig værdi for NR: skal mindst være 1"),
+    (("check", "milepael", "tolv"), "samdrift check milepael: fejl: ugyldig værdi for NR: skal være et heltal"),
+    (("check", "milepael", "1.5"), "samdrift check milepael: fejl: ugyldig værdi for NR: skal være et heltal"),
+    (("afkryds", "3", "--opgave", "x"), "samdrift afkryds: fejl: ugyldig værdi for --opgave: skal være et heltal"),
+    (("-C", "FIL", "check"), "samdrift: fejl: ugyldig værdi for -C: 'FIL' er en fil, ikke en mappe"),
+])
+def test_parametre_tjekkes_uden_pydantic_med_danske_beskeder(argumenter, fejl, samdrift, tmp_path):
+    fil = tmp_path / "fil.txt"
+    fil.write_text("x")
+    r = samdrift(*(str(fil) if a == "FIL" else a for a in argumenter))
+    assert (r.kode, r.stderr.splitlines()[0]) == (2, fejl.replace("FIL", str(fil)))
+
+
+def test_parametre_omsaettes_til_de_rigtige_typer(monkeypatch):
+    from samdrift_cli import cli, visning
+
+    kaldt = {}
+    monkeypatch.setattr(visning, "check_milepael", lambda mappe, nr, som_json: kaldt.update(mappe=mappe, nr=nr, json=som_json))
+    with pytest.raises(SystemExit) as e:
+        cli.main(["-C", str(EKSEMPEL), "check", "milepael", " 7 ", "--json"])
+    assert e.value.code == 0
+    assert kaldt == {"mappe": EKSEMPEL, "nr": 7, "json": True}
+    assert type(kaldt["nr"]) is int
 
 
 def test_mappe_der_ikke_findes(tmp_path, samdrift):
@@ -76,3 +104,55 @@ def test_brugertekst_er_aldrig_rich_markup(tmp_path, samdrift):
     ud = samdrift("-C", m, "fordeling").stdout
     assert "[red]rød" in ud and "[b]A" in ud and "[1]" in ud
     assert "([x)" in samdrift("-C", m, "fordeling", "--noegle", "l").stdout
+
+
+def _kør_python(kode: str, **miljø) -> subprocess.CompletedProcess:
+    import os
+
+    env = {**os.environ, **miljø}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None) if "PYDANTIC_DISABLE_PLUGINS" not in miljø else None
+    return subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, cwd=EKSEMPEL, env=env)
+
+
+def test_check_slaar_ikke_pydantic_plugins_op_i_pakkemetadata():
+    # pydantic's plugin loader would import importlib.metadata (and email, zipfile, socket)
+    kode = ("import sys, io, contextlib\nfrom samdrift_cli import cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try: cli.main(['check'])\n    except SystemExit as e: assert e.code == 0, e.code\n"
+            "print('importlib.metadata' in sys.modules, 'pydantic.main' in sys.modules)")
+    r = _kør_python(kode, SAMDRIFT_CACHE="0")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["False", "True"]
+
+
+def test_pydantics_rigtige_pluginindlaeser_bruges_ved_andre_navne_og_andre_indstillinger():
+    kode = ("from samdrift_cli import pydantic_opstart; pydantic_opstart.uden_plugins()\n"
+            "import sys; stedfortraeder = sys.modules['pydantic.plugin._loader']\n"
+            "print(list(stedfortraeder.get_plugins()), stedfortraeder.PYDANTIC_ENTRY_POINT_GROUP,\n"
+            "      sys.modules['pydantic.plugin._loader'] is not stedfortraeder)")
+    r = _kør_python(kode)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["[]", "pydantic", "True"]
+    # a user who names the plugins to disable keeps pydantic's own loader
+    kode = ("from samdrift_cli import pydantic_opstart; pydantic_opstart.uden_plugins()\n"
+            "import sys; print('pydantic.plugin._loader' in sys.modules)")
+    assert _kør_python(kode, PYDANTIC_DISABLE_PLUGINS="et_plugin").stdout.split() == ["False"]
+
+
+def test_konsolscriptet_afslutter_straks_men_skriver_alt_ud(tmp_path):
+    # main() without argv ends with os._exit: every byte of stdout and stderr must still arrive
+    kode = "import sys; sys.argv = ['samdrift', *sys.argv[1:]]; from samdrift_cli.cli import main; main()"
+    r = subprocess.run([sys.executable, "-c", kode, "fordeling", "--json"], capture_output=True, text=True, cwd=EKSEMPEL)
+    assert r.returncode == 0, r.stderr
+    import json
+
+    assert json.loads(r.stdout)["konti"]
+    r = subprocess.run([sys.executable, "-c", kode, "check", "milepael", "13"], capture_output=True, text=True, cwd=EKSEMPEL)
+    assert r.returncode == 2 and r.stderr.endswith("Se 'samdrift check milepael --help' for hjælp.\n")
+    # output into a pipe that is closed early ('| head -1') is no error
+    p = subprocess.Popen([sys.executable, "-c", kode, "fordeling"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=EKSEMPEL)
+    p.stdout.readline()
+    p.stdout.close()
+    p.wait()
+    fejl = p.stderr.read()
+    assert b"Traceback" not in fejl and b"Exception ignored" not in fejl

@@ -1,7 +1,5 @@
 """aftale.yaml: Bilag 4, aftale om samdrift (milepæl 6)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """analyse.yaml: milepæl 3, analyse af muligheder og udfordringer, kompetenceanalyse."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """evaluering.yaml: evalueringsskema med implementeringstjekliste (milepæl 10–12)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Field types shared by all schemas: text, dates, exact numbers, amounts, ids."""
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from decimal import Decimal

@@ -1,7 +1,5 @@
 """implementeringsplan.yaml: Bilag 5, implementeringsplan (milepæl 7, 8 og 10)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """inddragelsesplan.yaml: tids- og aktivitetsplan for inddragelse (milepæl 4) og dens gennemførelse (milepæl 5)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

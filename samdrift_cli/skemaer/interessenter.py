@@ -1,7 +1,5 @@
 """interessenter.yaml: Bilag 2, interessentanalyse (milepæl 3, 4 og 8)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """milepaele.yaml: hvad der er sket: opgaver og leverancer afkrydset med dato, hvem og referat."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .felter import Dato, Heltal, Skema, Tekst

@@ -1,7 +1,5 @@
 """model.yaml: Bilag 3, samdriftsmodel: mål, indhold, organisationsplan, fordelingsnøgler og konti."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """oplaeg.yaml: Bilag 1, oplæg om muligheder og udfordringer ved samdrift (milepæl 2)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

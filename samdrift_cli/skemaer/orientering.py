@@ -1,7 +1,5 @@
 """orientering.yaml: milepæl 8 (orientering) og 9 (markering)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """samdrift.yaml: basisoplysninger (milepæl 1, Bilag 3 og 4)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field
