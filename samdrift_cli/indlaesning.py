@@ -102,9 +102,10 @@ class Samdriftsmappe:
         return not har_fejl(self.fund)
 
 
-def indlaes(sti: Path, med_tidsregistrering: bool = True) -> Samdriftsmappe:
+def indlaes(sti: Path, med_tidsregistrering: bool = True, mellemlager: bool = False) -> Samdriftsmappe:
     """Load and check a samdrift folder. Findings are in ``mappe.fund``; never raises for user errors
-    except when the folder itself is missing (``SamdriftFejl``)."""
+    except when the folder itself is missing (``SamdriftFejl``). With ``mellemlager`` the summed
+    hours of an unchanged tidsregistrering.csv come from the user's cache (see mellemlager.py)."""
     sti = Path(sti)
     if not sti.exists():
         raise SamdriftFejl([Fund(str(sti), None, None, "fejl", "mappen findes ikke")])
@@ -137,7 +138,11 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True) -> Samdriftsmappe:
                 opslag[a.navn.strip().casefold()] = a.id
             for a in mappe.samdrift.afdelinger:
                 opslag[a.id.casefold()] = a.id
-            mappe.tidsregistrering, fund = laes_tidsregistrering(csv, opslag)
+            if mellemlager:
+                from .mellemlager import laes_tidsregistrering as laes
+            else:
+                laes = laes_tidsregistrering
+            mappe.tidsregistrering, fund = laes(csv, opslag)
             mappe.fund.extend(fund)
     from .konsistens import krydstjek
 

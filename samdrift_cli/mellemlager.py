@@ -1,8 +1,10 @@
-"""A cache for `samdrift check`: the findings of a folder whose files have not changed.
+"""A cache for `samdrift check` and for the summed hours of a tidsregistrering.
 
 Like mypy's or pre-commit's caches: a portfolio of hundreds of samdrifter is checked on every
-commit, and most folders did not change. The key is a hash of the files' *contents* (not their
-times), the folder's listing, samdrift's version and its code; so a hit can never be stale.
+commit, and most folders did not change; a tidsregistrering of 200.000 rows is exported once and
+then used by every `fordeling` while the nøgler and budgets in model.yaml are worked on. The key
+is a hash of the files' *contents* (not their times), samdrift's version and its code; so a hit
+can never be stale.
 The cache lives in ``$XDG_CACHE_HOME/samdrift`` (``~/.cache/samdrift``), never in the samdrift
 folder; ``SAMDRIFT_CACHE=0`` turns it off, ``SAMDRIFT_CACHE=/a/folder`` moves it.
 Only the standard library is imported here, so a hit costs no more than starting the CLI.
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from .fund import Fund
 
-FORMAT = 1
+FORMAT = 2
 
 
 def _mappe() -> Path | None:
@@ -60,37 +62,79 @@ def noegle(sti: Path) -> str | None:
                 continue
             h.update(f"\0{e.name}\0{'d' if e.is_dir() else 'f'}\0".encode())
             if e.name in relevante and e.is_file():
-                with open(e.path, "rb") as f:
-                    for blok in iter(lambda: f.read(1 << 20), b""):
-                        h.update(blok)
+                _hash_fil(h, e.path)
         return h.hexdigest()
     except OSError:
         return None
 
 
-def hent(noegle_: str | None) -> dict | None:
+def _hash_fil(h, sti) -> None:
+    with open(sti, "rb") as f:
+        for blok in iter(lambda: f.read(1 << 20), b""):
+            h.update(blok)
+
+
+def _hent_json(art: str, noegle_: str | None):
     if noegle_ is None:
         return None
-    fil = _mappe() / "check" / f"{noegle_}.json"
     try:
-        data = json.loads(fil.read_text(encoding="utf-8"))
-        data["fund"] = [Fund(**f) for f in data["fund"]]
-        return data
-    except (OSError, ValueError, TypeError, KeyError):
+        return json.loads((_mappe() / art / f"{noegle_}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return None
 
 
-def gem(noegle_: str | None, navn: str | None, filer: list[str], fund: list[Fund]) -> None:
+def _gem_json(art: str, noegle_: str | None, data) -> None:
     if noegle_ is None:
         return
-    mappe = _mappe() / "check"
-    data = {"navn": navn, "filer": filer,
-            "fund": [{"fil": f.fil, "linje": f.linje, "kolonne": f.kolonne, "niveau": f.niveau, "besked": f.besked,
-                      "uddrag": f.uddrag} for f in fund]}
+    mappe = _mappe() / art
     try:
         mappe.mkdir(parents=True, exist_ok=True)
         from .skrivning import skriv_atomisk
 
-        skriv_atomisk(mappe / f"{noegle_}.json", json.dumps(data, ensure_ascii=False))
+        skriv_atomisk(mappe / f"{noegle_}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     except OSError:
         pass  # a cache that cannot be written is no cache, not an error
+
+
+def hent(noegle_: str | None) -> dict | None:
+    data = _hent_json("check", noegle_)
+    try:
+        data["fund"] = [Fund(**f) for f in data["fund"]]
+        return data
+    except (TypeError, KeyError):
+        return None
+
+
+def gem(noegle_: str | None, navn: str | None, filer: list[str], fund: list[Fund]) -> None:
+    _gem_json("check", noegle_, {
+        "navn": navn, "filer": filer,
+        "fund": [{"fil": f.fil, "linje": f.linje, "kolonne": f.kolonne, "niveau": f.niveau, "besked": f.besked,
+                  "uddrag": f.uddrag} for f in fund]})
+
+
+def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]):
+    """:func:`tidsregistrering.laes_tidsregistrering`, with the sums of a valid file kept in the cache.
+
+    The key covers the file's bytes and the afdelinger it is read against; a file with errors is
+    never cached, so its findings are always told with their lines."""
+    from .tidsregistrering import Tidsregistrering, laes_tidsregistrering as laes
+
+    noegle_ = None
+    if _mappe() is not None and sti.is_file():
+        try:
+            h = hashlib.sha1(_kodeaftryk().encode())
+            h.update(json.dumps(sorted(afdeling_opslag.items()), ensure_ascii=False).encode())
+            _hash_fil(h, sti)
+            noegle_ = h.hexdigest()
+        except OSError:
+            noegle_ = None
+    data = _hent_json("tidsregistrering", noegle_)
+    if data is not None:
+        try:
+            return Tidsregistrering.fra_data(data), []
+        except (TypeError, KeyError, ValueError, ArithmeticError):
+            pass  # not what samdrift wrote: read the file instead
+    reg, fund = laes(sti, afdeling_opslag)
+    if reg is not None:
+        _gem_json("tidsregistrering", noegle_, reg.som_data())
+    return reg, fund

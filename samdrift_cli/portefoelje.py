@@ -27,7 +27,7 @@ def oversigt(rod: Path) -> list[dict]:
 
     linjer = []
     for m in find_samdrifter(rod):
-        mappe = indlaes(m)
+        mappe = indlaes(m, mellemlager=True)
         fejl = sum(1 for f in mappe.fund if f.er_fejl)
         linje = {
             "mappe": str(m.relative_to(rod)) if m != rod else ".",

@@ -11,8 +11,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 
 from .fund import Fund
@@ -29,10 +32,16 @@ _TIMER = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 @dataclass
 class Tidsregistrering:
+    """The hours of a tidsregistrering, summed per afdeling, opgave and day.
+
+    ``serier`` holds, per (afdeling id, opgave casefolded), the days with hours as ordinals in
+    increasing order and the running totals (``totaler[k]`` is the sum of the first ``k`` days,
+    so ``totaler[0]`` is 0): the hours of any period are one subtraction, found by bisection.
+    """
+
     navn: str
     har_opgave: bool = False
-    # (afdeling id, dato, opgave casefolded) -> hours
-    poster: dict[tuple[str, dt.date, str], Decimal] = field(default_factory=dict)
+    serier: dict[tuple[str, str], tuple[list[int], list[Decimal]]] = field(default_factory=dict)
     opgavenavne: dict[str, str] = field(default_factory=dict)  # casefolded -> as first written
     antal_raekker: int = 0
 
@@ -43,32 +52,58 @@ class Tidsregistrering:
         til: dt.date | None = None,
         opgaver: set[str] | None = None,
     ) -> dict[str, Decimal]:
+        """Hours per afdeling, from ``fra`` to ``til`` (both included), for the given opgaver.
+
+        An afdeling is in the result when it has at least one registration that matches."""
         opg = {o.strip().casefold() for o in opgaver} if opgaver else None
         ud: dict[str, Decimal] = {}
-        for (afd, dato, opgave), t in self.poster.items():
-            if afdelinger is not None and afd not in afdelinger:
+        for (afd, opgave), (datoer, totaler) in self.serier.items():
+            if (afdelinger is not None and afd not in afdelinger) or (opg is not None and opgave not in opg):
                 continue
-            if fra is not None and dato < fra:
-                continue
-            if til is not None and dato > til:
-                continue
-            if opg is not None and opgave not in opg:
-                continue
-            ud[afd] = ud.get(afd, Decimal(0)) + t
+            i = bisect_left(datoer, fra.toordinal()) if fra is not None else 0
+            j = bisect_right(datoer, til.toordinal()) if til is not None else len(datoer)
+            if j > i:
+                ud[afd] = ud.get(afd, Decimal(0)) + (totaler[j] - totaler[i])
         return ud
 
     @property
     def periode(self) -> tuple[dt.date, dt.date] | None:
-        if not self.poster:
+        if not self.serier:
             return None
-        datoer = [k[1] for k in self.poster]
-        return min(datoer), max(datoer)
+        return (dt.date.fromordinal(min(d[0] for d, _ in self.serier.values())),
+                dt.date.fromordinal(max(d[-1] for d, _ in self.serier.values())))
+
+    def som_data(self) -> dict:
+        """Plain JSON data (for the cache); :meth:`fra_data` reads it back."""
+        return {"navn": self.navn, "har_opgave": self.har_opgave, "antal_raekker": self.antal_raekker,
+                "opgavenavne": self.opgavenavne,
+                "serier": [[afd, opg, datoer, [str(t) for t in totaler]] for (afd, opg), (datoer, totaler) in self.serier.items()]}
+
+    @classmethod
+    def fra_data(cls, data: dict) -> Tidsregistrering:
+        """Raises ValueError (or ArithmeticError, TypeError, KeyError) for data it did not write."""
+        serier = {}
+        for afd, opg, datoer, totaler in data["serier"]:
+            if len(totaler) != len(datoer) + 1 or not all(type(d) is int for d in datoer):
+                raise ValueError("ugyldig serie")
+            serier[str(afd), str(opg)] = (datoer, list(map(Decimal, totaler)))
+        return cls(navn=str(data["navn"]), har_opgave=bool(data["har_opgave"]), antal_raekker=int(data["antal_raekker"]),
+                   opgavenavne=dict(data["opgavenavne"]), serier=serier)
 
 
-def _dato(tekst: str, cache: dict) -> dt.date | str:
-    d = cache.get(tekst)
-    if d is not None:
-        return d
+def _serier(dage: dict[tuple[str, str], dict[int, Decimal]]) -> dict[tuple[str, str], tuple[list[int], list[Decimal]]]:
+    """{day: hours} per (afdeling, opgave) as the days in order and their running totals."""
+    serier = {}
+    for noegle in sorted(dage):
+        if not dage[noegle]:
+            continue
+        datoer, timer = zip(*sorted(dage[noegle].items()))
+        serier[noegle] = (list(datoer), list(accumulate(timer, initial=Decimal(0))))
+    return serier
+
+
+def _dag(tekst: str) -> int | str:
+    """The day of a date as an ordinal, or the Danish message for a bad date."""
     s = tekst.strip()
     m = _ISO.match(s)
     try:
@@ -81,8 +116,7 @@ def _dato(tekst: str, cache: dict) -> dt.date | str:
             d = dt.date(int(m[3]), int(m[2]), int(m[1]))
     except ValueError:
         return f"datoen '{s}' findes ikke i kalenderen"
-    cache[tekst] = d
-    return d
+    return d.toordinal()
 
 
 def laes_tidsregistrering(
@@ -130,9 +164,11 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
     i_opg = hoved_norm.index("opgave") if "opgave" in hoved_norm else None
     reg.har_opgave = i_opg is not None
     bredde = len(hoved)
-    datocache: dict = {}
+    datocache: dict[str, int] = {}
     timercache: dict[str, Decimal] = {}
-    poster = reg.poster
+    # (afdeling id, opgave) -> {day: hours}; found through the raw (afdeling, opgave) text
+    dage: dict[tuple[str, str], dict[int, Decimal]] = {}
+    par_cache: dict[tuple[str, str], dict[int, Decimal]] = {}
     fejl: list[Fund] = []
     antal_fejl = 0
 
@@ -144,25 +180,24 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
 
     # Every distinct raw value (date, afdeling, hours, opgave) is checked once and cached; the
     # loop per row is then only dictionary look-ups and one addition (200.000 rows a year).
-    afd_cache: dict[str, str] = {}
-    opg_cache: dict[str, str] = {}
     nul = Decimal(0)
 
     def dato(raa: str, linje: int):
-        d = _dato(raa, datocache)
+        d = _dag(raa)
         if isinstance(d, str):
             meld(linje, d)
             return None
+        datocache[raa] = d
         return d
 
-    def afdeling(raa: str, linje: int):
-        tekst = raa.strip()
+    def serie(raa_afd: str, raa_opg: str, linje: int):
+        tekst = raa_afd.strip()
         afd = afdeling_opslag.get(tekst.casefold())
         if afd is None:
             meld(linje, f"ukendt afdeling '{tekst}'; brug en afdelings id eller navn fra samdrift.yaml")
             return None
-        afd_cache[raa] = afd
-        return afd
+        s = par_cache[raa_afd, raa_opg] = dage.setdefault((afd, opgave(raa_opg)), {})
+        return s
 
     def timer(raa: str, linje: int):
         tekst = raa.strip()
@@ -180,18 +215,19 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
         return t
 
     def opgave(raa: str) -> str:
+        if i_opg is None:  # no opgave column: the getter below hands over the afdeling again
+            return ""
         tekst = raa.strip()
         o = tekst.casefold()
         reg.opgavenavne.setdefault(o, tekst)
-        opg_cache[raa] = o
         return o
 
     antal = 0
+    felter = itemgetter(i_dato, i_afd, i_timer, i_med, i_afd if i_opg is None else i_opg)
     try:
         for raekke in laeser:
             try:
-                r_dato, r_afd, r_timer, r_med = raekke[i_dato], raekke[i_afd], raekke[i_timer], raekke[i_med]
-                r_opg = raekke[i_opg] if i_opg is not None else ""
+                r_dato, r_afd, r_timer, r_med, r_opg = felter(raekke)
             except IndexError:
                 if not raekke or (len(raekke) == 1 and not raekke[0].strip()):
                     continue
@@ -201,9 +237,11 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
             d = datocache.get(r_dato) or dato(r_dato, laeser.line_num)
             if d is None:
                 continue
-            afd = afd_cache.get(r_afd) or afdeling(r_afd, laeser.line_num)
-            if afd is None:
-                continue
+            s = par_cache.get((r_afd, r_opg))
+            if s is None:
+                s = serie(r_afd, r_opg, laeser.line_num)
+                if s is None:
+                    continue
             t = timercache.get(r_timer)
             if t is None:
                 t = timer(r_timer, laeser.line_num)
@@ -212,13 +250,10 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
             if not r_med or r_med.isspace():
                 meld(laeser.line_num, "medarbejder mangler")
                 continue
-            opg = opg_cache.get(r_opg)
-            if opg is None:
-                opg = opgave(r_opg)
-            noegle = (afd, d, opg)
-            poster[noegle] = poster.get(noegle, nul) + t
+            s[d] = s.get(d, nul) + t
             antal += 1
         reg.antal_raekker = antal
+        reg.serier = _serier(dage)
     except csv.Error as e:
         meld(laeser.line_num, f"linjen kan ikke læses som CSV ({e})")
     except UnicodeDecodeError as e:

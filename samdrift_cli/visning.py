@@ -50,7 +50,7 @@ def gyldig_mappe(sti: Path) -> "Samdriftsmappe":
     """Load; stop with exit 2 on errors; print warnings to stderr."""
     from .indlaesning import indlaes
 
-    mappe = indlaes(sti)
+    mappe = indlaes(sti, mellemlager=True)
     if har_fejl(mappe.fund):
         raise SamdriftFejl(mappe.fund)
     skriv_fund(mappe.fund)
@@ -70,7 +70,7 @@ def check_resultat(sti: Path) -> tuple[str | None, list[str], list[Fund]]:
         return data["navn"], data["filer"], data["fund"]
     from .indlaesning import indlaes
 
-    mappe = indlaes(sti)
+    mappe = indlaes(sti, mellemlager=True)
     filer = sorted(mappe.dokumenter) + (["tidsregistrering.csv"] if mappe.findes("tidsregistrering.csv") else [])
     navn = mappe.samdrift.navn if mappe.samdrift else None
     gem(k, navn, filer, mappe.fund)

@@ -50,3 +50,60 @@ def test_hit_miss_og_slaaet_fra(tmp_path, samdrift, monkeypatch):
     assert not any(p.suffix == ".json" for p in m.iterdir())
     assert [p.name for p in (m / ".samdrift").iterdir()] == ["schemas"]
     assert len(list((m / ".samdrift" / "schemas").iterdir())) == 11
+
+
+# -- the summed hours of a tidsregistrering ------------------------------------------------
+
+
+def _csv_taeller(monkeypatch):
+    import samdrift_cli.tidsregistrering as t
+
+    kald = []
+    original = t.laes_tidsregistrering
+
+    def laes(*a, **k):
+        kald.append(a)
+        return original(*a, **k)
+
+    monkeypatch.setattr(t, "laes_tidsregistrering", laes)
+    return kald
+
+
+def test_tidsregistreringens_timer_fra_mellemlageret(tmp_path, samdrift, monkeypatch):
+    monkeypatch.setenv("SAMDRIFT_CACHE", str(tmp_path / "cache"))
+    m = tmp_path / "m"
+    shutil.copytree(EKSEMPEL, m)
+    kald = _csv_taeller(monkeypatch)
+    frisk = [samdrift("-C", m, "fordeling", "--mod-timer", "--json").stdout,
+             samdrift("-C", m, "fordeling", "--json").stdout]
+    assert len(kald) == 1
+    (m / "model.yaml").write_text((m / "model.yaml").read_text(encoding="utf-8") + "\n# en ændring i modellen\n",
+                                  encoding="utf-8")
+    gemt = [samdrift("-C", m, "fordeling", "--mod-timer", "--json").stdout,
+            samdrift("-C", m, "fordeling", "--json").stdout]
+    assert len(kald) == 1 and gemt == frisk
+    # one more row: a miss, and the new hours count
+    csv = m / "tidsregistrering.csv"
+    csv.write_text(csv.read_text(encoding="utf-8") + "2025-06-02;Ny;Pærebakken;1000;renhold\n", encoding="utf-8")
+    ny = samdrift("-C", m, "fordeling", "--mod-timer", "--json").stdout
+    assert len(kald) == 2 and ny != frisk[0]
+    # a renamed afdeling changes what the rows mean: a miss with the row's error, every time
+    sd = m / "samdrift.yaml"
+    sd.write_text(sd.read_text(encoding="utf-8").replace("navn: Pærebakken", "navn: Pærebakken Syd"), encoding="utf-8")
+    for _ in range(2):
+        r = samdrift("-C", m, "fordeling")
+        assert r.kode == 2 and "ukendt afdeling 'Pærebakken'" in r.stderr
+    assert len(kald) == 4
+
+
+def test_oedelagt_mellemlager_laeses_forfra(tmp_path, samdrift, monkeypatch):
+    monkeypatch.setenv("SAMDRIFT_CACHE", str(tmp_path / "cache"))
+    m = tmp_path / "m"
+    shutil.copytree(EKSEMPEL, m)
+    frisk = samdrift("-C", m, "fordeling", "--mod-timer", "--json").stdout
+    (fil,) = (tmp_path / "cache" / "tidsregistrering").iterdir()
+    for indhold in ("{ikke json", '{"navn": "x"}', '{"navn": "x", "har_opgave": true, "antal_raekker": 1, '
+                                                   '"opgavenavne": {}, "serier": [["a", "b", [1], ["0", "x"]]]}',
+                    '{"navn": "x", "har_opgave": true, "antal_raekker": 1, "opgavenavne": {}, "serier": [["a", "b", [1], ["0"]]]}'):
+        fil.write_text(indhold, encoding="utf-8")
+        assert samdrift("-C", m, "fordeling", "--mod-timer", "--json").stdout == frisk

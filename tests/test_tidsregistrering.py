@@ -57,3 +57,42 @@ def test_kun_overskrift_er_gyldig(tmp_path, samdrift):
 
     m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT, "tidsregistrering.csv": "dato;medarbejder;afdeling;timer;opgave\n"})
     assert samdrift("-C", m, "check").kode == 0
+
+
+def test_timer_i_en_periode_er_summen_af_raekkerne_og_overlever_mellemlageret(tmp_path):
+    """Property: for any rows and any query, the running totals give exactly the naive sum."""
+    import datetime as dt
+    import json
+
+    from hypothesis import given, settings, strategies as st
+
+    from samdrift_cli.tidsregistrering import Tidsregistrering
+
+    dag0 = dt.date(2025, 12, 20)
+    raekke = st.tuples(st.integers(0, 20), st.sampled_from(["a", "Alfa", "b"]),
+                       st.decimals(0, 24, places=2), st.sampled_from(["", "Renhold", "renhold", "græs"]))
+    dato = st.one_of(st.none(), st.integers(-2, 22).map(lambda n: dag0 + dt.timedelta(days=n)))
+    opgaver = st.one_of(st.none(), st.sets(st.sampled_from(["RENHOLD", "græs", "vinter"]), min_size=1))
+    afdelinger = st.one_of(st.none(), st.sets(st.sampled_from(["a", "b"])))
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(raekke, max_size=40), afdelinger, dato, dato, opgaver)
+    def egenskab(raekker, afd, fra, til, opg):
+        linjer = ["dato;medarbejder;afdeling;timer;opgave"]
+        linjer += [f"{dag0 + dt.timedelta(days=d)};Ole;{a};{str(t).replace('.', ',')};{o}" for d, a, t, o in raekker]
+        sti = tmp_path / "tidsregistrering.csv"
+        sti.write_text("\n".join(linjer) + "\n", encoding="utf-8")
+        reg, fund = laes_tidsregistrering(sti, OPSLAG)
+        assert fund == []
+        forventet: dict[str, Decimal] = {}
+        for d, a, t, o in raekker:
+            dag, a = dag0 + dt.timedelta(days=d), OPSLAG[a.casefold()]
+            if ((afd is None or a in afd) and (fra is None or dag >= fra) and (til is None or dag <= til)
+                    and (opg is None or o.casefold() in {x.casefold() for x in opg})):
+                forventet[a] = forventet.get(a, Decimal(0)) + t
+        assert reg.timer(afd, fra, til, opg) == forventet
+        igen = Tidsregistrering.fra_data(json.loads(json.dumps(reg.som_data())))
+        assert igen.timer(afd, fra, til, opg) == forventet
+        assert (igen.periode, igen.har_opgave, igen.antal_raekker) == (reg.periode, True, len(raekker))
+
+    egenskab()
