@@ -35,7 +35,7 @@ LAES_CSV = ("import csv,sys\n"
             "    n = sum(1 for _ in csv.reader(f, delimiter=';'))\n")
 
 MAAL = {"--help": 1.2, "check (eksemplet, mellemlager)": 1.5, "check (eksemplet, uden mellemlager)": 1.5,
-        "fordeling --json (stor)": 3.0}
+        "fordeling --json (stor, uden mellemlager)": 3.0, "fordeling --json (stor, mellemlager)": 3.0}
 
 
 MILJOE = dict(os.environ)
@@ -54,7 +54,8 @@ def tid(cmd: list[str], cwd: Path) -> float:
 
 
 def par(a: list[str], b: list[str], n: int, cwd: Path) -> tuple[float, float]:
-    tid(a, cwd), tid(b, cwd)  # warm-up
+    for _ in range(2):  # warm-up: bytecode written, caches filled, files in the page cache
+        tid(a, cwd), tid(b, cwd)
     ta, tb = [], []
     for _ in range(n):
         ta.append(tid(a, cwd))
@@ -75,20 +76,23 @@ def main() -> None:
     gulv_check = [PY, "-c", "import typer, pydantic, ruamel.yaml"]
     gulv_xlsx = [PY, "-c", "import typer, pydantic, ruamel.yaml, xlsxwriter"]
     gulv_md = [PY, "-c", "import typer, pydantic, ruamel.yaml, jinja2"]
+    gulv_csv = [PY, "-c", LAES_CSV, str(stor / "tidsregistrering.csv")]
     maalinger = [
         ("--help", SAMDRIFT + ["--help"], gulv_cli, ud),
         ("check (eksemplet, uden mellemlager)", SAMDRIFT + ["check"], gulv_check, EKSEMPEL),
         ("check (eksemplet, mellemlager)", SAMDRIFT + ["check"], gulv_check, EKSEMPEL),
         ("check milepael 12 (eksemplet)", SAMDRIFT + ["check", "milepael", "12"], gulv_check, EKSEMPEL),
-        ("fordeling --json (stor)", SAMDRIFT + ["fordeling", "--json"], [PY, "-c", LAES_CSV, str(stor / "tidsregistrering.csv")], stor),
+        ("fordeling --json (stor, uden mellemlager)", SAMDRIFT + ["fordeling", "--json"], gulv_csv, stor),
+        ("fordeling --json (stor, mellemlager)", SAMDRIFT + ["fordeling", "--json"], gulv_csv, stor),
         ("export --xlsx (stor)", SAMDRIFT + ["export", "--xlsx", str(ud / "stor.xlsx"), "--overskriv"], gulv_xlsx, stor),
         ("export --md (eksemplet)", SAMDRIFT + ["export", "--md", str(ud / "md"), "--overskriv"], gulv_md, EKSEMPEL),
         ("oversigt (1.000 mapper)", SAMDRIFT + ["oversigt", "--json"], SAMDRIFT + ["oversigt", "--json"], DATA),
     ]
     resultater = []
     for navn, a, b, cwd in maalinger:
-        # the check cache: off for every measurement but the one that measures it (in a fresh folder)
-        MILJOE["SAMDRIFT_CACHE"] = str(ud / "mellemlager") if navn == "check (eksemplet, mellemlager)" else "0"
+        # the cache: off for every measurement but those that measure it (in a fresh folder; the
+        # warm-up run fills it, as the user's previous run would have)
+        MILJOE["SAMDRIFT_CACHE"] = str(ud / "mellemlager") if navn.endswith(", mellemlager)") else "0"
         if navn.startswith("oversigt"):
             ta, tb = par(SAMDRIFT + ["oversigt", "--json", "portefoelje_1000"], SAMDRIFT + ["oversigt", "--json", "portefoelje_100"],
                          max(3, args.n // 2), DATA)
