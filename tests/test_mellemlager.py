@@ -7,17 +7,19 @@ import shutil
 from conftest import EKSEMPEL
 
 
-def _taeller(monkeypatch):
-    import samdrift_cli.indlaesning as ind
+def _taeller(monkeypatch, modul: str = "samdrift_cli.indlaesning", funktion: str = "indlaes"):
+    """Count the calls of ``modul.funktion`` (the loading the cache is meant to spare)."""
+    import importlib
 
+    m = importlib.import_module(modul)
     kald = []
-    original = ind.indlaes
+    original = getattr(m, funktion)
 
-    def indlaes(*a, **k):
+    def taelt(*a, **k):
         kald.append(a)
         return original(*a, **k)
 
-    monkeypatch.setattr(ind, "indlaes", indlaes)
+    monkeypatch.setattr(m, funktion, taelt)
     return kald
 
 
@@ -55,25 +57,11 @@ def test_hit_miss_og_slaaet_fra(tmp_path, samdrift, monkeypatch):
 # -- the summed hours of a tidsregistrering ------------------------------------------------
 
 
-def _csv_taeller(monkeypatch):
-    import samdrift_cli.tidsregistrering as t
-
-    kald = []
-    original = t.laes_tidsregistrering
-
-    def laes(*a, **k):
-        kald.append(a)
-        return original(*a, **k)
-
-    monkeypatch.setattr(t, "laes_tidsregistrering", laes)
-    return kald
-
-
 def test_tidsregistreringens_timer_fra_mellemlageret(tmp_path, samdrift, monkeypatch):
     monkeypatch.setenv("SAMDRIFT_CACHE", str(tmp_path / "cache"))
     m = tmp_path / "m"
     shutil.copytree(EKSEMPEL, m)
-    kald = _csv_taeller(monkeypatch)
+    kald = _taeller(monkeypatch, "samdrift_cli.tidsregistrering", "laes_tidsregistrering")
     frisk = [samdrift("-C", m, "fordeling", "--mod-timer", "--json").stdout,
              samdrift("-C", m, "fordeling", "--json").stdout]
     assert len(kald) == 1
