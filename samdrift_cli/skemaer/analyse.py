@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Emne, Id, Skema, Tekst, Udarbejdet
+from .felter import EmneEllerTekst, Id, Skema, Tekst, Udarbejdet
 
 
 class Medarbejder(Skema):
@@ -30,11 +30,11 @@ class Ejendomskontor(Skema):
 class AnalyseFil(Skema):
     """analyse.yaml: en egentlig analyse af de fem emner (bilag til samdriftsmodellen)."""
 
-    interessenter: Emne | None = Field(None, description="Interessenternes interesser, interne tillid og forventninger (se interessenter.yaml)")
-    fysik: Emne | None = Field(None, description="Drifts- og vedligeholdelsesplaner, planlagte helhedsplaner")
-    oekonomi: Emne | None = Field(None, description="Indtægter og udgifter; økonomiske konsekvenser af stordriftsfordele")
-    organisering: Emne | None = Field(None, description="Ejendomskontorernes organisering")
-    beboerservice: Emne | None = Field(None, description="Beboertilfredshed, servicestandard, servicekontrakter")
+    interessenter: EmneEllerTekst | None = Field(None, description="Interessenternes interesser, interne tillid og forventninger (se interessenter.yaml)")
+    fysik: EmneEllerTekst | None = Field(None, description="Drifts- og vedligeholdelsesplaner, planlagte helhedsplaner")
+    oekonomi: EmneEllerTekst | None = Field(None, description="Indtægter og udgifter; økonomiske konsekvenser af stordriftsfordele")
+    organisering: EmneEllerTekst | None = Field(None, description="Ejendomskontorernes organisering")
+    beboerservice: EmneEllerTekst | None = Field(None, description="Beboertilfredshed, servicestandard, servicekontrakter")
     kompetenceanalyse: Kompetenceanalyse | None = Field(None, description="Kompetenceanalyse af personalegruppen")
     ejendomskontor: Ejendomskontor | None = Field(None, description="Analyse af placering (og antal) af ejendomskontorer")
     benchmarking: Tekst | None = Field(None, description="Sammenligning med nøgletal")

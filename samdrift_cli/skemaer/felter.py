@@ -14,7 +14,7 @@ from ..beloeb import BeloebFejl, parse_beloeb
 class Skema(BaseModel):
     # Base of every schema: unknown keys are errors (they are typos). No docstring here:
     # pydantic would inherit it as the (English) description of every model.
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, validate_default=False)
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, validate_default=False, defer_build=True)
 
 
 def _tekst(v: Any) -> Any:
@@ -113,19 +113,13 @@ class Emne(Skema):
     samlet: Tekst | None = Field(None, description="Vurderingen samlet set")
     afdelinger: dict[str, Tekst] = Field(default_factory=dict, description="Vurderingen for hver afdeling (afdelingens id: tekst)")
 
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source, handler):  # accept a plain string as 'samlet'
-        from pydantic_core import core_schema
 
-        skema = handler(source)
+def _emne_som_tekst(v: Any) -> Any:
+    return {"samlet": v} if isinstance(v, str) else v
 
-        def foer(v: Any) -> Any:
-            if isinstance(v, str):
-                return {"samlet": v}
-            return v
 
-        return core_schema.no_info_before_validator_function(
-            foer, skema, json_schema_input_schema=core_schema.union_schema([core_schema.str_schema(), skema]))
+# A field holding an Emne, which may also be written as plain text (then it is the 'samlet' view)
+EmneEllerTekst = Annotated[Emne, BeforeValidator(_emne_som_tekst, json_schema_input_type=str | Emne)]
 
 
 def tom(v: Any) -> bool:

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Dato, Emne, Id, Skema, Tekst, Udarbejdet
+from .felter import Dato, EmneEllerTekst, Id, Skema, Tekst, Udarbejdet
 
 
 class BeboervalgtesOensker(Skema):
@@ -19,15 +19,15 @@ class BeboervalgtesOensker(Skema):
 class OplaegFil(Skema):
     """oplaeg.yaml: Bilag 1, et kvalificeret skøn over muligheder og udfordringer."""
 
-    formaal: Emne | None = Field(None, description="Formål med samdriften: billigere drift, højere beboerservice eller andet")
-    andre_afdelinger: Emne | None = Field(None, description="Andre boligafdelinger der bør indgå i samdriften")
-    interessenter: Emne | None = Field(None, description="Interessenternes interesse, interne tillid og forventninger til samdriften")
-    oekonomi: Emne | None = Field(None, description="Boligafdelingernes økonomi: forventet økonomisk effekt")
-    fysik: Emne | None = Field(None, description="Boligafdelingernes fysik: størrelse, placering, arealer, opførelsesår, vedligeholdelse")
-    organisering: Emne | None = Field(None, description="Ejendomskontorernes organisering: medarbejdere og ejendomskontorer")
-    beboerservice: Emne | None = Field(None, description="Forventet effekt på beboerservicen")
-    fordele: Emne | None = Field(None, description="Muligheder: fordele samlet og for hver afdeling")
-    ulemper: Emne | None = Field(None, description="Udfordringer: ulemper samlet og for hver afdeling")
+    formaal: EmneEllerTekst | None = Field(None, description="Formål med samdriften: billigere drift, højere beboerservice eller andet")
+    andre_afdelinger: EmneEllerTekst | None = Field(None, description="Andre boligafdelinger der bør indgå i samdriften")
+    interessenter: EmneEllerTekst | None = Field(None, description="Interessenternes interesse, interne tillid og forventninger til samdriften")
+    oekonomi: EmneEllerTekst | None = Field(None, description="Boligafdelingernes økonomi: forventet økonomisk effekt")
+    fysik: EmneEllerTekst | None = Field(None, description="Boligafdelingernes fysik: størrelse, placering, arealer, opførelsesår, vedligeholdelse")
+    organisering: EmneEllerTekst | None = Field(None, description="Ejendomskontorernes organisering: medarbejdere og ejendomskontorer")
+    beboerservice: EmneEllerTekst | None = Field(None, description="Forventet effekt på beboerservicen")
+    fordele: EmneEllerTekst | None = Field(None, description="Muligheder: fordele samlet og for hver afdeling")
+    ulemper: EmneEllerTekst | None = Field(None, description="Udfordringer: ulemper samlet og for hver afdeling")
     konklusion: Tekst | None = Field(None, description="Hvad bør der være særligt fokus på i det videre arbejde?")
     beboervalgtes_oensker: list[BeboervalgtesOensker] = Field(
         default_factory=list, description="Opgave 1: vurdering af de beboervalgtes ønsker til og interesser i samdrift, pr. afdeling")
