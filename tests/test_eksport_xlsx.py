@@ -156,3 +156,20 @@ def test_standardnavn(tmp_path, samdrift):
     r = samdrift("-C", m, "export", "--xlsx")
     assert r.kode == 0, r.stderr
     assert (m / "Samdrift Æblegården og Pærebakken.xlsx").is_file()
+
+
+def test_klassiske_formler_skrives_som_de_er_andre_faar_excels_praefiks():
+    import io
+
+    import xlsxwriter
+
+    from samdrift_cli.eksport_xlsx import _arkklasse
+
+    wb = xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})
+    ark = wb.add_worksheet("Konti", worksheet_class=_arkklasse())
+    klassisk = "=SIGN('Konti'!$B$2)*(INT(ROUND(ABS(B2)*100,0)*C2/D2)+IF(COUNTIF(E2:E9,\">\"&E2)<F2,1,0))/100"
+    assert ark._prepare_formula(klassisk) == klassisk[1:]
+    assert ark._prepare_formula("=XLOOKUP(A1,B:B,C:C)") == "_xlfn.XLOOKUP(A1,B:B,C:C)"
+    assert ark._prepare_formula("=SUM(FILTER(A:A,B:B))") == "SUM(_xlfn._xlws.FILTER(A:A,B:B))"
+    assert ark._prepare_formula("{=SUM(A1:A2*B1:B2)}") == "SUM(A1:A2*B1:B2)"
+    wb.close()
