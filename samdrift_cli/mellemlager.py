@@ -32,6 +32,19 @@ def _mappe() -> Path | None:
     return Path(rod) / "samdrift"
 
 
+def undermappe(art: str) -> Path | None:
+    """A folder of the cache for one kind of entry, created if need be; None when caching is off
+    or the folder cannot be made."""
+    rod = _mappe()
+    if rod is None:
+        return None
+    try:
+        (rod / art).mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return rod / art
+
+
 def _kodeaftryk() -> str:
     """samdrift's version and the size and time of each of its modules (a dev install changes)."""
     from . import __version__

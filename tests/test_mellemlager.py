@@ -95,3 +95,21 @@ def test_oedelagt_mellemlager_laeses_forfra(tmp_path, samdrift, monkeypatch):
                     '{"navn": "x", "har_opgave": true, "antal_raekker": 1, "opgavenavne": {}, "serier": [["a", "b", [1], ["0"]]]}'):
         fil.write_text(indhold, encoding="utf-8")
         assert samdrift("-C", m, "fordeling", "--mod-timer", "--json").stdout == frisk
+
+
+def test_oversatte_skabeloner_i_mellemlageret_giver_de_samme_dokumenter(tmp_path, samdrift, monkeypatch):
+    monkeypatch.setenv("SAMDRIFT_CACHE", "0")
+    assert samdrift("-C", EKSEMPEL, "export", "--md", tmp_path / "uden").kode == 0
+    monkeypatch.setenv("SAMDRIFT_CACHE", str(tmp_path / "cache"))
+    for gang in ("foerste", "anden"):
+        assert samdrift("-C", EKSEMPEL, "export", "--md", tmp_path / gang).kode == 0
+    oversat = sorted((tmp_path / "cache" / "jinja2").iterdir())
+    assert oversat
+    for f in oversat:  # a damaged entry is compiled again, not an error
+        f.write_bytes(b"\x00ikke jinja2")
+    assert samdrift("-C", EKSEMPEL, "export", "--md", tmp_path / "oedelagt").kode == 0
+    for gang in ("foerste", "anden", "oedelagt"):
+        filer = sorted(p.name for p in (tmp_path / gang).iterdir())
+        assert filer == sorted(p.name for p in (tmp_path / "uden").iterdir())
+        for navn in filer:
+            assert (tmp_path / gang / navn).read_bytes() == (tmp_path / "uden" / navn).read_bytes()
