@@ -101,6 +101,9 @@ def installer_enkle_parametre() -> None:
     typer's own conversion.
     """
     try:
+        from dataclasses import dataclass
+        from typing import Any
+
         import typer.core as typer_core
         from typer._click.exceptions import BadParameter
         from typer._coercion import RuntimeParam
@@ -111,7 +114,10 @@ def installer_enkle_parametre() -> None:
     if getattr(original, "_enkel", False):
         return
 
+    @dataclass(frozen=True)
     class EnkelParameter(RuntimeParam):
+        beskrivelse: Any = None  # typer's TypeDescriptor, for values of another type than expected
+
         def _coerce_value(self, value, param, ctx):
             a = self.annotation
             if a is bool and isinstance(value, bool):
@@ -133,16 +139,14 @@ def installer_enkle_parametre() -> None:
                 return coerce_cli_path(Path(value), self.parameter_info, path_type=Path, param=param, ctx=ctx)
             if a == list[str] and isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
                 return list(value)
-            return original(self.type_descriptor)._coerce_value(value, param, ctx)  # pragma: no cover
+            return original(self.beskrivelse)._coerce_value(value, param, ctx)
 
     def build_runtime_param(descriptor):
         a, info = descriptor.annotation, descriptor.parameter_info
         enkel = (a in (bool, str, Path) or a == list[str]
                  or (a is int and not info.clamp)) and descriptor.file_annotation is None
         if enkel and (a is not Path or routes_to_path(a, info)):
-            p = EnkelParameter(parameter_info=info, annotation=a)
-            object.__setattr__(p, "type_descriptor", descriptor)
-            return p
+            return EnkelParameter(parameter_info=info, annotation=a, beskrivelse=descriptor)
         return original(descriptor)
 
     build_runtime_param._enkel = True

@@ -156,3 +156,19 @@ def test_konsolscriptet_afslutter_straks_men_skriver_alt_ud(tmp_path):
     p.wait()
     fejl = p.stderr.read()
     assert b"Traceback" not in fejl and b"Exception ignored" not in fejl
+
+
+def test_enkel_parameter_overlader_uventede_vaerdier_til_typer():
+    # e.g. a bool given as text (from an environment variable): typer's own conversion takes over
+    import typer.core
+    from typer._coercion import resolve_type_descriptor
+    from typer.models import OptionInfo
+
+    from samdrift_cli import cli  # noqa: F401  (installs the plain parameters)
+
+    p = typer.core.build_runtime_param(resolve_type_descriptor(bool, OptionInfo()))
+    assert type(p).__name__ == "EnkelParameter"
+    assert p._coerce_value(True, None, None) is True
+    assert p._coerce_value("true", None, None) is True
+    q = typer.core.build_runtime_param(resolve_type_descriptor(float, OptionInfo()))
+    assert type(q).__name__ != "EnkelParameter"
