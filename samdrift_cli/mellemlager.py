@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import cache
 from pathlib import Path
 
 from .fund import Fund
@@ -45,6 +46,7 @@ def undermappe(art: str) -> Path | None:
     return rod / art
 
 
+@cache
 def _kodeaftryk() -> str:
     """samdrift's version and the size and time of each of its modules (a dev install changes)."""
     from . import __version__
@@ -87,7 +89,7 @@ def _hash_fil(h, sti) -> None:
             h.update(blok)
 
 
-def _hent_json(art: str, noegle_: str | None):
+def hent_post(art: str, noegle_: str | None):
     if noegle_ is None:
         return None
     try:
@@ -96,7 +98,7 @@ def _hent_json(art: str, noegle_: str | None):
         return None
 
 
-def _gem_json(art: str, noegle_: str | None, data) -> None:
+def gem_post(art: str, noegle_: str | None, data) -> None:
     if noegle_ is None:
         return
     mappe = _mappe() / art
@@ -110,7 +112,7 @@ def _gem_json(art: str, noegle_: str | None, data) -> None:
 
 
 def hent(noegle_: str | None) -> dict | None:
-    data = _hent_json("check", noegle_)
+    data = hent_post("check", noegle_)
     try:
         data["fund"] = [Fund(**f) for f in data["fund"]]
         return data
@@ -119,7 +121,7 @@ def hent(noegle_: str | None) -> dict | None:
 
 
 def gem(noegle_: str | None, navn: str | None, filer: list[str], fund: list[Fund]) -> None:
-    _gem_json("check", noegle_, {
+    gem_post("check", noegle_, {
         "navn": navn, "filer": filer,
         "fund": [{"fil": f.fil, "linje": f.linje, "kolonne": f.kolonne, "niveau": f.niveau, "besked": f.besked,
                   "uddrag": f.uddrag} for f in fund]})
@@ -141,7 +143,7 @@ def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]):
             noegle_ = h.hexdigest()
         except OSError:
             noegle_ = None
-    data = _hent_json("tidsregistrering", noegle_)
+    data = hent_post("tidsregistrering", noegle_)
     if data is not None:
         try:
             return Tidsregistrering.fra_data(data), []
@@ -149,5 +151,5 @@ def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]):
             pass  # not what samdrift wrote: read the file instead
     reg, fund = laes(sti, afdeling_opslag)
     if reg is not None:
-        _gem_json("tidsregistrering", noegle_, reg.som_data())
+        gem_post("tidsregistrering", noegle_, reg.som_data())
     return reg, fund

@@ -21,33 +21,45 @@ def find_samdrifter(rod: Path) -> list[Path]:
     return sorted(ud)
 
 
-def oversigt(rod: Path) -> list[dict]:
-    from .fund import har_fejl
-    from .milepaele.regler import aktuel_milepael, vurder
+def oversigt(rod: Path, mellemlager: bool = False) -> list[dict]:
+    """One line per samdrift folder below ``rod``. With ``mellemlager`` the line of a folder whose
+    files have not changed comes from the user's cache (see mellemlager.py)."""
+    from . import mellemlager as ml
 
     linjer = []
     for m in find_samdrifter(rod):
-        mappe = indlaes(m, mellemlager=True)
-        fejl = sum(1 for f in mappe.fund if f.er_fejl)
-        linje = {
-            "mappe": str(m.relative_to(rod)) if m != rod else ".",
-            "navn": mappe.samdrift.navn if mappe.samdrift else None,
-            "afdelinger": len(mappe.samdrift.afdelinger) if mappe.samdrift else None,
-            "lejemaal": sum(a.lejemaal for a in mappe.samdrift.afdelinger) if mappe.samdrift else None,
-            "milepael": None,
-            "naeste_skridt": None,
-            "fejl": fejl,
-            "advarsler": len(mappe.fund) - fejl,
-        }
-        if not har_fejl(mappe.fund):
-            status = vurder(mappe)
-            linje["milepael"] = aktuel_milepael(status)
-            naeste = next((s for s in status if not s.naaet), None)
-            if naeste is not None:
-                aaben = next(p for p in naeste.punkter if not p.opfyldt)
-                linje["naeste_skridt"] = f"{naeste.milepael.nr}: {aaben.titel}"
-        else:
-            foerste = next(f for f in mappe.fund if f.er_fejl)
-            linje["naeste_skridt"] = f"ret fejl: {foerste.overskrift()}"
-        linjer.append(linje)
+        k = ml.noegle(m) if mellemlager else None
+        linje = ml.hent_post("oversigt", k)
+        if not isinstance(linje, dict):
+            linje = _linje(m, mellemlager)
+            ml.gem_post("oversigt", k, linje)
+        linjer.append({"mappe": str(m.relative_to(rod)) if m != rod else ".", **linje})
     return linjer
+
+
+def _linje(m: Path, mellemlager: bool) -> dict:
+    from .fund import har_fejl
+    from .milepaele.regler import aktuel_milepael, vurder
+
+    mappe = indlaes(m, mellemlager=mellemlager)
+    fejl = sum(1 for f in mappe.fund if f.er_fejl)
+    linje = {
+        "navn": mappe.samdrift.navn if mappe.samdrift else None,
+        "afdelinger": len(mappe.samdrift.afdelinger) if mappe.samdrift else None,
+        "lejemaal": sum(a.lejemaal for a in mappe.samdrift.afdelinger) if mappe.samdrift else None,
+        "milepael": None,
+        "naeste_skridt": None,
+        "fejl": fejl,
+        "advarsler": len(mappe.fund) - fejl,
+    }
+    if not har_fejl(mappe.fund):
+        status = vurder(mappe)
+        linje["milepael"] = aktuel_milepael(status)
+        naeste = next((s for s in status if not s.naaet), None)
+        if naeste is not None:
+            aaben = next(p for p in naeste.punkter if not p.opfyldt)
+            linje["naeste_skridt"] = f"{naeste.milepael.nr}: {aaben.titel}"
+    else:
+        foerste = next(f for f in mappe.fund if f.er_fejl)
+        linje["naeste_skridt"] = f"ret fejl: {foerste.overskrift()}"
+    return linje

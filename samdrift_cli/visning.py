@@ -456,7 +456,7 @@ def check_alle(rod: Path, som_json: bool) -> int:
 def oversigt(rod: Path, som_json: bool) -> int:
     from .portefoelje import oversigt as lav
 
-    linjer = lav(rod)
+    linjer = lav(rod, mellemlager=True)
     if som_json:
         skriv_json({"samdrifter": linjer})
         return 0

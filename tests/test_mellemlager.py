@@ -113,3 +113,23 @@ def test_oversatte_skabeloner_i_mellemlageret_giver_de_samme_dokumenter(tmp_path
         assert filer == sorted(p.name for p in (tmp_path / "uden").iterdir())
         for navn in filer:
             assert (tmp_path / gang / navn).read_bytes() == (tmp_path / "uden" / navn).read_bytes()
+
+
+def test_oversigtens_linjer_fra_mellemlageret(tmp_path, samdrift, monkeypatch):
+    monkeypatch.setenv("SAMDRIFT_CACHE", str(tmp_path / "cache"))
+    rod = tmp_path / "portefoelje"
+    shutil.copytree(EKSEMPEL, rod / "a")
+    shutil.copytree(EKSEMPEL, rod / "b" / "c")
+    kald = _taeller(monkeypatch, "samdrift_cli.portefoelje", "indlaes")
+    foerste = samdrift("-C", rod, "oversigt", "--json").json()
+    assert [x["mappe"] for x in foerste["samdrifter"]] == ["a", "b/c"]
+    assert len(kald) == 1  # the two folders have the same contents
+    assert samdrift("-C", rod, "oversigt", "--json").json() == foerste and len(kald) == 1
+    # the evaluation removed from one folder: only that folder is read again, and its line changes
+    (rod / "b" / "c" / "evaluering.yaml").unlink()
+    igen = samdrift("-C", rod, "oversigt", "--json").json()
+    assert len(kald) == 2
+    assert igen["samdrifter"][0] == foerste["samdrifter"][0]
+    assert igen["samdrifter"][1]["milepael"] != foerste["samdrifter"][1]["milepael"]
+    monkeypatch.setenv("SAMDRIFT_CACHE", "0")
+    assert samdrift("-C", rod, "oversigt", "--json").json() == igen and len(kald) == 4
