@@ -81,7 +81,8 @@ def main() -> None:
         ("--help", SAMDRIFT + ["--help"], gulv_cli, ud),
         ("check (eksemplet, uden mellemlager)", SAMDRIFT + ["check"], gulv_check, EKSEMPEL),
         ("check (eksemplet, mellemlager)", SAMDRIFT + ["check"], gulv_check, EKSEMPEL),
-        ("check milepael 12 (eksemplet)", SAMDRIFT + ["check", "milepael", "12"], gulv_check, EKSEMPEL),
+        ("check milepael 12 (eksemplet, uden mellemlager)", SAMDRIFT + ["check", "milepael", "12"], gulv_check, EKSEMPEL),
+        ("check milepael 12 (eksemplet, mellemlager)", SAMDRIFT + ["check", "milepael", "12"], gulv_check, EKSEMPEL),
         ("fordeling --json (stor, uden mellemlager)", SAMDRIFT + ["fordeling", "--json"], gulv_csv, stor),
         ("fordeling --json (stor, mellemlager)", SAMDRIFT + ["fordeling", "--json"], gulv_csv, stor),
         ("export --xlsx (stor)", SAMDRIFT + ["export", "--xlsx", str(ud / "stor.xlsx"), "--overskriv"], gulv_xlsx, stor),
@@ -106,10 +107,10 @@ def main() -> None:
     if args.json:
         print(json.dumps(resultater, ensure_ascii=False, indent=2))
         return
-    print(f"{'måling':40} {'tid':>8} {'gulv':>8} {'forhold':>8} {'mål':>6}")
+    print(f"{'måling':48} {'tid':>8} {'gulv':>8} {'forhold':>8} {'mål':>6}")
     for r in resultater:
         maal = f"≤{r['maal']}" if r["maal"] else ""
-        print(f"{r['maaling']:40} {r['tid_s']:8.3f} {r['gulv_s']:8.3f} {r['forhold']:8.2f} {maal:>6}")
+        print(f"{r['maaling']:48} {r['tid_s']:8.3f} {r['gulv_s']:8.3f} {r['forhold']:8.2f} {maal:>6}")
     print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} kerner; medianer af {args.n} kørsler (sekunder).")
 
 

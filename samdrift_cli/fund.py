@@ -53,6 +53,10 @@ class Fund:
             "besked": self.besked,
         }
 
+    def som_data(self) -> dict:
+        """All fields, the excerpt too (for the cache); ``Fund(**data)`` reads it back."""
+        return {**self.som_json(), "uddrag": self.uddrag}
+
 
 class SamdriftFejl(Exception):
     """Raised to stop a command because of user errors; carries every finding."""

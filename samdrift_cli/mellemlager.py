@@ -123,8 +123,7 @@ def hent(noegle_: str | None) -> dict | None:
 def gem(noegle_: str | None, navn: str | None, filer: list[str], fund: list[Fund]) -> None:
     gem_post("check", noegle_, {
         "navn": navn, "filer": filer,
-        "fund": [{"fil": f.fil, "linje": f.linje, "kolonne": f.kolonne, "niveau": f.niveau, "besked": f.besked,
-                  "uddrag": f.uddrag} for f in fund]})
+        "fund": [f.som_data() for f in fund]})
 
 
 def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -99,11 +100,58 @@ def check(sti: Path, som_json: bool) -> int:
     return kode
 
 
-def check_milepael(sti: Path, nr: int, som_json: bool) -> int:
+@dataclass
+class Vurderet:
+    """What `status` and `check milepael` show of a valid folder: its name, afdelinger, warnings
+    and the judgement of all 12 milestones."""
+
+    navn: str
+    boligorganisation: str | None
+    afdelinger: list[tuple[str, int]]  # (navn, lejemål)
+    fund: list[Fund]  # warnings only; a folder with errors is never judged
+    status: list
+
+    def som_data(self) -> dict:
+        return {"navn": self.navn, "boligorganisation": self.boligorganisation,
+                "afdelinger": [list(a) for a in self.afdelinger], "fund": [f.som_data() for f in self.fund],
+                "status": [s.som_data() for s in self.status]}
+
+    @classmethod
+    def fra_data(cls, d: dict) -> "Vurderet":
+        from .milepaele.regler import Milepaelsstatus
+
+        return cls(navn=str(d["navn"]), boligorganisation=d["boligorganisation"],
+                   afdelinger=[(str(n), int(l)) for n, l in d["afdelinger"]], fund=[Fund(**f) for f in d["fund"]],
+                   status=[Milepaelsstatus.fra_data(x) for x in d["status"]])
+
+
+def vurderet_mappe(sti: Path) -> Vurderet:
+    """Load and judge a folder (exit 2 on errors; warnings printed); from the cache when its files
+    are unchanged, like `check`."""
+    from .mellemlager import gem_post, hent_post, noegle
+
+    k = noegle(sti)
+    data = hent_post("vurdering", k)
+    if data is not None:
+        try:
+            v = Vurderet.fra_data(data)
+        except (TypeError, KeyError, ValueError, IndexError):
+            v = None  # not what samdrift wrote: judge the folder again
+        if v is not None:
+            skriv_fund(v.fund)
+            return v
     from .milepaele.regler import vurder
 
     mappe = gyldig_mappe(sti)
-    alle = vurder(mappe)
+    s0 = mappe.samdrift
+    v = Vurderet(s0.navn, s0.boligorganisation, [(a.navn, a.lejemaal) for a in s0.afdelinger], mappe.fund,
+                 vurder(mappe))
+    gem_post("vurdering", k, v.som_data())
+    return v
+
+
+def check_milepael(sti: Path, nr: int, som_json: bool) -> int:
+    alle = vurderet_mappe(sti).status
     vist = alle[:nr]
     naaet = alle[nr - 1].naaet
     if som_json:
@@ -154,14 +202,14 @@ def naeste_skridt(status) -> list[str]:
 
 def status(sti: Path, som_json: bool) -> int:
     from .milepaele.katalog import FASER
-    from .milepaele.regler import aktuel_milepael, vurder
+    from .milepaele.regler import aktuel_milepael
 
-    mappe = gyldig_mappe(sti)
-    alle = vurder(mappe)
+    v = vurderet_mappe(sti)
+    alle = v.status
     skridt = naeste_skridt(alle)
     if som_json:
         skriv_json({
-            "navn": mappe.samdrift.navn,
+            "navn": v.navn,
             "aktuel_milepael": aktuel_milepael(alle),
             "milepaele": [s.som_json() for s in alle],
             "naeste_skridt": skridt,
@@ -170,10 +218,9 @@ def status(sti: Path, som_json: bool) -> int:
     from rich.table import Table
 
     k = _konsol()
-    s0 = mappe.samdrift
-    lejemaal = sum(a.lejemaal for a in s0.afdelinger)
-    k.print(f"[bold]{_e(s0.navn)}[/]" + (f" — {_e(s0.boligorganisation)}" if s0.boligorganisation else ""))
-    k.print(f"{len(s0.afdelinger)} afdelinger, {_tusind(lejemaal)} lejemål: " + ", ".join(_e(a.navn) for a in s0.afdelinger))
+    lejemaal = sum(n for _, n in v.afdelinger)
+    k.print(f"[bold]{_e(v.navn)}[/]" + (f" — {_e(v.boligorganisation)}" if v.boligorganisation else ""))
+    k.print(f"{len(v.afdelinger)} afdelinger, {_tusind(lejemaal)} lejemål: " + ", ".join(_e(navn) for navn, _ in v.afdelinger))
     for fase in FASER:
         t = Table(title=fase, title_justify="left", show_lines=False)
         t.add_column("Nr", justify="right")

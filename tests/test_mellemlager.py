@@ -133,3 +133,27 @@ def test_oversigtens_linjer_fra_mellemlageret(tmp_path, samdrift, monkeypatch):
     assert igen["samdrifter"][1]["milepael"] != foerste["samdrifter"][1]["milepael"]
     monkeypatch.setenv("SAMDRIFT_CACHE", "0")
     assert samdrift("-C", rod, "oversigt", "--json").json() == igen and len(kald) == 4
+
+
+def test_status_og_milepaele_fra_mellemlageret_er_de_samme(tmp_path, samdrift, monkeypatch):
+    m = tmp_path / "m"
+    shutil.copytree(EKSEMPEL, m)
+    (m / "orientering.yaml").unlink()  # milestone 8 onwards not reached: "mangler" lines
+    (m / "modell.yaml").write_text("x: 1\n", encoding="utf-8")  # a warning on stderr
+    kommandoer = [("status",), ("status", "--json")] + [
+        ("check", "milepael", str(n), *j) for n in range(1, 13) for j in ((), ("--json",))]
+    monkeypatch.setenv("SAMDRIFT_CACHE", "0")
+    uden = [samdrift("-C", m, *k) for k in kommandoer]
+    assert any(r.kode == 1 for r in uden) and any(r.kode == 0 for r in uden) and any(r.stderr for r in uden)
+    monkeypatch.setenv("SAMDRIFT_CACHE", str(tmp_path / "cache"))
+    kald = _taeller(monkeypatch, "samdrift_cli.visning", "gyldig_mappe")
+    for _ in range(2):
+        med = [samdrift("-C", m, *k) for k in kommandoer]
+        assert [(r.kode, r.stdout, r.stderr) for r in med] == [(r.kode, r.stdout, r.stderr) for r in uden]
+    assert len(kald) == 1
+    # an invalid folder is never judged nor cached: its errors are told every time
+    (m / "model.yaml").write_text("konti: [\n", encoding="utf-8")
+    for _ in range(2):
+        r = samdrift("-C", m, "status")
+        assert r.kode == 2 and r.stderr.startswith("model.yaml:")
+    assert len(kald) == 3

@@ -44,6 +44,12 @@ class Punkt:
         return {"nr": self.nr, "titel": self.titel, "opfyldt": self.opfyldt, "mangler": self.mangler,
                 "advarsler": self.advarsler, "dato": self.dato.isoformat() if self.dato else None}
 
+    @classmethod
+    def fra_json(cls, art: str, d: dict) -> "Punkt":
+        return cls(art=art, nr=int(d["nr"]), titel=str(d["titel"]), opfyldt=bool(d["opfyldt"]),
+                   mangler=[str(x) for x in d["mangler"]], advarsler=[str(x) for x in d["advarsler"]],
+                   dato=dt.date.fromisoformat(d["dato"]) if d["dato"] else None)
+
 
 @dataclass
 class Milepaelsstatus:
@@ -81,6 +87,22 @@ class Milepaelsstatus:
             "opgaver": [p.som_json() for p in self.opgaver],
             "leverancer": [p.som_json() for p in self.leverancer],
         }
+
+    def som_data(self) -> dict:
+        """Everything, as plain JSON data (for the cache); :meth:`fra_data` reads it back."""
+        return {"nr": self.milepael.nr, "egen_opfyldt": self.egen_opfyldt, "naaet": self.naaet,
+                "faktadato": self.faktadato.isoformat() if self.faktadato else None,
+                "opgaver": [p.som_json() for p in self.opgaver],
+                "leverancer": [p.som_json() for p in self.leverancer]}
+
+    @classmethod
+    def fra_data(cls, d: dict) -> "Milepaelsstatus":
+        from .katalog import milepael
+
+        return cls(milepael=milepael(int(d["nr"])), egen_opfyldt=bool(d["egen_opfyldt"]), naaet=bool(d["naaet"]),
+                   faktadato=dt.date.fromisoformat(d["faktadato"]) if d["faktadato"] else None,
+                   opgaver=[Punkt.fra_json("opgave", p) for p in d["opgaver"]],
+                   leverancer=[Punkt.fra_json("leverance", p) for p in d["leverancer"]])
 
 
 Regel = Callable[["Samdriftsmappe", dict], Vurdering]
