@@ -89,13 +89,23 @@ def _hash_fil(h, sti) -> None:
             h.update(blok)
 
 
+MAKS_ALDER_DAGE = 60  # an entry not used for this long is removed
+
+
 def hent_post(art: str, noegle_: str | None):
+    """The entry stored under ``noegle_``, or None. A hit marks the entry as used."""
     if noegle_ is None:
         return None
+    fil = _mappe() / art / f"{noegle_}.json"
     try:
-        return json.loads((_mappe() / art / f"{noegle_}.json").read_text(encoding="utf-8"))
+        data = json.loads(fil.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    try:
+        os.utime(fil)
+    except OSError:
+        pass
+    return data
 
 
 def gem_post(art: str, noegle_: str | None, data) -> None:
@@ -108,7 +118,32 @@ def gem_post(art: str, noegle_: str | None, data) -> None:
 
         skriv_atomisk(mappe / f"{noegle_}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     except OSError:
-        pass  # a cache that cannot be written is no cache, not an error
+        return  # a cache that cannot be written is no cache, not an error
+    _ryd_op(mappe)
+
+
+_ryddet: set[Path] = set()
+
+
+def _ryd_op(mappe: Path) -> None:
+    """Remove the entries of ``mappe`` not used for :data:`MAKS_ALDER_DAGE` days (once per process),
+    so the cache does not grow with every version of every file ever checked."""
+    if mappe in _ryddet:
+        return
+    _ryddet.add(mappe)
+    import time
+
+    graense = time.time() - MAKS_ALDER_DAGE * 86400
+    try:
+        with os.scandir(mappe) as poster:
+            for e in poster:
+                try:
+                    if e.name.endswith(".json") and e.stat().st_mtime < graense:
+                        os.unlink(e.path)
+                except OSError:
+                    pass
+    except OSError:
+        pass
 
 
 def hent(noegle_: str | None) -> dict | None:

@@ -157,3 +157,27 @@ def test_status_og_milepaele_fra_mellemlageret_er_de_samme(tmp_path, samdrift, m
         r = samdrift("-C", m, "status")
         assert r.kode == 2 and r.stderr.startswith("model.yaml:")
     assert len(kald) == 3
+
+
+def test_gamle_poster_ryddes_op_brugte_bevares(tmp_path, samdrift, monkeypatch):
+    import os
+    import time
+
+    from samdrift_cli import mellemlager
+
+    monkeypatch.setenv("SAMDRIFT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(mellemlager, "_ryddet", set())
+    m = tmp_path / "m"
+    shutil.copytree(EKSEMPEL, m)
+    assert samdrift("-C", m, "check").kode == 0
+    (brugt,) = (tmp_path / "cache" / "check").iterdir()
+    gammel = tmp_path / "cache" / "check" / "gammel.json"
+    gammel.write_text("{}", encoding="utf-8")
+    for f in (brugt, gammel):
+        os.utime(f, (time.time() - 90 * 86400,) * 2)
+    assert samdrift("-C", m, "check").kode == 0  # a hit: marked as used
+    monkeypatch.setattr(mellemlager, "_ryddet", set())  # a new process
+    (m / "modell.yaml").write_text("x: 1\n", encoding="utf-8")
+    assert samdrift("-C", m, "check").kode == 1  # a miss: written, and the unused entries go
+    assert brugt.exists() and not gammel.exists()
+    assert len(list((tmp_path / "cache" / "check").iterdir())) == 2
