@@ -118,7 +118,7 @@ class Vurderet:
 
     @classmethod
     def fra_data(cls, d: dict) -> "Vurderet":
-        from .milepaele.regler import Milepaelsstatus
+        from .milepaele.status import Milepaelsstatus
 
         return cls(navn=str(d["navn"]), boligorganisation=d["boligorganisation"],
                    afdelinger=[(str(n), int(l)) for n, l in d["afdelinger"]], fund=[Fund(**f) for f in d["fund"]],
@@ -202,7 +202,7 @@ def naeste_skridt(status) -> list[str]:
 
 def status(sti: Path, som_json: bool) -> int:
     from .milepaele.katalog import FASER
-    from .milepaele.regler import aktuel_milepael
+    from .milepaele.status import aktuel_milepael
 
     v = vurderet_mappe(sti)
     alle = v.status

@@ -1,0 +1,103 @@
+"""The judgement of the milestones: plain data, shown by `status` and `check milepael N`.
+
+Kept apart from the rules (regler.py), which need the loaded folder and its pydantic schemas;
+a judgement read back from the cache needs only this module and the catalogue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .katalog import Milepael
+
+
+@dataclass
+class Vurdering:
+    mangler: list[str] = field(default_factory=list)
+    advarsler: list[str] = field(default_factory=list)
+
+    @property
+    def opfyldt(self) -> bool:
+        return not self.mangler
+
+
+@dataclass
+class Punkt:
+    art: str  # "opgave" | "leverance"
+    nr: int
+    titel: str
+    opfyldt: bool
+    mangler: list[str]
+    advarsler: list[str]
+    dato: dt.date | None = None  # from milepaele.yaml, if registered
+
+    def som_json(self) -> dict:
+        return {"nr": self.nr, "titel": self.titel, "opfyldt": self.opfyldt, "mangler": self.mangler,
+                "advarsler": self.advarsler, "dato": self.dato.isoformat() if self.dato else None}
+
+    @classmethod
+    def fra_json(cls, art: str, d: dict) -> "Punkt":
+        return cls(art=art, nr=int(d["nr"]), titel=str(d["titel"]), opfyldt=bool(d["opfyldt"]),
+                   mangler=[str(x) for x in d["mangler"]], advarsler=[str(x) for x in d["advarsler"]],
+                   dato=dt.date.fromisoformat(d["dato"]) if d["dato"] else None)
+
+
+@dataclass
+class Milepaelsstatus:
+    milepael: Milepael
+    opgaver: list[Punkt]
+    leverancer: list[Punkt]
+    egen_opfyldt: bool  # all own opgaver and leverancer met
+    naaet: bool  # and every earlier milestone reached
+
+    @property
+    def status(self) -> str:
+        if self.naaet:
+            return "naaet"
+        if any(p.opfyldt or p.dato for p in self.opgaver + self.leverancer):
+            return "i_gang"
+        return "ikke_startet"
+
+    @property
+    def punkter(self) -> list[Punkt]:
+        return self.opgaver + self.leverancer
+
+    faktadato: dt.date | None = None  # the latest date the documents give for this milestone
+
+    @property
+    def dato(self) -> dt.date | None:
+        datoer = [p.dato for p in self.punkter if p.dato] + ([self.faktadato] if self.faktadato else [])
+        return max(datoer) if datoer else None
+
+    def som_json(self) -> dict:
+        m = self.milepael
+        return {
+            "nr": m.nr, "fase": m.fase, "titel": m.titel, "formaal": m.formaal,
+            "naaet": self.naaet, "status": self.status,
+            "dato": self.dato.isoformat() if self.dato else None,
+            "opgaver": [p.som_json() for p in self.opgaver],
+            "leverancer": [p.som_json() for p in self.leverancer],
+        }
+
+    def som_data(self) -> dict:
+        """Everything, as plain JSON data (for the cache); :meth:`fra_data` reads it back."""
+        return {"nr": self.milepael.nr, "egen_opfyldt": self.egen_opfyldt, "naaet": self.naaet,
+                "faktadato": self.faktadato.isoformat() if self.faktadato else None,
+                "opgaver": [p.som_json() for p in self.opgaver],
+                "leverancer": [p.som_json() for p in self.leverancer]}
+
+    @classmethod
+    def fra_data(cls, d: dict) -> "Milepaelsstatus":
+        from .katalog import milepael
+
+        return cls(milepael=milepael(int(d["nr"])), egen_opfyldt=bool(d["egen_opfyldt"]), naaet=bool(d["naaet"]),
+                   faktadato=dt.date.fromisoformat(d["faktadato"]) if d["faktadato"] else None,
+                   opgaver=[Punkt.fra_json("opgave", p) for p in d["opgaver"]],
+                   leverancer=[Punkt.fra_json("leverance", p) for p in d["leverancer"]])
+
+
+def aktuel_milepael(status: list[Milepaelsstatus]) -> int:
+    """The highest milestone reached (0 if none)."""
+    naaet = [s.milepael.nr for s in status if s.naaet]
+    return max(naaet) if naaet else 0
