@@ -86,7 +86,7 @@ def main() -> None:
         ("fordeling --json (stor, uden mellemlager)", SAMDRIFT + ["fordeling", "--json"], gulv_csv, stor),
         ("fordeling --json (stor, mellemlager)", SAMDRIFT + ["fordeling", "--json"], gulv_csv, stor),
         ("export --xlsx (stor)", SAMDRIFT + ["export", "--xlsx", str(ud / "stor.xlsx"), "--overskriv"], gulv_xlsx, stor),
-        ("export --md (eksemplet)", SAMDRIFT + ["export", "--md", str(ud / "md"), "--overskriv"], gulv_md, EKSEMPEL),
+        ("export --md (eksemplet, uden mellemlager)", SAMDRIFT + ["export", "--md", str(ud / "md"), "--overskriv"], gulv_md, EKSEMPEL),
         ("oversigt (1.000 mapper)", SAMDRIFT + ["oversigt", "--json"], SAMDRIFT + ["oversigt", "--json"], DATA),
     ]
     resultater = []
