@@ -28,9 +28,10 @@ def _mappe() -> Path | None:
     if valg.lower() in ("0", "nej", "no", "false", "off"):
         return None
     if valg:
-        return Path(valg)
-    rod = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(rod) / "samdrift"
+        return Path(valg).absolute()
+    rod = Path(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"))
+    # no home to be found: no cache, rather than a folder named '~' wherever samdrift runs
+    return rod / "samdrift" if rod.is_absolute() else None
 
 
 def undermappe(art: str) -> Path | None:

@@ -181,3 +181,14 @@ def test_gamle_poster_ryddes_op_brugte_bevares(tmp_path, samdrift, monkeypatch):
     assert samdrift("-C", m, "check").kode == 1  # a miss: written, and the unused entries go
     assert brugt.exists() and not gammel.exists()
     assert len(list((tmp_path / "cache" / "check").iterdir())) == 2
+
+
+def test_uden_hjemmemappe_intet_mellemlager(tmp_path, monkeypatch):
+    from samdrift_cli import mellemlager
+
+    monkeypatch.delenv("SAMDRIFT_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(mellemlager.os.path, "expanduser", lambda p: p)  # '~' stays '~'
+    assert mellemlager._mappe() is None and mellemlager.noegle(EKSEMPEL) is None
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert mellemlager._mappe() == tmp_path / "samdrift"
