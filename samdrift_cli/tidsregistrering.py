@@ -178,7 +178,7 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
         if antal_fejl <= MAKS_FEJL:
             fejl.append(Fund(navn, linje, None, "fejl", besked))
 
-    # Every distinct raw value (date, afdeling, hours, opgave) is checked once and cached; the
+    # Every distinct raw date, hours and (afdeling, opgave) pair is checked once and cached; the
     # loop per row is then only dictionary look-ups and one addition (200.000 rows a year).
     nul = Decimal(0)
 
