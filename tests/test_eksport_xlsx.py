@@ -173,3 +173,27 @@ def test_klassiske_formler_skrives_som_de_er_andre_faar_excels_praefiks():
     assert ark._prepare_formula("=SUM(FILTER(A:A,B:B))") == "SUM(_xlfn._xlws.FILTER(A:A,B:B))"
     assert ark._prepare_formula("{=SUM(A1:A2*B1:B2)}") == "SUM(A1:A2*B1:B2)"
     wb.close()
+
+
+def test_xlsxwriter_bruger_arkets_formelforberedelse(tmp_path, samdrift, monkeypatch):
+    # if XlsxWriter stopped calling _prepare_formula, the short cut would silently do nothing
+    from samdrift_cli import eksport_xlsx
+
+    kald = []
+    original = eksport_xlsx._arkklasse
+
+    def spion():
+        klasse = original()
+
+        class Spion(klasse):
+            def _prepare_formula(self, formula, *args, **kwargs):
+                ud = super()._prepare_formula(formula, *args, **kwargs)
+                kald.append((formula, ud))
+                return ud
+
+        return Spion
+
+    monkeypatch.setattr(eksport_xlsx, "_arkklasse", spion)
+    assert samdrift("-C", EKSEMPEL, "export", "--xlsx", tmp_path / "a.xlsx").kode in (0, 1)
+    assert len(kald) > 100
+    assert all(ud == formel[1:] for formel, ud in kald)
