@@ -195,5 +195,6 @@ def test_xlsxwriter_bruger_arkets_formelforberedelse(tmp_path, samdrift, monkeyp
 
     monkeypatch.setattr(eksport_xlsx, "_arkklasse", spion)
     assert samdrift("-C", EKSEMPEL, "export", "--xlsx", tmp_path / "a.xlsx").kode in (0, 1)
-    assert len(kald) > 100
-    assert all(ud == formel[1:] for formel, ud in kald)
+    formler = [(f, ud) for f, ud in kald if f.startswith("=")]  # (XlsxWriter also passes criteria here)
+    assert len(formler) > 100
+    assert all(ud == formel[1:] for formel, ud in formler)
