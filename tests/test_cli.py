@@ -172,3 +172,18 @@ def test_enkel_parameter_overlader_uventede_vaerdier_til_typer():
     assert p._coerce_value("true", None, None) is True
     q = typer.core.build_runtime_param(resolve_type_descriptor(float, OptionInfo()))
     assert type(q).__name__ != "EnkelParameter"
+
+
+def test_hjaelp_og_mellemlagret_check_bygger_ingen_pydantic_skemaer():
+    # typer would build a pydantic TypeAdapter per parameter; a cached check needs no schemas
+    fyld = "from samdrift_cli import cli\ntry: cli.main(['check'])\nexcept SystemExit: pass\n"
+    assert _kør_python(fyld).returncode == 0  # the cache now holds the example
+    kode = ("import sys, io, contextlib\nfrom samdrift_cli import cli\n"
+            "for args in (['--help'], ['check', 'milepael', '--help'], ['check']):\n"
+            "    with contextlib.redirect_stdout(io.StringIO()):\n"
+            "        try: cli.main(args)\n        except SystemExit: pass\n"
+            "print(sorted(m for m in ('pydantic.main', 'pydantic.type_adapter', 'rich.console', 'yaml', 'ruamel.yaml')"
+            " if m in sys.modules))")
+    r = _kør_python(kode)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"
