@@ -1,10 +1,13 @@
-"""A cache for `samdrift check` and for the summed hours of a tidsregistrering.
+"""A content-keyed cache: what samdrift computed for files that have not changed since.
 
 Like mypy's or pre-commit's caches: a portfolio of hundreds of samdrifter is checked on every
 commit, and most folders did not change; a tidsregistrering of 200.000 rows is exported once and
-then used by every `fordeling` while the nøgler and budgets in model.yaml are worked on. The key
-is a hash of the files' *contents* (not their times), samdrift's version and its code; so a hit
-can never be stale.
+then used by every `fordeling` while the nøgler and budgets in model.yaml are worked on. Kept:
+the findings of `check`, the milestone judgement of `status`/`check milepael`, a folder's line in
+`oversigt`, the summed hours of a tidsregistrering and jinja2's compiled templates. The key is a
+hash of the files' *contents* (not their times), samdrift's version and its code; so a hit can
+never be stale. A tidsregistrering with errors and the judgement of an invalid folder are never
+kept, so their findings are always told afresh.
 The cache lives in ``$XDG_CACHE_HOME/samdrift`` (``~/.cache/samdrift``), never in the samdrift
 folder; ``SAMDRIFT_CACHE=0`` turns it off, ``SAMDRIFT_CACHE=/a/folder`` moves it.
 Only the standard library is imported here, so a hit costs no more than starting the CLI.
@@ -17,8 +20,9 @@ import json
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any, Callable, TypeVar
 
-from .fund import Fund
+T = TypeVar("T")
 
 FORMAT = 2
 
@@ -112,15 +116,39 @@ def hent_post(art: str, noegle_: str | None):
 def gem_post(art: str, noegle_: str | None, data) -> None:
     if noegle_ is None:
         return
-    mappe = _mappe() / art
-    try:
-        mappe.mkdir(parents=True, exist_ok=True)
-        from .skrivning import skriv_atomisk
+    mappe = undermappe(art)
+    if mappe is None:
+        return
+    from .skrivning import skriv_atomisk
 
+    try:
         skriv_atomisk(mappe / f"{noegle_}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     except OSError:
         return  # a cache that cannot be written is no cache, not an error
     _ryd_op(mappe)
+
+
+# what reading back data samdrift did not write (a damaged or foreign entry) raises
+UGYLDIG_POST = (TypeError, KeyError, ValueError, IndexError, ArithmeticError)
+
+
+def husk(art: str, noegle_: str | None, beregn: Callable[[], T], til_data: Callable[[T], Any],
+         fra_data: Callable[[Any], T], gem_hvis: Callable[[T], bool] = lambda _: True) -> T:
+    """``beregn()``, or what it gave for the same key before.
+
+    A hit is read back with ``fra_data``; an entry it cannot read is computed again. A result is
+    kept (as ``til_data`` of it) only when ``gem_hvis`` says so; an exception from ``beregn``
+    (an invalid folder) keeps nothing."""
+    data = hent_post(art, noegle_)
+    if data is not None:
+        try:
+            return fra_data(data)
+        except UGYLDIG_POST:
+            pass
+    resultat = beregn()
+    if gem_hvis(resultat):
+        gem_post(art, noegle_, til_data(resultat))
+    return resultat
 
 
 _ryddet: set[Path] = set()
@@ -147,21 +175,6 @@ def _ryd_op(mappe: Path) -> None:
         pass
 
 
-def hent(noegle_: str | None) -> dict | None:
-    data = hent_post("check", noegle_)
-    try:
-        data["fund"] = [Fund(**f) for f in data["fund"]]
-        return data
-    except (TypeError, KeyError):
-        return None
-
-
-def gem(noegle_: str | None, navn: str | None, filer: list[str], fund: list[Fund]) -> None:
-    gem_post("check", noegle_, {
-        "navn": navn, "filer": filer,
-        "fund": [f.som_data() for f in fund]})
-
-
 def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]):
     """:func:`tidsregistrering.laes_tidsregistrering`, with the sums of a valid file kept in the cache.
 
@@ -178,13 +191,6 @@ def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]):
             noegle_ = h.hexdigest()
         except OSError:
             noegle_ = None
-    data = hent_post("tidsregistrering", noegle_)
-    if data is not None:
-        try:
-            return Tidsregistrering.fra_data(data), []
-        except (TypeError, KeyError, ValueError, ArithmeticError):
-            pass  # not what samdrift wrote: read the file instead
-    reg, fund = laes(sti, afdeling_opslag)
-    if reg is not None:
-        gem_post("tidsregistrering", noegle_, reg.som_data())
-    return reg, fund
+    return husk("tidsregistrering", noegle_, lambda: laes(sti, afdeling_opslag),
+                til_data=lambda r: r[0].som_data(), fra_data=lambda d: (Tidsregistrering.fra_data(d), []),
+                gem_hvis=lambda r: r[0] is not None)

@@ -28,13 +28,14 @@ def oversigt(rod: Path, mellemlager: bool = False) -> list[dict]:
 
     linjer = []
     for m in find_samdrifter(rod):
-        k = ml.noegle(m) if mellemlager else None
-        linje = ml.hent_post("oversigt", k)
-        if not isinstance(linje, dict):
-            linje = _linje(m, mellemlager)
-            ml.gem_post("oversigt", k, linje)
+        linje = ml.husk("oversigt", ml.noegle(m) if mellemlager else None, lambda: _linje(m, mellemlager),
+                        til_data=dict, fra_data=lambda d: {k: d[k] for k in LINJENS_FELTER})
         linjer.append({"mappe": str(m.relative_to(rod)) if m != rod else ".", **linje})
     return linjer
+
+
+# a folder's line in the overview, after its "mappe"
+LINJENS_FELTER = ("navn", "afdelinger", "lejemaal", "milepael", "naeste_skridt", "fejl", "advarsler")
 
 
 def _linje(m: Path, mellemlager: bool) -> dict:

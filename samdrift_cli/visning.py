@@ -49,12 +49,17 @@ def skriv_json(data) -> None:
 
 def gyldig_mappe(sti: Path) -> "Samdriftsmappe":
     """Load; stop with exit 2 on errors; print warnings to stderr."""
+    mappe = _gyldig(sti)
+    skriv_fund(mappe.fund)
+    return mappe
+
+
+def _gyldig(sti: Path) -> "Samdriftsmappe":
     from .indlaesning import indlaes
 
     mappe = indlaes(sti, mellemlager=True)
     if har_fejl(mappe.fund):
         raise SamdriftFejl(mappe.fund)
-    skriv_fund(mappe.fund)
     return mappe
 
 
@@ -63,19 +68,18 @@ def gyldig_mappe(sti: Path) -> "Samdriftsmappe":
 
 def check_resultat(sti: Path) -> tuple[str | None, list[str], list[Fund]]:
     """Name, files read and findings of a folder; from the cache when its files are unchanged."""
-    from .mellemlager import gem, hent, noegle
+    from .mellemlager import husk, noegle
 
-    k = noegle(sti)
-    data = hent(k)
-    if data is not None:
-        return data["navn"], data["filer"], data["fund"]
-    from .indlaesning import indlaes
+    def beregn():
+        from .indlaesning import indlaes
 
-    mappe = indlaes(sti, mellemlager=True)
-    filer = sorted(mappe.dokumenter) + (["tidsregistrering.csv"] if mappe.findes("tidsregistrering.csv") else [])
-    navn = mappe.samdrift.navn if mappe.samdrift else None
-    gem(k, navn, filer, mappe.fund)
-    return navn, filer, mappe.fund
+        mappe = indlaes(sti, mellemlager=True)
+        filer = sorted(mappe.dokumenter) + (["tidsregistrering.csv"] if mappe.findes("tidsregistrering.csv") else [])
+        return mappe.samdrift.navn if mappe.samdrift else None, filer, mappe.fund
+
+    return husk("check", noegle(sti), beregn,
+                til_data=lambda r: {"navn": r[0], "filer": r[1], "fund": [f.som_data() for f in r[2]]},
+                fra_data=lambda d: (d["navn"], d["filer"], [Fund(**f) for f in d["fund"]]))
 
 
 def check(sti: Path, som_json: bool) -> int:
@@ -128,25 +132,18 @@ class Vurderet:
 def vurderet_mappe(sti: Path) -> Vurderet:
     """Load and judge a folder (exit 2 on errors; warnings printed); from the cache when its files
     are unchanged, like `check`."""
-    from .mellemlager import gem_post, hent_post, noegle
+    from .mellemlager import husk, noegle
 
-    k = noegle(sti)
-    data = hent_post("vurdering", k)
-    if data is not None:
-        try:
-            v = Vurderet.fra_data(data)
-        except (TypeError, KeyError, ValueError, IndexError):
-            v = None  # not what samdrift wrote: judge the folder again
-        if v is not None:
-            skriv_fund(v.fund)
-            return v
-    from .milepaele.regler import vurder
+    def beregn() -> Vurderet:
+        from .milepaele.regler import vurder
 
-    mappe = gyldig_mappe(sti)
-    s0 = mappe.samdrift
-    v = Vurderet(s0.navn, s0.boligorganisation, [(a.navn, a.lejemaal) for a in s0.afdelinger], mappe.fund,
-                 vurder(mappe))
-    gem_post("vurdering", k, v.som_data())
+        mappe = _gyldig(sti)
+        s0 = mappe.samdrift
+        return Vurderet(s0.navn, s0.boligorganisation, [(a.navn, a.lejemaal) for a in s0.afdelinger], mappe.fund,
+                        vurder(mappe))
+
+    v = husk("vurdering", noegle(sti), beregn, til_data=Vurderet.som_data, fra_data=Vurderet.fra_data)
+    skriv_fund(v.fund)
     return v
 
 

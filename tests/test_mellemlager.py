@@ -125,14 +125,17 @@ def test_oversigtens_linjer_fra_mellemlageret(tmp_path, samdrift, monkeypatch):
     assert [x["mappe"] for x in foerste["samdrifter"]] == ["a", "b/c"]
     assert len(kald) == 1  # the two folders have the same contents
     assert samdrift("-C", rod, "oversigt", "--json").json() == foerste and len(kald) == 1
+    for post in (tmp_path / "cache" / "oversigt").iterdir():  # an entry samdrift did not write: read again
+        post.write_text('{"navn": "x"}', encoding="utf-8")
+    assert samdrift("-C", rod, "oversigt", "--json").json() == foerste and len(kald) == 2
     # the evaluation removed from one folder: only that folder is read again, and its line changes
     (rod / "b" / "c" / "evaluering.yaml").unlink()
     igen = samdrift("-C", rod, "oversigt", "--json").json()
-    assert len(kald) == 2
+    assert len(kald) == 3
     assert igen["samdrifter"][0] == foerste["samdrifter"][0]
     assert igen["samdrifter"][1]["milepael"] != foerste["samdrifter"][1]["milepael"]
     monkeypatch.setenv("SAMDRIFT_CACHE", "0")
-    assert samdrift("-C", rod, "oversigt", "--json").json() == igen and len(kald) == 4
+    assert samdrift("-C", rod, "oversigt", "--json").json() == igen and len(kald) == 5
 
 
 def test_status_og_milepaele_fra_mellemlageret_er_de_samme(tmp_path, samdrift, monkeypatch):
@@ -146,7 +149,7 @@ def test_status_og_milepaele_fra_mellemlageret_er_de_samme(tmp_path, samdrift, m
     uden = [samdrift("-C", m, *k) for k in kommandoer]
     assert any(r.kode == 1 for r in uden) and any(r.kode == 0 for r in uden) and any(r.stderr for r in uden)
     monkeypatch.setenv("SAMDRIFT_CACHE", str(tmp_path / "cache"))
-    kald = _taeller(monkeypatch, "samdrift_cli.visning", "gyldig_mappe")
+    kald = _taeller(monkeypatch)  # loading the folder
     for _ in range(2):
         med = [samdrift("-C", m, *k) for k in kommandoer]
         assert [(r.kode, r.stdout, r.stderr) for r in med] == [(r.kode, r.stdout, r.stderr) for r in uden]
