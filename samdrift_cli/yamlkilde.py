@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -178,13 +179,10 @@ def laes_yaml(sti: Path, navn: str) -> YamlDokument:
     return dok
 
 
+@cache
 def _laeser_klasse():
     """A libyaml loader with the YAML 1.2 core schema (``yes``/``no`` stay text, ``1e3`` is a number)."""
     import yaml
-
-    global _LAESER
-    if _LAESER is not None:
-        return _LAESER
 
     class Resolver12(yaml.resolver.BaseResolver):
         pass
@@ -223,11 +221,7 @@ def _laeser_klasse():
                 yaml.constructor.SafeConstructor.__init__(self)
                 Resolver12.__init__(self)
 
-    _LAESER = Laeser
     return Laeser
-
-
-_LAESER = None
 
 
 def parse_yaml(dok: YamlDokument) -> None:
