@@ -122,7 +122,8 @@ def gem_post(art: str, noegle_: str | None, data) -> None:
     from .skrivning import skriv_atomisk
 
     try:
-        skriv_atomisk(mappe / f"{noegle_}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        skriv_atomisk(mappe / f"{noegle_}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                      varig=False)  # after a crash an entry may be lost or empty: that reads as a miss
     except OSError:
         return  # a cache that cannot be written is no cache, not an error
     _ryd_op(mappe)

@@ -10,15 +10,18 @@ import tempfile
 from pathlib import Path
 
 
-def skriv_atomisk(sti: Path, indhold: str | bytes) -> None:
+def skriv_atomisk(sti: Path, indhold: str | bytes, varig: bool = True) -> None:
+    """Write ``indhold`` to ``sti`` in one step. ``varig=False`` skips the fsync: for files that
+    may be lost without harm (the cache), where waiting for the disk on every entry is waste."""
     sti = Path(sti)
     data = indhold.encode("utf-8") if isinstance(indhold, str) else indhold
     fd, midlertidig = tempfile.mkstemp(prefix=f".{sti.name}.", suffix=".tmp", dir=sti.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if varig:
+                f.flush()
+                os.fsync(f.fileno())
         if sti.exists():
             try:
                 os.chmod(midlertidig, sti.stat().st_mode & 0o7777)
