@@ -13,7 +13,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .beloeb import dansk_beloeb, dansk_decimal
+from .beloeb import dansk_beloeb, dansk_decimal, til_oere
 from .fund import Fund, SamdriftFejl
 
 if TYPE_CHECKING:
@@ -180,7 +180,7 @@ def _kr(oere_eller_beloeb) -> str:
     if oere_eller_beloeb is None:
         return ""
     if isinstance(oere_eller_beloeb, Decimal):
-        return dansk_beloeb(int(oere_eller_beloeb * 100))
+        return dansk_beloeb(til_oere(oere_eller_beloeb))
     return dansk_beloeb(oere_eller_beloeb)
 
 
