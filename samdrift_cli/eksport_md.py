@@ -104,7 +104,8 @@ def render(mappe: "Samdriftsmappe") -> dict[str, str]:
     """All documents as {filename: Markdown}."""
     from markupsafe import Markup
 
-    from .milepaele.regler import aktuel_milepael, vurder
+    from .milepaele.regler import vurder
+    from .milepaele.status import aktuel_milepael
     from .skabeloner import jinja_miljoe
     from .skemaer.implementeringsplan import TEMA_TITLER
 

@@ -257,7 +257,7 @@ def _tabel(bog: _Bog, ws, raekke: int, kolonner: list[tuple[str, int]], data: li
 
 
 def _oversigt(bog: _Bog, mappe, status) -> None:
-    from .milepaele.regler import aktuel_milepael
+    from .milepaele.status import aktuel_milepael
     from .visning import STATUS_TEKST
 
     ws = bog.ark("Oversigt")

@@ -40,7 +40,8 @@ LINJENS_FELTER = ("navn", "afdelinger", "lejemaal", "milepael", "naeste_skridt",
 
 def _linje(m: Path, mellemlager: bool) -> dict:
     from .fund import har_fejl
-    from .milepaele.regler import aktuel_milepael, vurder
+    from .milepaele.regler import vurder
+    from .milepaele.status import aktuel_milepael
 
     mappe = indlaes(m, mellemlager=mellemlager)
     fejl = sum(1 for f in mappe.fund if f.er_fejl)

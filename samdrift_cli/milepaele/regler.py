@@ -12,8 +12,8 @@ import datetime as dt
 from typing import TYPE_CHECKING, Callable
 
 from ..skemaer.felter import tom
-from .katalog import KATALOG, Milepael
-from .status import Milepaelsstatus, Punkt, Vurdering, aktuel_milepael  # noqa: F401 (aktuel_milepael: re-export)
+from .katalog import KATALOG
+from .status import Milepaelsstatus, Punkt, Vurdering
 
 if TYPE_CHECKING:
     from ..indlaesning import Samdriftsmappe
