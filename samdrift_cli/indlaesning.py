@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from .fund import Fund, SamdriftFejl, har_fejl, sorter
 from .skemaer import FILNAVNE, skemaklasse
+from .skemaer.validatorer import validator
 from .tidsregistrering import FILNAVN as CSV_FILNAVN
 from .tidsregistrering import Tidsregistrering, laes_tidsregistrering
 from .valideringsfejl import fund_fra_validering
@@ -124,11 +125,10 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True, mellemlager: bool = Fa
         mappe.fund.extend(dok.fund)
         if dok.data is None:
             continue
-        klasse = skemaklasse(filnavn)
         try:
-            mappe.modeller[filnavn] = klasse.model_validate(dok.data)
+            mappe.modeller[filnavn] = validator(filnavn).validate_python(dok.data)
         except ValidationError as e:
-            mappe.fund.extend(fund_fra_validering(dok, e, klasse))
+            mappe.fund.extend(fund_fra_validering(dok, e, skemaklasse(filnavn)))
     _ukendte_filer(mappe)
     if mappe.samdrift is not None:
         csv = sti / CSV_FILNAVN

@@ -4,7 +4,8 @@ Like mypy's or pre-commit's caches: a portfolio of hundreds of samdrifter is che
 commit, and most folders did not change; a tidsregistrering of 200.000 rows is exported once and
 then used by every `fordeling` while the nøgler and budgets in model.yaml are worked on. Kept:
 the findings of `check`, the milestone judgement of `status`/`check milepael`, a folder's line in
-`oversigt`, the summed hours of a tidsregistrering and jinja2's compiled templates. The key is a
+`oversigt`, the summed hours of a tidsregistrering, jinja2's compiled templates and the compiled
+validators of samdrift's schemas (skemaer/validatorer.py). The key is a
 hash of the files' *contents* (not their times), samdrift's version and its code; so a hit can
 never be stale. A tidsregistrering with errors and the judgement of an invalid folder are never
 kept, so their findings are always told afresh.
@@ -52,7 +53,7 @@ def undermappe(art: str) -> Path | None:
 
 
 @cache
-def _kodeaftryk() -> str:
+def kodeaftryk() -> str:
     """samdrift's version and the size and time of each of its modules (a dev install changes)."""
     from . import __version__
 
@@ -71,7 +72,7 @@ def noegle(sti: Path) -> str | None:
     from .skemaer import FILNAVNE
 
     try:
-        h = hashlib.sha1(_kodeaftryk().encode())
+        h = hashlib.sha1(kodeaftryk().encode())
         poster = sorted(os.scandir(sti), key=lambda e: e.name)
         relevante = set(FILNAVNE) | {"tidsregistrering.csv"}
         for e in poster:
@@ -106,11 +107,16 @@ def hent_post(art: str, noegle_: str | None):
         data = json.loads(fil.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    marker_brugt(fil)
+    return data
+
+
+def marker_brugt(fil: Path) -> None:
+    """Mark an entry as used now, so :func:`_ryd_op` keeps it."""
     try:
         os.utime(fil)
     except OSError:
         pass
-    return data
 
 
 def gem_post(art: str, noegle_: str | None, data) -> None:
@@ -119,14 +125,19 @@ def gem_post(art: str, noegle_: str | None, data) -> None:
     mappe = undermappe(art)
     if mappe is None:
         return
+    gem_fil(mappe / f"{noegle_}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def gem_fil(sti: Path, indhold: str | bytes) -> None:
+    """Store an entry of the cache (in a folder from :func:`undermappe`)."""
     from .skrivning import skriv_atomisk
 
     try:
-        skriv_atomisk(mappe / f"{noegle_}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                      varig=False)  # after a crash an entry may be lost or empty: that reads as a miss
+        # after a crash an entry may be lost or empty: that reads as a miss
+        skriv_atomisk(sti, indhold, varig=False)
     except OSError:
         return  # a cache that cannot be written is no cache, not an error
-    _ryd_op(mappe)
+    _ryd_op(sti.parent)
 
 
 # what reading back data samdrift did not write (a damaged or foreign entry) raises
@@ -168,7 +179,7 @@ def _ryd_op(mappe: Path) -> None:
         with os.scandir(mappe) as poster:
             for e in poster:
                 try:
-                    if e.name.endswith(".json") and e.stat().st_mtime < graense:
+                    if e.name.endswith((".json", ".pickle")) and e.stat().st_mtime < graense:
                         os.unlink(e.path)
                 except OSError:
                     pass
@@ -186,7 +197,7 @@ def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]):
     noegle_ = None
     if _mappe() is not None and sti.is_file():
         try:
-            h = hashlib.sha1(_kodeaftryk().encode())
+            h = hashlib.sha1(kodeaftryk().encode())
             h.update(json.dumps(sorted(afdeling_opslag.items()), ensure_ascii=False).encode())
             _hash_fil(h, sti)
             noegle_ = h.hexdigest()

@@ -44,6 +44,12 @@ def _mellemlager(tmp_path_factory):
     import os
 
     os.environ["SAMDRIFT_CACHE"] = str(tmp_path_factory.mktemp("mellemlager"))
+    # Users validate with the compiled validators from the cache (skemaer/validatorer.py), so the
+    # tests do too: compiled and stored here, then read back from the file on first use.
+    from samdrift_cli.skemaer import validatorer
+
+    validatorer.validator("samdrift.yaml")
+    validatorer._validatorer.cache_clear()
 
 
 @dataclass
