@@ -21,10 +21,21 @@ class BeloebFejl(ValueError):
     pass
 
 
+# a YAML number that a Dane may have meant as thousands: 450.000 is 450 to YAML, 450000 to the reader
+_LIGNER_TUSINDER = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})$")
+
+
 def tjek_beloeb(d: Decimal, original: str) -> Decimal:
     if not d.is_finite():
         raise BeloebFejl("beløbet skal være et endeligt tal, ikke uendelig (.inf) eller NaN")
-    if d.as_tuple().exponent < -2 and d != d.quantize(Decimal("0.01")):
+    # decimals as written: '100.000' is refused even though it equals 100.00, because in Danish
+    # it reads as a hundred thousand
+    if d.as_tuple().exponent < -2:
+        if _LIGNER_TUSINDER.match(original):
+            tusinder = original.replace(".", "")
+            raise BeloebFejl(f"beløbet '{original}' har mere end 2 decimaler; mente du {tusinder} kr.? "
+                             f"I et YAML-tal er '.' decimaltegn, så {original} betyder {format(d.normalize(), 'f').replace('.', ',')} kr.; "
+                             f"skriv {tusinder} eller \"{original} kr.\" i anførselstegn")
         raise BeloebFejl(f"beløbet '{original}' har mere end 2 decimaler; angiv det i hele øre")
     if abs(d) >= MAKS_BELOEB:
         raise BeloebFejl(f"beløbet '{original}' er urimeligt stort (højst 10.000.000.000.000 kr.)")

@@ -85,6 +85,13 @@ def _samdrift(t: _Tjek) -> None:
     if s.roller:
         for i, r in enumerate(s.roller.oevrige):
             t.afdeling(f, ("roller", "oevrige", i, "afdeling"), r.afdeling)
+    for i, a in enumerate(s.afdelinger):
+        # 6.500 is 6,5 m² to YAML, but 6500 m² to a Danish reader (as with amounts, see beloeb.py)
+        if a.areal_m2 is not None and a.areal_m2.as_tuple().exponent == -3 and a.areal_m2 < 1000:
+            skrevet = f"{a.areal_m2:f}"
+            t.fejl(f, ("afdelinger", i, "areal_m2"),
+                   f"arealet {skrevet} læses som {format(a.areal_m2.normalize(), 'f').replace('.', ',')} m²; "
+                   f"mente du {skrevet.replace('.', '')} m²? I et YAML-tal er '.' decimaltegn", "advarsel")
 
 
 def _model(t: _Tjek) -> None:

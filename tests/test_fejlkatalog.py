@@ -57,8 +57,11 @@ KATALOG: list[tuple[str, dict, list[str]]] = [
      ["orientering.yaml:2:57: fejl: ukendt interessent 'beboer'; mente du 'beboere'? (se interessenter.yaml)"]),
     ("Andele der ikke summer til 100", {"model.yaml": "fordelingsnoegler:\n  - id: kontor\n    grundlag: fast\n    andele: {a: 25, b: 74.99}\n"},
      ["model.yaml:4:13: fejl: andelene i nøglen 'kontor' summer til 99,99 %; de skal summe til 100 %"]),
-    ("Beløb med mere end 2 decimaler", {"model.yaml": "fordelingsnoegler: [{id: l, grundlag: lige}]\nkonti:\n  - {konto: 1, med: true, noegle: l, budget: 10.001}\n"},
-     ["model.yaml:3:46: fejl: 'budget': beløbet '10.001' har mere end 2 decimaler; angiv det i hele øre"]),
+    ("Beløb med mere end 2 decimaler", {"model.yaml": "fordelingsnoegler: [{id: l, grundlag: lige}]\nkonti:\n  - {konto: 1, med: true, noegle: l, budget: 10.0001}\n"},
+     ["model.yaml:3:46: fejl: 'budget': beløbet '10.0001' har mere end 2 decimaler; angiv det i hele øre"]),
+    ("Beløb med punktum som tusindtalsskilletegn", {"model.yaml": "fordelingsnoegler: [{id: l, grundlag: lige}]\nkonti:\n  - {konto: 1, med: true, noegle: l, budget: 450.000}\n"},
+     ["model.yaml:3:46: fejl: 'budget': beløbet '450.000' har mere end 2 decimaler; mente du 450000 kr.? I et YAML-tal er "
+      "'.' decimaltegn, så 450.000 betyder 450 kr.; skriv 450000 eller \"450.000 kr.\" i anførselstegn"]),
     ("Enormt tal", {"model.yaml": "konti:\n  - konto: 1\n    budget: " + "9" * 80 + "\n"},
      ["model.yaml:3:13: fejl: tallet er for stort (mere end 60 cifre)"]),
     ("Urimeligt stort beløb", {"model.yaml": "konti:\n  - konto: 1\n    budget: 1e20\n"},

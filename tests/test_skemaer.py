@@ -81,3 +81,38 @@ def test_tekstbeloeb_og_datoformater(tmp_path):
     assert str(mappe.model.konti[0].budget) == "2450000.50"
     assert str(mappe.model.konti[1].budget) == "-12.5"
     assert mappe.samdrift.start.planlagt.isoformat() == "2026-02-01"
+
+
+@pytest.mark.parametrize("skrevet, ventet", [
+    ("1.50", "1.50"), ("-12.5", "-12.5"), ("7", "7"), ("1e3", "1E+3"), ("7.0e-1", "0.70"),
+    ('"100.000"', "100000"), ('"1.000.000 kr."', "1000000"), ('"1,50"', "1.50"),
+    # decimals as written count: '100.000' equals 100.00, but a Dane reads it as a hundred thousand
+    ("100.000", "mente du 100000 kr.? I et YAML-tal er '.' decimaltegn, så 100.000 betyder 100 kr."),
+    ("-2.500", "mente du -2500 kr.? I et YAML-tal er '.' decimaltegn, så -2.500 betyder -2,5 kr."),
+    ("1.0000", "beløbet '1.0000' har mere end 2 decimaler; angiv det i hele øre"),
+    ('"12,500"', "beløbet '12,500' har mere end 2 decimaler; angiv det i hele øre"),
+])
+def test_beloebets_decimaler_som_skrevet(tmp_path, skrevet, ventet):
+    m = byg_mappe(tmp_path, {"samdrift.yaml": MINIMAL_SAMDRIFT,
+                             "model.yaml": "fordelingsnoegler: [{id: l, grundlag: lige}]\nkonti:\n"
+                                           f"  - {{konto: 1, med: true, noegle: l, budget: {skrevet}}}\n"})
+    mappe = indlaes(m)
+    if mappe.model is not None:
+        assert not mappe.fund and str(mappe.model.konti[0].budget) == ventet
+    else:
+        (fund,) = mappe.fund
+        assert (fund.fil, fund.linje, fund.niveau) == ("model.yaml", 3, "fejl") and ventet in fund.besked
+
+
+@pytest.mark.parametrize("areal, advarsel", [("6.500", True), ("-", False), ("6500", False), ("100.5", False),
+                                             ("100.25", False), ("1500.125", False)])
+def test_areal_med_punktum_som_tusindtalsskilletegn_giver_en_advarsel(tmp_path, samdrift, areal, advarsel):
+    tekst = MINIMAL_SAMDRIFT if areal == "-" else MINIMAL_SAMDRIFT.replace("lejemaal: 500", f"lejemaal: 500\n    areal_m2: {areal}")
+    m = byg_mappe(tmp_path, {"samdrift.yaml": tekst})
+    r = samdrift("-C", m, "check")
+    if advarsel:
+        assert r.kode == 1
+        assert r.fejllinjer == ["samdrift.yaml:9:15: advarsel: arealet 6.500 læses som 6,5 m²; mente du 6500 m²? "
+                                "I et YAML-tal er '.' decimaltegn"]
+    else:
+        assert r.kode == 0 and not r.stderr
