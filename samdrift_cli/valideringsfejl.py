@@ -101,7 +101,7 @@ def dansk_besked(fejl: dict, rod: type[BaseModel]) -> str:
     if typ in ("int_type", "int_parsing", "int_from_float"):
         return f"'{felt}' skal være et heltal, ikke {_vis(inp)}"
     if typ in ("bool_type", "bool_parsing"):
-        return f"'{felt}' skal være true eller false, ikke {_vis(inp)}"
+        return f"'{felt}' skal være true eller false (eller ja/nej), ikke {_vis(inp)}"
     if typ in ("string_type",):
         return f"'{felt}' skal være tekst, ikke {_vis(inp)}"
     if typ in ("list_type",):

@@ -116,3 +116,13 @@ def test_areal_med_punktum_som_tusindtalsskilletegn_giver_en_advarsel(tmp_path, 
                                 "I et YAML-tal er '.' decimaltegn"]
     else:
         assert r.kode == 0 and not r.stderr
+
+
+@pytest.mark.parametrize("svar, med", [("true", True), ("ja", True), ("Ja", True), ("X", True), ("x", True),
+                                       ("false", False), ("nej", False), ("NEJ", False)])
+def test_ja_nej_paa_dansk_og_saet_x(tmp_path, svar, med):
+    m = byg_mappe(tmp_path, {"samdrift.yaml": MINIMAL_SAMDRIFT,
+                             "model.yaml": "fordelingsnoegler: [{id: l, grundlag: lige}]\nkonti:\n"
+                                           f"  - {{konto: 1, med: {svar}, noegle: l, budget: 10}}\n"})
+    mappe = indlaes(m)
+    assert not mappe.fund and mappe.model.konti[0].med is med

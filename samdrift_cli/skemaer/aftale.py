@@ -4,21 +4,21 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Dato, Id, Skema, Tekst
+from .felter import Dato, Id, JaNej, Skema, Tekst
 from .model import Aktiv
 
 
 class Inddragelse(Skema):
     beskrivelse: Tekst | None = Field(None, description="1.2 Rammer for inddragelse af flere boligafdelinger")
-    familieboliger: bool | None = Field(None, description="Kan familieboliger inddrages? (true/false)")
-    ungdomsboliger: bool | None = Field(None, description="Kan ungdomsboliger inddrages? (true/false)")
-    aeldreboliger: bool | None = Field(None, description="Kan ældreboliger inddrages? (true/false)")
-    andre_boligorganisationer: bool | None = Field(None, description="Kan afdelinger fra andre boligorganisationer inddrages?")
+    familieboliger: JaNej | None = Field(None, description="Kan familieboliger inddrages? (true/false)")
+    ungdomsboliger: JaNej | None = Field(None, description="Kan ungdomsboliger inddrages? (true/false)")
+    aeldreboliger: JaNej | None = Field(None, description="Kan ældreboliger inddrages? (true/false)")
+    andre_boligorganisationer: JaNej | None = Field(None, description="Kan afdelinger fra andre boligorganisationer inddrages?")
 
 
 class Udtraedelse(Skema):
     beskrivelse: Tekst | None = Field(None, description="1.3 Rammer for udtrædelse")
-    administrationen_kan_beslutte: bool | None = Field(
+    administrationen_kan_beslutte: JaNej | None = Field(
         None, description="Kan administrationen uden de beboervalgtes tiltræden beslutte at en afdeling træder ud?")
     varsel: Literal["naeste_regnskabsaar", "naeste_regnskabsaar_plus_et_aar", "andet"] | None = Field(
         None, description="Tid fra beslutning til udtræden: naeste_regnskabsaar, naeste_regnskabsaar_plus_et_aar eller andet")
@@ -30,17 +30,17 @@ class Udtraedelse(Skema):
 
 class Uenighed(Skema):
     beskrivelse: Tekst | None = Field(None, description="1.4 Forhold ved uenighed")
-    administrationen_afgoer_fordelingsnoegle: bool | None = Field(
+    administrationen_afgoer_fordelingsnoegle: JaNej | None = Field(
         None, description="Træffer administrationen den endelige afgørelse om fordelingsnøglen?")
     fordelingsnoegle_ellers: Tekst | None = Field(None, description="Hvis nej: hvordan afgøres uenigheden så?")
-    administrationen_afgoer_serviceniveau: bool | None = Field(
+    administrationen_afgoer_serviceniveau: JaNej | None = Field(
         None, description="Træffer administrationen den endelige afgørelse om serviceniveauet?")
     serviceniveau_ellers: Tekst | None = Field(None, description="Hvis nej: hvordan afgøres uenigheden så?")
 
 
 class Vilkaar(Skema):
     aktiver: list[Aktiv] = Field(default_factory=list, description="1.1 Aktiver der indgår på særlige vilkår")
-    ingen_aktiver: bool | None = Field(None, description="Sæt true, hvis ingen aktiver indgår")
+    ingen_aktiver: JaNej | None = Field(None, description="Sæt true, hvis ingen aktiver indgår")
     inddragelse: Inddragelse | None = Field(None, description="1.2 Inddragelse af flere boligafdelinger")
     udtraedelse: Udtraedelse | None = Field(None, description="1.3 Udtrædelse af samdriften")
     uenighed: Uenighed | None = Field(None, description="1.4 Forhold ved uenighed")

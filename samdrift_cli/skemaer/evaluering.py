@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Beloeb, Dato, Id, Skema, Tekst
+from .felter import Beloeb, Dato, Id, JaNej, Skema, Tekst
 from .model import Periode
 
 JaDelvistNej = Literal["ja", "delvist", "nej"]
@@ -53,13 +53,13 @@ class Budgetopfoelgning(Skema):
 
 class Noeglevurdering(Skema):
     noegle: Id = Field(description="Fordelingsnøglens id i model.yaml")
-    retvisende: bool | None = Field(None, description="Er nøglen retvisende? (true/false)")
+    retvisende: JaNej | None = Field(None, description="Er nøglen retvisende? (true/false)")
     vurdering: Tekst | None = Field(None, description="Vurdering, fx sammenholdt med tidsregistreringen")
     periode: Periode | None = Field(None, description="Perioden der er sammenlignet med")
 
 
 class Aftalevurdering(Skema):
-    aendres: bool | None = Field(None, description="Skal aftalen om samdrift ændres? (true/false)")
+    aendres: JaNej | None = Field(None, description="Skal aftalen om samdrift ændres? (true/false)")
     begrundelse: Tekst | None = Field(None, description="Begrundelse")
     fremtidige_tiltag: Tekst | None = Field(None, description="Tiltag der bør gennemføres fremover")
 

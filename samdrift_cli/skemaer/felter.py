@@ -3,7 +3,7 @@
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
@@ -87,7 +87,20 @@ IkkeNegativtTal = Annotated[Decimal, BeforeValidator(_decimal), Field(ge=0)]
 Heltal = Annotated[int, Strict()]
 PositivtHeltal = Annotated[int, Strict(), Field(gt=0)]
 IkkeNegativtHeltal = Annotated[int, Strict(), Field(ge=0)]
-JaNej = Annotated[bool, Strict()]
+
+
+def _ja_nej(v: Any) -> Any:
+    """Danish answers besides YAML's true/false: ja/nej, and X as in the playbook's "sæt X"."""
+    if isinstance(v, str):
+        s = v.strip().casefold()
+        if s in ("ja", "x"):
+            return True
+        if s == "nej":
+            return False
+    return v
+
+
+JaNej = Annotated[bool, BeforeValidator(_ja_nej, json_schema_input_type=bool | Literal["ja", "nej", "Ja", "Nej", "x", "X"])]
 
 Id = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9_-]+$", min_length=1, max_length=64)]
 Reference = Annotated[str, BeforeValidator(_tekst)]

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Dato, Id, Skema, Tekst, Udarbejdet
+from .felter import Dato, Id, JaNej, Skema, Tekst, Udarbejdet
 
 Maalgruppe = Literal["beboervalgte", "lokal_drift"]
 
@@ -39,7 +39,7 @@ class Vurdering(Skema):
 
 
 class Revision(Skema):
-    revideret: bool = Field(description="Er forslaget til samdriftsmodel revideret efter inddragelsen? (true/false)")
+    revideret: JaNej = Field(description="Er forslaget til samdriftsmodel revideret efter inddragelsen? (true/false)")
     dato: Dato | None = Field(None, description="Hvornår")
     beskrivelse: Tekst | None = Field(None, description="Hvad blev ændret, eller hvorfor intet blev ændret")
 

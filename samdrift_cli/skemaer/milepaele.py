@@ -2,12 +2,12 @@
 
 from pydantic import Field
 
-from .felter import Dato, Heltal, Skema, Tekst
+from .felter import Dato, Heltal, JaNej, Skema, Tekst
 
 
 class Registrering(Skema):
     nr: Heltal = Field(ge=1, description="Opgavens/leverancens nummer i milepælens boks 'Opgaver og leverancer'")
-    udfoert: bool = Field(True, description="Er den udført/godkendt? (true/false)")
+    udfoert: JaNej = Field(True, description="Er den udført/godkendt? (true/false)")
     dato: Dato | None = Field(None, description="Hvornår")
     af: Tekst | None = Field(None, description="Hvem udførte/godkendte, fx 'Direktionen'")
     referat: Tekst | None = Field(None, description="Henvisning til referat eller dokument")

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Beloeb, Dato, Id, Skema, Tal, Tekst
+from .felter import Beloeb, Dato, Id, JaNej, Skema, Tal, Tekst
 
 Grundlag = Literal["lejemaal", "areal", "lige", "fast", "timer"]
 
@@ -28,7 +28,7 @@ class Fordelingsnoegle(Skema):
 class Konto(Skema):
     konto: Tekst = Field(description="Kontonummer, fx 114 eller '114.1'")
     navn: Tekst | None = Field(None, description="Kontoens navn, fx 'Løn, ejendomsfunktionærer'")
-    med: bool = Field(False, description="Indgår kontoen i samdriften? ('sæt X')")
+    med: JaNej = Field(False, description="Indgår kontoen i samdriften? ('sæt X')")
     noegle: Id | None = Field(None, description="Fordelingsnøglens id; kræves når med er true")
     budget: Beloeb | None = Field(None, description="Forventet udgift i kr. pr. regnskabsår med samdrift; kræves når med er true; negativ ved refusion")
     nuvaerende: dict[str, Beloeb] | None = Field(
@@ -119,7 +119,7 @@ class Organisationsplan(Skema):
 
 class Opgoerelse(Skema):
     beskrivelse: Tekst | None = Field(None, description="4.1 Hvordan udgifter og timeforbrug registreres og fordeles")
-    tidsregistrering: bool | None = Field(None, description="Skal driftspersonalet tidsregistrere? (true/false)")
+    tidsregistrering: JaNej | None = Field(None, description="Skal driftspersonalet tidsregistrere? (true/false)")
 
 
 class Revision(Skema):

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Dato, Id, Skema, Tekst
+from .felter import Dato, Id, JaNej, Skema, Tekst
 
 Kategori = Literal[
     "beboere", "lokalt_driftspersonale", "beboervalgte", "organisationsbestyrelse",
@@ -49,7 +49,7 @@ class Markering(Skema):
     sted: Tekst | None = Field(None, description="Hvor")
     deltagere: list[Tekst] = Field(default_factory=list, description="Inviterede interessenter")
     ansvarlig: Tekst | None = Field(None, description="Hvem er ansvarlig (fx den lokale driftsleder)")
-    afholdt: bool | None = Field(None, description="Er markeringen holdt? (true/false)")
+    afholdt: JaNej | None = Field(None, description="Er markeringen holdt? (true/false)")
     erfaringer: Tekst | None = Field(None, description="Fremmøde og erfaringer")
     fravalgt: Fravalg | None = Field(None, description="Udfyld i stedet, hvis man beslutter ikke at markere opstarten")
 

@@ -4,7 +4,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Dato, Heltal, Id, IkkeNegativtHeltal, PositivtHeltal, PositivtTal, Skema, Tekst
+from .felter import (Dato, Heltal, Id, IkkeNegativtHeltal, JaNej, PositivtHeltal, PositivtTal, Skema,
+                     Tekst)
 
 Boligtype = Literal["familieboliger", "ungdomsboliger", "aeldreboliger"]
 
@@ -64,7 +65,7 @@ class Start(Skema):
 
 
 class Vilkaar(Skema):
-    nedskrevne: bool | None = Field(None, description="Findes der nedskrevne politikker/strategier for samdrift? (true/false)")
+    nedskrevne: JaNej | None = Field(None, description="Findes der nedskrevne politikker/strategier for samdrift? (true/false)")
     beskrivelse: Tekst | None = Field(None, description="Vilkårene for samdrift i boligorganisationen: politikker, strategier, holdninger, kultur")
     krav: list[Tekst] = Field(default_factory=list, description="Konkrete krav, fx minimum antal lejemål")
     vurdering: Tekst | None = Field(None, description="Hvordan vilkårene påvirker arbejdet med samdriften")
