@@ -28,7 +28,8 @@ T = TypeVar("T")
 FORMAT = 2
 
 
-def _mappe() -> Path | None:
+def rodmappe() -> Path | None:
+    """The cache's folder (not created here), or None when caching is off."""
     valg = os.environ.get("SAMDRIFT_CACHE", "")
     if valg.lower() in ("0", "nej", "no", "false", "off"):
         return None
@@ -42,7 +43,7 @@ def _mappe() -> Path | None:
 def undermappe(art: str) -> Path | None:
     """A folder of the cache for one kind of entry, created if need be; None when caching is off
     or the folder cannot be made."""
-    rod = _mappe()
+    rod = rodmappe()
     if rod is None:
         return None
     try:
@@ -67,7 +68,7 @@ def kodeaftryk() -> str:
 
 def noegle(sti: Path) -> str | None:
     """The cache key of a folder, or None when caching is off or the folder cannot be read."""
-    if _mappe() is None:
+    if rodmappe() is None:
         return None
     from .skemaer import FILNAVNE
 
@@ -102,7 +103,7 @@ def hent_post(art: str, noegle_: str | None):
     """The entry stored under ``noegle_``, or None. A hit marks the entry as used."""
     if noegle_ is None:
         return None
-    fil = _mappe() / art / f"{noegle_}.json"
+    fil = rodmappe() / art / f"{noegle_}.json"
     try:
         data = json.loads(fil.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -195,7 +196,7 @@ def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]):
     from .tidsregistrering import Tidsregistrering, laes_tidsregistrering as laes
 
     noegle_ = None
-    if _mappe() is not None and sti.is_file():
+    if rodmappe() is not None and sti.is_file():
         try:
             h = hashlib.sha1(kodeaftryk().encode())
             h.update(json.dumps(sorted(afdeling_opslag.items()), ensure_ascii=False).encode())

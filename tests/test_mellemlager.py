@@ -192,6 +192,6 @@ def test_uden_hjemmemappe_intet_mellemlager(tmp_path, monkeypatch):
     monkeypatch.delenv("SAMDRIFT_CACHE", raising=False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setattr(mellemlager.os.path, "expanduser", lambda p: p)  # '~' stays '~'
-    assert mellemlager._mappe() is None and mellemlager.noegle(EKSEMPEL) is None
+    assert mellemlager.rodmappe() is None and mellemlager.noegle(EKSEMPEL) is None
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert mellemlager._mappe() == tmp_path / "samdrift"
+    assert mellemlager.rodmappe() == tmp_path / "samdrift"

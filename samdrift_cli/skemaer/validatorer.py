@@ -32,7 +32,7 @@ ART = "skemaer"
 
 def validator(filnavn: str) -> SchemaValidator:
     """The validator of the schema of ``filnavn`` (one of :data:`FILNAVNE`)."""
-    alle = _validatorer(mellemlager.undermappe(ART))
+    alle = _validatorer(mellemlager.rodmappe())
     if alle is not None:
         return alle[filnavn]
     return _bygget(filnavn)
@@ -56,8 +56,10 @@ def fil(mappe: Path) -> Path:
 
 
 @cache
-def _validatorer(mappe: Path | None) -> dict[str, SchemaValidator] | None:
-    """All validators, read from the cache or built and stored there; None without a cache."""
+def _validatorer(rod: Path | None) -> dict[str, SchemaValidator] | None:
+    """All validators, read from the cache below ``rod`` or built and stored there (once per
+    process and cache); None without a cache."""
+    mappe = mellemlager.undermappe(ART) if rod is not None else None
     if mappe is None:
         return None
     sti = fil(mappe)
