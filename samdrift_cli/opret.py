@@ -26,27 +26,44 @@ def lav_id(navn: str) -> str:
     return tekst[:64] or "afdeling"
 
 
+_TUSINDER = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def _dansk_tal(tekst: str) -> Decimal:
+    """A number as a Dane writes it on the command line: '6.500' is six thousand five hundred,
+    '6.500,5' and '300,5' have a decimal comma; '300.5' (not groups of three) a decimal point."""
+    t = tekst.strip()
+    if "," in t:
+        t = t.replace(".", "").replace(",", ".")
+    elif _TUSINDER.fullmatch(t):
+        t = t.replace(".", "")
+    if not re.fullmatch(r"\d+(?:\.\d+)?", t):
+        raise InvalidOperation(tekst)
+    return Decimal(t)
+
+
 def parse_afdeling(tekst: str) -> dict:
-    """'Æblegården:100' or 'Æblegården:100:6500' (areal may use a decimal comma)."""
+    """'Æblegården:100' or 'Æblegården:100:6500' (numbers as a Dane writes them: '1.000', '6.500,5')."""
     dele = tekst.rsplit(":", 2) if tekst.count(":") >= 2 else tekst.split(":")
-    if len(dele) == 3 and not re.fullmatch(r"\s*\d+\s*", dele[1]):
-        dele = [dele[0] + ":" + dele[1], dele[2]]
+    if len(dele) == 3 and not re.fullmatch(r"\s*(?:\d+|\d{1,3}(?:\.\d{3})+)\s*", dele[1]):
+        dele = [dele[0] + ":" + dele[1], dele[2]]  # a name with a colon: 'Bo:Vest:200'
     if len(dele) not in (2, 3) or not dele[0].strip():
         raise ValueError(f"'{tekst}' skal skrives 'Navn:lejemål' eller 'Navn:lejemål:areal', fx 'Æblegården:100'")
     navn = dele[0].strip()
-    try:
-        lejemaal = int(dele[1].strip())
-    except ValueError:
+    if not re.fullmatch(r"\d+|\d{1,3}(?:\.\d{3})+", dele[1].strip()):
         raise ValueError(f"'{tekst}': antal lejemål skal være et heltal, ikke '{dele[1].strip()}'")
+    lejemaal = int(dele[1].strip().replace(".", ""))
     if lejemaal <= 0:
         raise ValueError(f"'{tekst}': antal lejemål skal være over 0")
     areal = None
     if len(dele) == 3:
+        if dele[2].strip().startswith("-"):
+            raise ValueError(f"'{tekst}': arealet skal være over 0")
         try:
-            areal = Decimal(dele[2].strip().replace(".", "").replace(",", ".") if "," in dele[2] else dele[2].strip())
+            areal = _dansk_tal(dele[2])
         except InvalidOperation:
-            raise ValueError(f"'{tekst}': arealet skal være et tal, ikke '{dele[2].strip()}'")
-        if not areal.is_finite() or areal <= 0:
+            raise ValueError(f"'{tekst}': arealet skal være et tal som 6500 eller 6.500,5, ikke '{dele[2].strip()}'")
+        if areal <= 0:
             raise ValueError(f"'{tekst}': arealet skal være over 0")
     return {"navn": navn, "lejemaal": lejemaal, "areal": areal}
 

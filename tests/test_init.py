@@ -86,3 +86,32 @@ def test_init_git(tmp_path, samdrift):
     assert "Ny samdrift oprettet" in log
     status = subprocess.run(["git", "status", "--porcelain"], cwd=tmp_path / "ny", capture_output=True, text=True).stdout
     assert status == ""
+
+
+@pytest.mark.parametrize("tekst, ventet", [
+    ("A:100:6500", (100, "6500")), ("A:100:6.500", (100, "6500")), ("A:1.000:6.500,5", (1000, "6500.5")),
+    ("A:100:300,5", (100, "300.5")), ("A:100:300.5", (100, "300.5")), ("A: 12 : 1.234.567,89 ", (12, "1234567.89")),
+])
+def test_tal_som_en_dansker_skriver_dem(tekst, ventet):
+    a = parse_afdeling(tekst)
+    assert (a["navn"], a["lejemaal"], str(a["areal"])) == ("A", *ventet)
+
+
+@pytest.mark.parametrize("tekst, besked", [
+    ("A:1.00", "antal lejemål skal være et heltal, ikke '1.00'"),
+    ("A:1,5", "antal lejemål skal være et heltal, ikke '1,5'"),
+    ("A:0", "antal lejemål skal være over 0"),
+    ("A:10:-5", "arealet skal være over 0"),
+    ("A:10:1e3", "arealet skal være et tal som 6500 eller 6.500,5, ikke '1e3'"),
+])
+def test_forkerte_tal_i_afdeling(tekst, besked):
+    with pytest.raises(ValueError) as e:
+        parse_afdeling(tekst)
+    assert str(e.value) == f"'{tekst}': {besked}"
+
+
+def test_areal_med_tusindtalspunktum_skrives_som_tal_uden_punktum(tmp_path, samdrift):
+    r = samdrift("init", tmp_path / "ny", "--afdeling", "A:100:6.500", "--afdeling", "B:10")
+    assert r.kode == 0, r.stderr
+    assert "areal_m2: 6500 " in (tmp_path / "ny" / "samdrift.yaml").read_text(encoding="utf-8")
+    assert samdrift("-C", tmp_path / "ny", "check").kode == 0
