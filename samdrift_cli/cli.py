@@ -71,12 +71,13 @@ def hoved(
 @app.command(options_metavar="[TILVALG]")
 def init(
     ctx: typer.Context,
-    mappe: Annotated[Optional[Path], typer.Argument(help="Den nye mappe (standard: den aktuelle, hvis den er tom).",
+    mappe: Annotated[Optional[Path], typer.Argument(metavar="MAPPE", help="Den nye mappe (standard: den aktuelle, hvis den er tom).",
                                                     show_default=False)] = None,
     navn: Annotated[Optional[str], typer.Option("--navn", metavar="NAVN", help="Samdriftens navn, fx 'Samdrift Æblegården og Pærebakken'.",
                                                 show_default=False)] = None,
     afdeling: Annotated[Optional[list[str]], typer.Option(
-        "--afdeling", help="En afdeling som 'Navn:lejemål' eller 'Navn:lejemål:areal'; gentag for hver afdeling.",
+        "--afdeling", metavar="NAVN:LEJEMÅL[:AREAL]",
+        help="En afdeling som 'Æblegården:100' eller med areal i m² 'Æblegården:100:6.500'; gentag for hver afdeling.",
         show_default=False)] = None,
     boligorganisation: Annotated[Optional[str], typer.Option("--boligorganisation", metavar="NAVN", help="Boligorganisationens navn.",
                                                              show_default=False)] = None,
@@ -208,7 +209,7 @@ def schema(
 @app.command(options_metavar="[TILVALG]")
 def oversigt(
     ctx: typer.Context,
-    mappe: Annotated[Optional[Path], typer.Argument(help="Mappen med samdrifter (standard: den aktuelle).", show_default=False)] = None,
+    mappe: Annotated[Optional[Path], typer.Argument(metavar="MAPPE", help="Mappen med samdrifter (standard: den aktuelle).", show_default=False)] = None,
     som_json: JsonTilvalg = False,
 ) -> None:
     """Én linje for hver samdrift-mappe under MAPPE: afdelinger, lejemål, milepæl, næste skridt, problemer."""

@@ -87,6 +87,10 @@ def installer() -> None:
 
             get_help_option._dansk = True
             core.Command.get_help_option = get_help_option
+
+        # typer writes an argument's Python type after its name in English ('MAPPE <path>',
+        # 'NR <int range>'); samdrift's arguments have a metavar and a help text that says it in Danish
+        typer_core.TyperArgument.display_type_rich = lambda self, ctx: None
     except Exception:  # pragma: no cover - other typer versions
         pass
 

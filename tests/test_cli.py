@@ -19,6 +19,15 @@ def test_hjaelp_er_dansk(samdrift):
         assert engelsk not in r.stdout
 
 
+@pytest.mark.parametrize("kommando", [(), ("init",), ("check",), ("check", "milepael"), ("status",), ("fordeling",),
+                                      ("export",), ("schema",), ("oversigt",), ("afkryds",)])
+def test_hjaelpesiderne_viser_ingen_engelske_typenavne(samdrift, kommando):
+    r = samdrift(*kommando, "--help")
+    assert r.kode == 0
+    for engelsk in ("<path>", "<int", "<list", "<str>", "<bool>", "TEXT", "INTEGER", "PATH"):
+        assert engelsk not in r.stdout, (kommando, engelsk)
+
+
 def test_brugsfejl_er_danske_med_kode_2(samdrift):
     r = samdrift("status", "--ukendt")
     assert (r.kode, r.stderr.splitlines()[0]) == (2, "samdrift status: fejl: ukendt tilvalg '--ukendt'")
