@@ -224,15 +224,27 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
 
     antal = 0
     felter = itemgetter(i_dato, i_afd, i_timer, i_med, i_afd if i_opg is None else i_opg)
+
+    def forkert_bredde(raekke: list[str]) -> None:
+        besked = (f"rækken har {len(raekke)} felter, men overskriften har {bredde}; "
+                  f"er skilletegnet '{skilletegn}' brugt i en værdi uden anførselstegn?")
+        if skilletegn == "," and len(raekke) > bredde:
+            besked += " Et decimaltal som 7,5 skal stå i anførselstegn: \"7,5\""
+        meld(laeser.line_num, besked)
+
     try:
         for raekke in laeser:
+            # more fields than the header: a delimiter in a value ('7,5' in a ','-file gives the
+            # hours 7 and shifts the rest), unless the extra fields are empty (a trailing delimiter)
+            if len(raekke) > bredde and any(f.strip() for f in raekke[bredde:]):
+                forkert_bredde(raekke)
+                continue
             try:
                 r_dato, r_afd, r_timer, r_med, r_opg = felter(raekke)
             except IndexError:
                 if not raekke or (len(raekke) == 1 and not raekke[0].strip()):
                     continue
-                meld(laeser.line_num, f"rækken har {len(raekke)} felter, men overskriften har {bredde}; "
-                                      f"er skilletegnet '{skilletegn}' brugt i en værdi uden anførselstegn?")
+                forkert_bredde(raekke)
                 continue
             d = datocache.get(r_dato) or dato(r_dato, laeser.line_num)
             if d is None:

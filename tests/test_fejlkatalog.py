@@ -89,6 +89,13 @@ KATALOG: list[tuple[str, dict, list[str]]] = [
       "tidsregistrering.csv:3: fejl: ukendt afdeling 'c'; brug en afdelings id eller navn fra samdrift.yaml",
       "tidsregistrering.csv:4: fejl: negative timer ('-2') er ikke tilladt; ret den oprindelige registrering",
       "tidsregistrering.csv:5: fejl: timer skal være et tal som 7,5 eller 7.5, ikke 'syv'"]),
+    ("CSV: decimalkomma uden anførselstegn", {"tidsregistrering.csv": "dato,medarbejder,afdeling,timer,opgave\n"
+                                                                      "2026-01-05,Ole,a,7,5,renhold\n2026-01-06,Ole,a,\"7,5\",renhold\n"
+                                                                      "2026-01-07,Ole,a\n"},
+     ["tidsregistrering.csv:2: fejl: rækken har 6 felter, men overskriften har 5; er skilletegnet ',' brugt i en værdi "
+      "uden anførselstegn? Et decimaltal som 7,5 skal stå i anførselstegn: \"7,5\"",
+      "tidsregistrering.csv:4: fejl: rækken har 3 felter, men overskriften har 5; er skilletegnet ',' brugt i en værdi "
+      "uden anførselstegn?"]),
 ]
 
 

@@ -96,3 +96,17 @@ def test_timer_i_en_periode_er_summen_af_raekkerne_og_overlever_mellemlageret(tm
         assert (igen.periode, igen.har_opgave, igen.antal_raekker) == (reg.periode, True, len(raekker))
 
     egenskab()
+
+
+def test_afsluttende_skilletegn_er_ikke_en_fejl(tmp_path):
+    # some exports end every row with the delimiter: empty fields beyond the header
+    reg, fund = _laes(tmp_path, b"dato;medarbejder;afdeling;timer;\n2026-01-05;Ole;a;7,5;\n2026-01-06;Ole;b;1;;\n")
+    assert fund == []
+    assert reg.timer() == {"a": Decimal("7.5"), "b": Decimal("1")}
+
+
+def test_for_mange_felter_er_en_fejl_ikke_forskudte_timer(tmp_path):
+    # '7,5' unquoted in a ','-file: before, the hours were read as 7 and the opgave as '5'
+    reg, fund = _laes(tmp_path, b"dato,medarbejder,afdeling,timer,opgave\n2026-01-05,Ole,a,7,5,renhold\n")
+    assert reg is None
+    assert [(f.linje, f.besked.split(";")[0]) for f in fund] == [(2, "rækken har 6 felter, men overskriften har 5")]
