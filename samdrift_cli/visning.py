@@ -307,10 +307,14 @@ def _periode(tekst: str | None) -> tuple[dt.date | None, dt.date | None]:
 
     try:
         fra, til = tekst.split(":", 1)
-        return (parse_dato(fra) if fra else None), (parse_dato(til) if til else None)
+        fra, til = (parse_dato(fra) if fra else None), (parse_dato(til) if til else None)
     except Exception:
         raise SamdriftFejl([Fund("--periode", None, None, "fejl",
                                  f"'{tekst}' er ikke en periode; skriv FRA:TIL, fx 2026-01-01:2026-12-31")])
+    if fra is not None and til is not None and til < fra:
+        raise SamdriftFejl([Fund("--periode", None, None, "fejl",
+                                 f"periodens slutning ({til.isoformat()}) ligger før dens begyndelse ({fra.isoformat()})")])
+    return fra, til
 
 
 def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, periode: str | None) -> int:
@@ -326,6 +330,9 @@ def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, pe
         raise SamdriftFejl([Fund("--noegle", None, None, "fejl",
                                  f"ukendt nøgle '{noegle}'; nøglerne er: {', '.join(n.id for n in r.noegler)}")])
     fra, til = _periode(periode)
+    if periode and not mod_timer:
+        raise SamdriftFejl([Fund("--periode", None, None, "fejl",
+                                 "bruges sammen med --mod-timer (nøglernes egen periode står i model.yaml)")])
     if mod_timer:
         return _mod_timer(mappe, r, fra, til, som_json)
     if som_json:

@@ -129,6 +129,18 @@ def test_mod_timer(eksempel, samdrift):
     assert sum(int(v.replace(".", "")) for v in n["forskel_kr"].values()) == 0
 
 
+@pytest.mark.parametrize("argumenter, besked", [
+    (("--mod-timer", "--periode", "2025-12-31:2025-01-01"),
+     "--periode: fejl: periodens slutning (2025-01-01) ligger før dens begyndelse (2025-12-31)"),
+    (("--mod-timer", "--periode", "2025"), "--periode: fejl: '2025' er ikke en periode; skriv FRA:TIL, fx 2026-01-01:2026-12-31"),
+    (("--periode", "2025-01-01:2025-12-31"),
+     "--periode: fejl: bruges sammen med --mod-timer (nøglernes egen periode står i model.yaml)"),
+])
+def test_periode_der_ikke_kan_bruges(eksempel, samdrift, argumenter, besked):
+    r = samdrift("-C", eksempel, "fordeling", *argumenter)
+    assert (r.kode, r.stderr.strip(), r.stdout) == (2, besked, "")
+
+
 FEJL = [
     ("konti:\n  - {konto: 114, med: true, noegle: findesikke, budget: 1}\nfordelingsnoegler: [{id: l, grundlag: lejemaal}]\n",
      "model.yaml:2:37: fejl: ukendt fordelingsnøgle 'findesikke'"),
