@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import sys
 from pathlib import Path
 
-from .fund import Fund, SamdriftFejl
+from .fund import Fund, SamdriftFejl, Udfald
 from .milepaele.katalog import KATALOG
 
 FILNAVN = "milepaele.yaml"
@@ -32,7 +31,7 @@ def afkryds(
     beslutning: str | None,
     bemaerkning: str | None,
     fortryd: bool = False,
-) -> int:
+) -> Udfald:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     from .skemaer.felter import parse_dato
@@ -86,6 +85,7 @@ def afkryds(
         if reg is None:
             raise _fejl(f"{hvad} er ikke afkrydset", FILNAVN)
         reg_liste.remove(reg)
+        dag = reg.get("dato")
     else:
         if reg is None:
             reg = CommentedMap([("nr", i)])
@@ -102,11 +102,9 @@ def afkryds(
     tekst = ud.getvalue()
     _valider(mappe, tekst)
     skriv_atomisk(fil, tekst)
-    for a in advarsler:
-        sys.stderr.write(a.formater() + "\n")
     handling = "fjernede" if fortryd else "registrerede"
-    sys.stdout.write(f"{handling} {hvad}: {titler[i - 1]} ({dag.isoformat()}) i {FILNAVN}\n")
-    return 0
+    hvornaar = f" ({dag.isoformat() if isinstance(dag, dt.date) else dag})" if dag else ""
+    return Udfald([f"{handling} {hvad}: {titler[i - 1]}{hvornaar} i {FILNAVN}"], advarsler)
 
 
 def _laes_rundtur(fil: Path):

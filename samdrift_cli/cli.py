@@ -224,10 +224,14 @@ def oversigt(
 
 def kor(handling) -> None:
     """Run a command; user errors become Danish findings on stderr and exit code 2."""
-    from .fund import SamdriftFejl
+    from .fund import SamdriftFejl, Udfald
 
     try:
         kode = handling()
+        if isinstance(kode, Udfald):
+            from .visning import vis_udfald
+
+            kode = vis_udfald(kode)
     except SamdriftFejl as e:
         from .visning import skriv_fund
 

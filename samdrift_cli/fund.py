@@ -58,6 +58,15 @@ class Fund:
         return {**self.som_json(), "uddrag": self.uddrag}
 
 
+@dataclass
+class Udfald:
+    """What a writing command (init, afkryds, schema) did: a line each for stdout, and the warnings
+    it met. The command returns it; only the CLI prints it."""
+
+    linjer: list[str] = field(default_factory=list)
+    advarsler: list[Fund] = field(default_factory=list)
+
+
 class SamdriftFejl(Exception):
     """Raised to stop a command because of user errors; carries every finding."""
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic.json_schema import GenerateJsonSchema
 
+from .fund import Udfald
 from .skemaer import FILTYPER, skemaklasse
 
 DRAFT07 = "http://json-schema.org/draft-07/schema#"
@@ -45,7 +46,7 @@ def skema_tekster() -> dict[str, str]:
             for f in FILTYPER}
 
 
-def skriv_skemaer(ud: Path) -> int:
+def skriv_skemaer(ud: Path) -> Udfald:
     from .skrivning import skriv_atomisk
 
     ud = Path(ud)
@@ -57,7 +58,4 @@ def skriv_skemaer(ud: Path) -> int:
     tekster = skema_tekster()
     for navn, tekst in tekster.items():
         skriv_atomisk(ud / navn, tekst)
-    import sys
-
-    sys.stdout.write(f"skrev {len(tekster)} JSON-skemaer (draft-07) i {ud}\n")
-    return 0
+    return Udfald([f"skrev {len(tekster)} JSON-skemaer (draft-07) i {ud}"])

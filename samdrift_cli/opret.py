@@ -7,13 +7,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .fund import Fund, SamdriftFejl
+from .fund import Fund, SamdriftFejl, Udfald
 
 _TRANSLIT = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa", "ü": "ue", "ö": "oe", "ä": "ae"}
 
@@ -89,7 +88,7 @@ def render_skabeloner(navn: str, afdelinger: list[dict], boligorganisation: str 
     return ud
 
 
-def opret(maal: Path, navn: str | None, afdelinger_tekst: list[str], boligorganisation: str | None, git: bool) -> int:
+def opret(maal: Path, navn: str | None, afdelinger_tekst: list[str], boligorganisation: str | None, git: bool) -> Udfald:
     fejl: list[Fund] = []
     if maal.exists():
         if not maal.is_dir():
@@ -145,13 +144,14 @@ def opret(maal: Path, navn: str | None, afdelinger_tekst: list[str], boligorgani
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    sys.stdout.write(f"oprettede {maal} med {len(filer)} filer for {len(afdelinger)} afdelinger\n")
-    if git:
-        _git(maal_abs)
     import shlex
 
-    sys.stdout.write(f"Næste skridt: udfyld samdrift.yaml (milepæl 1) og kør: samdrift -C {shlex.quote(str(maal))} status\n")
-    return 0
+    udfald = Udfald([f"oprettede {maal} med {len(filer)} filer for {len(afdelinger)} afdelinger"])
+    if git:
+        _git(maal_abs)
+        udfald.linjer.append("git: første commit er lavet")
+    udfald.linjer.append(f"Næste skridt: udfyld samdrift.yaml (milepæl 1) og kør: samdrift -C {shlex.quote(str(maal))} status")
+    return udfald
 
 
 def _umask() -> int:
@@ -170,5 +170,5 @@ def _git(mappe: Path) -> None:
     for args in (["init", "-q"], ["add", "-A"], [*identitet, "commit", "-q", "-m", "Ny samdrift oprettet med samdrift init"]):
         r = subprocess.run(["git", *args], cwd=mappe, capture_output=True, text=True)
         if r.returncode != 0:
-            raise SamdriftFejl([Fund("--git", None, None, "fejl", f"git {args[-1] if args else ''} mislykkedes: {r.stderr.strip()}")])
-    sys.stdout.write("git: første commit er lavet\n")
+            raise SamdriftFejl([Fund("--git", None, None, "fejl", f"git {args[-1] if args else ''} mislykkedes: "
+                                                                  f"{r.stderr.strip()}; mappen er oprettet uden en commit")])

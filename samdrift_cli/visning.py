@@ -12,7 +12,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from .fund import Fund, SamdriftFejl, har_fejl
+from .fund import Fund, SamdriftFejl, Udfald, har_fejl
 
 if TYPE_CHECKING:
     from .indlaesning import Samdriftsmappe
@@ -41,6 +41,14 @@ def _beloebskolonne(t, navn: str) -> None:
 def skriv_fund(fund: list[Fund], praefiks: str = "") -> None:
     for f in fund:
         sys.stderr.write(f.formater(praefiks) + "\n")
+
+
+def vis_udfald(udfald: Udfald) -> int:
+    """What a writing command did: its lines on stdout, its warnings on stderr; exit code 0."""
+    for linje in udfald.linjer:
+        sys.stdout.write(linje + "\n")
+    skriv_fund(udfald.advarsler)
+    return 0
 
 
 def skriv_json(data) -> None:

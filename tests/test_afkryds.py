@@ -34,12 +34,17 @@ def test_diff_er_praecis_de_nye_linjer(eksempel, samdrift):
 def test_ny_milepael_indsaettes_i_raekkefoelge_og_fortryd(eksempel, samdrift):
     fil = eksempel / "milepaele.yaml"
     foer = fil.read_text(encoding="utf-8")
-    assert samdrift("-C", eksempel, "afkryds", "7", "--opgave", "1", "--dato", "2024-12-10", "--af", "Mette Lund").kode == 0
+    r = samdrift("-C", eksempel, "afkryds", "7", "--opgave", "1", "--dato", "10-12-2024", "--af", "Mette Lund")
+    assert (r.kode, r.stdout, r.stderr) == (
+        0, "registrerede milepæl 7, opgave 1: Udarbejdelse af implementeringsplan (2024-12-10) i milepaele.yaml\n", "")
     assert _diff(foer, fil.read_text(encoding="utf-8")) == [
         "+  - nr: 7", "+    opgaver:", "+      - nr: 1", "+        dato: 2024-12-10", "+        af: Mette Lund"]
     tekst = fil.read_text(encoding="utf-8")
     assert tekst.index("- nr: 5") < tekst.index("- nr: 7") < tekst.index("- nr: 12")
-    assert samdrift("-C", eksempel, "afkryds", "7", "--opgave", "1", "--fortryd").kode == 0
+    r = samdrift("-C", eksempel, "afkryds", "7", "--opgave", "1", "--fortryd")
+    # the date of the registration that went, not today's
+    assert (r.kode, r.stdout) == (
+        0, "fjernede milepæl 7, opgave 1: Udarbejdelse af implementeringsplan (2024-12-10) i milepaele.yaml\n")
     assert samdrift("-C", eksempel, "check").kode == 0
 
 
