@@ -33,8 +33,9 @@ def tjek_beloeb(d: Decimal, original: str) -> Decimal:
     if d.as_tuple().exponent < -2:
         if _LIGNER_TUSINDER.match(original):
             tusinder = original.replace(".", "")
+            som_yaml = format(d.normalize(), "f").replace(".", ",")
             raise BeloebFejl(f"beløbet '{original}' har mere end 2 decimaler; mente du {tusinder} kr.? "
-                             f"I et YAML-tal er '.' decimaltegn, så {original} betyder {format(d.normalize(), 'f').replace('.', ',')} kr.; "
+                             f"I et YAML-tal er '.' decimaltegn, så {original} betyder {som_yaml} kr.; "
                              f"skriv {tusinder} eller \"{original} kr.\" i anførselstegn")
         raise BeloebFejl(f"beløbet '{original}' har mere end 2 decimaler; angiv det i hele øre")
     if abs(d) >= MAKS_BELOEB:

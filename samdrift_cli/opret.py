@@ -25,7 +25,8 @@ def lav_id(navn: str) -> str:
     return tekst[:64] or "afdeling"
 
 
-_TUSINDER = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_TUSINDER = re.compile(r"\d{1,3}(?:\.\d{3})+")  # '6.500', '1.234.567': '.' between groups of three
+_HELTAL = re.compile(r"\d+|\d{1,3}(?:\.\d{3})+")
 
 
 def _dansk_tal(tekst: str) -> Decimal:
@@ -44,12 +45,12 @@ def _dansk_tal(tekst: str) -> Decimal:
 def parse_afdeling(tekst: str) -> dict:
     """'Æblegården:100' or 'Æblegården:100:6500' (numbers as a Dane writes them: '1.000', '6.500,5')."""
     dele = tekst.rsplit(":", 2) if tekst.count(":") >= 2 else tekst.split(":")
-    if len(dele) == 3 and not re.fullmatch(r"\s*(?:\d+|\d{1,3}(?:\.\d{3})+)\s*", dele[1]):
+    if len(dele) == 3 and not _HELTAL.fullmatch(dele[1].strip()):
         dele = [dele[0] + ":" + dele[1], dele[2]]  # a name with a colon: 'Bo:Vest:200'
     if len(dele) not in (2, 3) or not dele[0].strip():
         raise ValueError(f"'{tekst}' skal skrives 'Navn:lejemål' eller 'Navn:lejemål:areal', fx 'Æblegården:100'")
     navn = dele[0].strip()
-    if not re.fullmatch(r"\d+|\d{1,3}(?:\.\d{3})+", dele[1].strip()):
+    if not _HELTAL.fullmatch(dele[1].strip()):
         raise ValueError(f"'{tekst}': antal lejemål skal være et heltal, ikke '{dele[1].strip()}'")
     lejemaal = int(dele[1].strip().replace(".", ""))
     if lejemaal <= 0:
