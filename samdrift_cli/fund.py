@@ -12,6 +12,8 @@ from typing import Literal
 
 Niveau = Literal["fejl", "advarsel"]
 
+UDDRAG_BREDDE = 120  # characters of a source line shown under a finding
+
 
 @dataclass(frozen=True, order=True)
 class Fund:
@@ -38,10 +40,18 @@ class Fund:
         tekst = self.overskrift(praefiks)
         if med_uddrag and self.uddrag is not None and self.linje is not None:
             linje = self.uddrag.rstrip("\n").replace("\t", " ")
+            kolonne = self.kolonne
+            if len(linje) > UDDRAG_BREDDE:  # a long line: the part around the column, marked with …
+                start = max(0, min((kolonne or 1) - 1 - UDDRAG_BREDDE // 2, len(linje) - UDDRAG_BREDDE))
+                udsnit = linje[start:start + UDDRAG_BREDDE]
+                foran, bagefter = ("…" if start > 0 else ""), ("…" if start + UDDRAG_BREDDE < len(linje) else "")
+                linje = foran + udsnit + bagefter
+                if kolonne is not None:
+                    kolonne = kolonne - start + len(foran)
             nr = str(self.linje)
             tekst += f"\n  {nr} | {linje}"
-            if self.kolonne is not None:
-                tekst += f"\n  {' ' * len(nr)} | {' ' * (self.kolonne - 1)}^"
+            if kolonne is not None:
+                tekst += f"\n  {' ' * len(nr)} | {' ' * (kolonne - 1)}^"
         return tekst
 
     def som_json(self) -> dict:

@@ -7,7 +7,7 @@ import shutil
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EKSEMPEL
+from conftest import EKSEMPEL, MINIMAL_SAMDRIFT, byg_mappe
 
 FILER = sorted(p.name for p in EKSEMPEL.iterdir() if p.suffix in (".yaml", ".csv"))
 TEGN = [":", " ", "-", '"', "[", "{", "0", "x", "\t", ",", "#", "&a", "*a", "æ", "\\"]
@@ -39,3 +39,14 @@ def test_tilfaeldige_redigeringer(tmp_path_factory, samdrift, redigeringer):
         if r.kode == 2:
             assert r.fejllinjer and all(": fejl: " in l or ": advarsel: " in l or l.startswith("Se '") or ": fejl:" in l
                                         for l in r.fejllinjer), r.stderr
+
+
+def test_en_lang_linje_vises_som_et_udsnit_om_kolonnen(tmp_path, samdrift):
+    # a minified or generated file: the excerpt shows 120 characters around the culprit, not 10.000
+    m = byg_mappe(tmp_path, {"samdrift.yaml": MINIMAL_SAMDRIFT, "model.yaml": "x: " + "[" * 5000 + "]" * 5000 + "\n"})
+    r = samdrift("-C", m, "check")
+    assert r.kode == 2
+    overskrift, kilde, pil = r.stderr.splitlines()[:3]
+    assert overskrift.startswith("model.yaml:1:1003: fejl: YAML-syntaksfejl her")
+    assert kilde == "  1 | …" + "[" * 120 + "…"
+    assert pil.index("^") - pil.index("|") - 2 == 1 + 60  # under column 1003: the 61st character after '…'
