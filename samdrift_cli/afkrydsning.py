@@ -34,7 +34,7 @@ def afkryds(
 ) -> Udfald:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from .skemaer.felter import parse_dato
+    from .skemaer.vaerdier import parse_dato
     from .skrivning import skriv_atomisk
 
     if not (mappe / "samdrift.yaml").is_file():

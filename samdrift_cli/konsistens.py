@@ -11,9 +11,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Iterable
 
 from .fund import Fund
-from .skemaer.felter import Emne
 
 if TYPE_CHECKING:
+    from .skemaer.felter import Emne
     from .indlaesning import Samdriftsmappe
 
 

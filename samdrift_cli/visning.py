@@ -311,7 +311,7 @@ def _tal(v: Decimal) -> str:
 def _periode(tekst: str | None) -> tuple[dt.date | None, dt.date | None]:
     if not tekst:
         return None, None
-    from .skemaer.felter import parse_dato
+    from .skemaer.vaerdier import parse_dato
 
     try:
         fra, til = tekst.split(":", 1)

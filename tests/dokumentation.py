@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROD))
 from pydantic import BaseModel  # noqa: E402
 
 from samdrift_cli.milepaele.katalog import FASE_FORMAAL, KATALOG  # noqa: E402
-from samdrift_cli.skemaer import FILTYPER, skemaklasse  # noqa: E402
+from samdrift_cli.skemaer import FILTYPER, skemaklasse, vaerdier  # noqa: E402
 
 # -- file format reference --------------------------------------------------------------
 
@@ -30,10 +30,12 @@ def _typenavn(a) -> str:
         navn = _typenavn(basis)
         for m in meta:
             funktion = getattr(m, "func", None)
-            if funktion is not None and funktion.__name__ == "_beloeb":
+            if funktion is vaerdier.beloeb:
                 return "beløb"
-            if funktion is not None and funktion.__name__ == "parse_dato":
+            if funktion is vaerdier.parse_dato:
                 return "dato"
+            if funktion is vaerdier.ja_nej:
+                return "true/false (ja/nej)"
         return navn
     if oprindelse in (typing.Union, types.UnionType):
         args = [x for x in typing.get_args(a) if x is not type(None)]

@@ -1,0 +1,74 @@
+"""The records a loaded file is made of: plain classes with the fields of the schema classes.
+
+The schemas are pydantic models (one module per file type): they define the files and give the
+JSON Schemas and the error messages. Importing pydantic's ``BaseModel`` and creating the ~70
+schema classes costs ~60 ms in every process, more than all the rest of a `samdrift check`. So
+the validators (validatorer.py) fill *records* instead: for each schema class a plain class of
+the same name, made by :func:`klasse`, whose instances hold the same fields, compare equal by
+their fields (as pydantic models do) and share the schema class's behaviour through the mixins
+below. pydantic-core fills a record exactly as it fills a model: the fields in ``__dict__`` and
+its three bookkeeping slots. Code that reads a folder only reads attributes; it never calls
+pydantic's model methods (``model_dump`` …) on what it loaded, and tests hold it to that, because
+the test suite reads the example through these records too.
+
+Only the standard library is imported here.
+"""
+
+_KLASSER: dict[tuple[str, str], type] = {}
+
+
+class Post:
+    """Base of every record."""
+
+    __slots__ = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as pydantic models are
+
+    def __repr__(self) -> str:
+        felter = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
+        return f"{type(self).__name__}({felter})"
+
+
+def klasse(modul: str, navn: str, mixins: tuple[type, ...] = ()) -> type:
+    """The record class for the schema class ``modul.navn`` (made once per process)."""
+    k = _KLASSER.get((modul, navn))
+    if k is None:
+        k = _KLASSER[(modul, navn)] = type(navn, (*mixins, Post), {"__slots__": (), "__module__": modul,
+                                                                     "__qualname__": navn})
+    return k
+
+
+def er_post(v: object) -> bool:
+    return isinstance(v, Post)
+
+
+# -- behaviour the schema classes share with their records ---------------------------------------
+
+
+class EmneData:
+    """Marks an Emne (a topic assessed overall and per afdeling) for :func:`vaerdier.tom`."""
+
+    __slots__ = ()
+
+
+KVADRANTER: dict[tuple[str, str], str] = {
+    ("noedvendig", "ingen"): "arbejdsbier",
+    ("noedvendig", "stor"): "ressourcepersoner",
+    ("ikke_noedvendig", "ingen"): "eksterne",
+    ("ikke_noedvendig", "stor"): "graa_eminencer",
+}
+
+
+class InteressentData:
+    """An interessent's quadrant in the playbook's diagram, from indflydelse × deltagelse."""
+
+    __slots__ = ()
+
+    @property
+    def kvadrant(self) -> str | None:
+        if self.deltagelse and self.indflydelse:
+            return KVADRANTER[(self.deltagelse, self.indflydelse)]
+        return None

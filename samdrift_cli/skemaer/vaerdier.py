@@ -1,0 +1,100 @@
+"""How the schemas read a value: text, dates, amounts, numbers, ja/nej; and when a value is blank.
+
+These are the functions the validators call (as pydantic ``BeforeValidator``s, see felter.py).
+They live apart from the pydantic models and import only pydantic-core's error type, so that the
+validators read back from the cache (validatorer.py) run them without importing pydantic itself.
+"""
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from pydantic_core import PydanticCustomError
+
+from ..beloeb import BeloebFejl, parse_beloeb
+from .poster import EmneData
+
+
+def tekst(v: Any) -> Any:
+    if isinstance(v, bool):
+        raise PydanticCustomError("tekst", "skal være tekst, ikke ja/nej (true/false); sæt det i anførselstegn")
+    if isinstance(v, (dt.date,)):
+        return v.isoformat()
+    if isinstance(v, str):
+        return v.strip()
+    return v
+
+
+_DATO_DK = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
+_DATO_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_dato(v: Any) -> dt.date:
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if isinstance(v, str):
+        s = v.strip()
+        m = _DATO_ISO.match(s)
+        try:
+            if m:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            m = _DATO_DK.match(s)
+            if m:
+                return dt.date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            raise PydanticCustomError("dato", "'{v}' er ikke en gyldig dato (findes ikke i kalenderen)", {"v": s})
+    raise PydanticCustomError("dato", "skal være en dato som ÅÅÅÅ-MM-DD, fx 2026-01-31")
+
+
+def beloeb(v: Any) -> Decimal:
+    try:
+        return parse_beloeb(v)
+    except BeloebFejl as e:
+        raise PydanticCustomError("beloeb", str(e).replace("{", "{{").replace("}", "}}"))
+
+
+def tal(v: Any) -> Any:
+    if isinstance(v, bool) or isinstance(v, float):
+        raise PydanticCustomError("tal", "skal være et tal")
+    if isinstance(v, int):
+        return Decimal(v)
+    if isinstance(v, Decimal):
+        if not v.is_finite():
+            raise PydanticCustomError("tal", "skal være et endeligt tal")
+        return v
+    if isinstance(v, str):
+        s = v.strip().replace(",", ".")
+        if re.fullmatch(r"[-+]?\d+(\.\d+)?", s):
+            return Decimal(s)
+    raise PydanticCustomError("tal", "skal være et tal, fx 6500 eller 12,5")
+
+
+def ja_nej(v: Any) -> Any:
+    """Danish answers besides YAML's true/false: ja/nej, and X as in the playbook's "sæt X"."""
+    if isinstance(v, str):
+        s = v.strip().casefold()
+        if s in ("ja", "x"):
+            return True
+        if s == "nej":
+            return False
+    return v
+
+
+def emne_som_tekst(v: Any) -> Any:
+    return {"samlet": v} if isinstance(v, str) else v
+
+
+def tom(v: Any) -> bool:
+    """Is a value absent or blank?"""
+    if v is None:
+        return True
+    if isinstance(v, str):
+        return not v.strip()
+    if isinstance(v, (list, dict)):
+        return len(v) == 0
+    if isinstance(v, EmneData):
+        return tom(v.samlet) and all(tom(t) for t in v.afdelinger.values())
+    return False
