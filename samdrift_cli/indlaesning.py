@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from .fund import Fund, SamdriftFejl, har_fejl, sorter
 from .skemaer import FILNAVNE, skemaklasse
 from .skemaer.validatorer import validator
 from .tidsregistrering import FILNAVN as CSV_FILNAVN
 from .tidsregistrering import Tidsregistrering, laes_tidsregistrering
-from .valideringsfejl import fund_fra_validering
 from .yamlkilde import YamlDokument, laes_yaml
 
 if TYPE_CHECKING:
@@ -128,6 +127,8 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True, mellemlager: bool = Fa
         try:
             mappe.modeller[filnavn] = validator(filnavn).validate_python(dok.data)
         except ValidationError as e:
+            from .valideringsfejl import fund_fra_validering  # imports the pydantic models: errors only
+
             mappe.fund.extend(fund_fra_validering(dok, e, skemaklasse(filnavn)))
     _ukendte_filer(mappe)
     if mappe.samdrift is not None:

@@ -1,13 +1,17 @@
-"""The compiled validators in the cache: read back, they validate exactly as the models do."""
+"""The compiled validators in the cache: read back, they fill records exactly as the models validate."""
 
 from __future__ import annotations
 
-import pytest
-from pydantic import ValidationError
+import os
+import subprocess
+import sys
+import time
 
-from conftest import EKSEMPEL
-from samdrift_cli.skemaer import FILNAVNE, skemaklasse
-from samdrift_cli.skemaer import validatorer
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from conftest import EKSEMPEL, ROD
+from samdrift_cli.skemaer import FILNAVNE, poster, skemaklasse, validatorer
 from samdrift_cli.yamlkilde import laes_yaml
 
 
@@ -20,14 +24,39 @@ def mellemlager(tmp_path, monkeypatch):
     validatorer._validatorer.cache_clear()
 
 
-def _fra_filen(fil):
-    """The validators as a later process gets them: read from ``fil``."""
+@pytest.fixture
+def bygninger(monkeypatch):
+    """Counts the validators built in this process (rather than read from the cache)."""
+    kald: list[str] = []
+    original = validatorer._bygget
+
+    def bygget(filnavn):
+        kald.append(filnavn)
+        return original(filnavn)
+
+    monkeypatch.setattr(validatorer, "_bygget", bygget)
+    return kald
+
+
+def _fra_filen(fil, bygninger):
+    """The validators as a later process gets them: read from ``fil``, none built."""
     assert fil.is_file()
     validatorer._validatorer.cache_clear()
+    foer = len(bygninger)
     alle = {f: validatorer.validator(f) for f in FILNAVNE}
-    for f, v in alle.items():  # not the ones this process built
-        assert v is not skemaklasse(f).__pydantic_validator__
+    assert len(bygninger) == foer
     return alle
+
+
+def som_data(x):
+    """A record or a pydantic model as plain data: its class name and fields, all the way down."""
+    if isinstance(x, (poster.Post, BaseModel)):
+        return {"": type(x).__name__, **{k: som_data(v) for k, v in vars(x).items()}}
+    if isinstance(x, list):
+        return [som_data(v) for v in x]
+    if isinstance(x, dict):
+        return {k: som_data(v) for k, v in x.items()}
+    return x
 
 
 # data the schemas refuse, one kind per case (the error catalogue covers the messages)
@@ -45,14 +74,17 @@ FORKERTE = {
 }
 
 
-def test_laest_fra_filen_validerer_som_modellerne(mellemlager):
+def test_laest_fra_filen_fylder_poster_som_modellerne(mellemlager, bygninger):
     assert not mellemlager.exists()
     validatorer.validator("samdrift.yaml")  # compiled and stored
-    alle = _fra_filen(mellemlager)
+    assert sorted(bygninger) == sorted(FILNAVNE)
+    alle = _fra_filen(mellemlager, bygninger)
     for f in FILNAVNE:
         dok = laes_yaml(EKSEMPEL / f, f)
-        klasse = skemaklasse(f)
-        assert alle[f].validate_python(dok.data) == klasse.model_validate(dok.data)
+        post, model = alle[f].validate_python(dok.data), skemaklasse(f).model_validate(dok.data)
+        assert isinstance(post, poster.Post) and not isinstance(post, BaseModel)
+        assert som_data(post) == som_data(model)
+        assert post == alle[f].validate_python(dok.data) and post != model
     for f, eksempler in FORKERTE.items():
         for data in eksempler:
             with pytest.raises(ValidationError) as fra_fil:
@@ -62,23 +94,41 @@ def test_laest_fra_filen_validerer_som_modellerne(mellemlager):
             assert fra_fil.value.errors() == model.value.errors()
 
 
-def test_beskadiget_fil_bygges_igen(mellemlager):
+def test_posterne_har_skemaklassernes_adfaerd():
+    from samdrift_cli.skemaer.vaerdier import tom
+
+    ia = validatorer.validator("interessenter.yaml").validate_python(
+        {"interessenter": [{"id": "a", "navn": "A", "indflydelse": "stor", "deltagelse": "noedvendig"}, {"id": "b", "navn": "B"}]})
+    assert [x.kvadrant for x in ia.interessenter] == ["ressourcepersoner", None]
+    oplaeg = validatorer.validator("oplaeg.yaml")
+    assert tom(oplaeg.validate_python({"formaal": {"samlet": " ", "afdelinger": {"a": ""}}}).formaal)
+    assert not tom(oplaeg.validate_python({"formaal": "billigere drift"}).formaal)
+    assert repr(ia.interessenter[1]).startswith("Interessent(id='b', navn='B', ")
+    with pytest.raises(TypeError):
+        hash(ia)
+
+
+def test_beskadiget_fil_bygges_igen(mellemlager, bygninger):
     from samdrift_cli.indlaesning import indlaes
 
     validatorer.validator("samdrift.yaml")
     for indhold in (b"", b"ikke en pickle", b"\x80\x05K\x01."):  # empty, garbage, a pickled int
         mellemlager.write_bytes(indhold)
         validatorer._validatorer.cache_clear()
+        del bygninger[:]
         mappe = indlaes(EKSEMPEL)
         assert mappe.gyldig and len(mappe.modeller) == len(FILNAVNE)
+        assert sorted(bygninger) == sorted(FILNAVNE)
         assert mellemlager.read_bytes() != indhold  # built again and stored
-        _fra_filen(mellemlager)
+        _fra_filen(mellemlager, bygninger)
 
 
-def test_uden_mellemlager_bygges_de_i_processen(monkeypatch, samdrift):
+def test_uden_mellemlager_bygges_de_i_processen(monkeypatch, samdrift, bygninger):
     monkeypatch.setenv("SAMDRIFT_CACHE", "0")
     assert samdrift("-C", EKSEMPEL, "check").kode == 0
-    assert validatorer.validator("model.yaml") is skemaklasse("model.yaml").__pydantic_validator__
+    assert sorted(bygninger) == sorted(FILNAVNE)
+    # the same kind of objects as from the cache
+    assert type(validatorer.validator("model.yaml").validate_python({})).__bases__ == (poster.Post,)
 
 
 def test_navnet_skifter_med_koden_og_versionerne(tmp_path, monkeypatch):
@@ -92,10 +142,7 @@ def test_navnet_skifter_med_koden_og_versionerne(tmp_path, monkeypatch):
     assert validatorer.fil(tmp_path) != foer
 
 
-def test_gamle_versioners_filer_ryddes_op(mellemlager, monkeypatch):
-    import os
-    import time
-
+def test_gamle_versioners_filer_ryddes_op(mellemlager, monkeypatch, bygninger):
     from samdrift_cli import mellemlager as ml
 
     monkeypatch.setattr(ml, "_ryddet", set())
@@ -104,7 +151,7 @@ def test_gamle_versioners_filer_ryddes_op(mellemlager, monkeypatch):
     gammel.write_bytes(b"")
     for f in (mellemlager, gammel):
         os.utime(f, (time.time() - 90 * 86400,) * 2)
-    _fra_filen(mellemlager)  # a hit marks the file as used
+    _fra_filen(mellemlager, bygninger)  # a hit marks the file as used
     assert time.time() - mellemlager.stat().st_mtime < 3600
     monkeypatch.setattr(ml, "_ryddet", set())  # a new process, after an update of samdrift
     monkeypatch.setattr(ml, "kodeaftryk", lambda: "den nye version")
@@ -114,20 +161,43 @@ def test_gamle_versioners_filer_ryddes_op(mellemlager, monkeypatch):
     assert len(list(mellemlager.parent.iterdir())) == 2
 
 
-@pytest.mark.skipif(not hasattr(__import__("os"), "getuid"), reason="POSIX-rettigheder")
-def test_en_fil_andre_kan_skrive_laeses_ikke(mellemlager, monkeypatch):
-    import os
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX-rettigheder")
+def test_en_fil_andre_kan_skrive_laeses_ikke(mellemlager, monkeypatch, bygninger):
     import stat
 
     validatorer.validator("samdrift.yaml")
     assert stat.S_IMODE(mellemlager.stat().st_mode) == 0o600
     mellemlager.chmod(0o664)  # group-writable: someone else may have put code in it
     validatorer._validatorer.cache_clear()
-    assert validatorer.validator("samdrift.yaml") is skemaklasse("samdrift.yaml").__pydantic_validator__
+    del bygninger[:]
+    validatorer.validator("samdrift.yaml")
+    assert sorted(bygninger) == sorted(FILNAVNE)
     assert stat.S_IMODE(mellemlager.stat().st_mode) == 0o600  # built again and stored as the user's own
     mig = os.getuid()
     monkeypatch.setattr(os, "getuid", lambda: mig + 1)  # the file belongs to another user
     validatorer._validatorer.cache_clear()
-    assert validatorer.validator("samdrift.yaml") is skemaklasse("samdrift.yaml").__pydantic_validator__
-    monkeypatch.undo()
-    _fra_filen(mellemlager)
+    del bygninger[:]
+    validatorer.validator("samdrift.yaml")
+    assert sorted(bygninger) == sorted(FILNAVNE)
+    monkeypatch.setattr(os, "getuid", lambda: mig)
+    _fra_filen(mellemlager, bygninger)
+
+
+def test_en_mappe_laeses_uden_pydantics_modeller(tmp_path):
+    """The point of the records: with the validators in the cache, reading, cross-checking and
+    judging a folder imports neither pydantic's BaseModel nor the schema classes."""
+    kode = ("import sys\n"
+            "from samdrift_cli.indlaesning import indlaes\n"
+            "from samdrift_cli.milepaele.regler import vurder\n"
+            f"m = indlaes(__import__('pathlib').Path({str(EKSEMPEL)!r}))\n"
+            "assert m.gyldig, m.fund\n"
+            "vurder(m)\n"
+            "print(' '.join(sorted(x for x in sys.modules if x.startswith(('pydantic', 'samdrift_cli.skemaer')))))\n")
+    miljoe = {**os.environ, "SAMDRIFT_CACHE": str(tmp_path / "cache"), "PYTHONPATH": str(ROD)}
+    for _ in range(2):  # the first run builds and stores the validators, the second reads them
+        r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, env=miljoe)
+        assert r.returncode == 0, r.stderr
+    moduler = r.stdout.split()
+    assert "pydantic.main" not in moduler and "pydantic.fields" not in moduler
+    assert not [m for m in moduler if m.startswith("samdrift_cli.skemaer.") and m not in (
+        "samdrift_cli.skemaer.poster", "samdrift_cli.skemaer.vaerdier", "samdrift_cli.skemaer.validatorer")]
