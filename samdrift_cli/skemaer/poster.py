@@ -41,10 +41,6 @@ def klasse(modul: str, navn: str, mixins: tuple[type, ...] = ()) -> type:
     return k
 
 
-def er_post(v: object) -> bool:
-    return isinstance(v, Post)
-
-
 # -- behaviour the schema classes share with their records ---------------------------------------
 
 
