@@ -106,6 +106,7 @@ def test_posterne_har_skemaklassernes_adfaerd():
     assert repr(ia.interessenter[1]).startswith("Interessent(id='b', navn='B', ")
     with pytest.raises(TypeError):
         hash(ia)
+    assert ia != "InteressenterFil" and ia.interessenter[0] != ia.interessenter[1]
 
 
 def test_beskadiget_fil_bygges_igen(mellemlager, bygninger):

@@ -23,6 +23,8 @@ class Post:
     __slots__ = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
 
     def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Post):
+            return NotImplemented
         return type(self) is type(other) and self.__dict__ == other.__dict__
 
     __hash__ = None  # type: ignore[assignment]  # mutable, as pydantic models are
