@@ -45,7 +45,8 @@ class Samdriftsmappe:
     fund: list[Fund] = field(default_factory=list)
     fordeling: "Fordelingsresultat | None" = None
 
-    # -- the files, None when missing or invalid --------------------------------
+    # -- the files, None when missing or invalid. Each is a record with the fields of the named
+    # -- schema class (skemaer/poster.py): read its attributes, never pydantic's model methods.
     @property
     def samdrift(self) -> "SamdriftFil | None":
         return self.modeller.get("samdrift.yaml")
