@@ -35,6 +35,8 @@ def _celle_tal(v) -> float:
     """A spreadsheet number is a binary double. Values are computed exactly (øre, Decimal, Fraction)
     and converted only here, at the cell, where Excel would store the same double."""
     return float(v)
+
+
 FORMEL_START = ("=", "+", "-", "@")
 
 

@@ -17,21 +17,14 @@ class Skema(BaseModel):
 
 
 Tekst = Annotated[str, BeforeValidator(tekst, json_schema_input_type=str | int | float)]
-
 Dato = Annotated[dt.date, BeforeValidator(parse_dato)]
-
-
 Beloeb = Annotated[Decimal, BeforeValidator(beloeb)]
-
-
 Tal = Annotated[Decimal, BeforeValidator(tal)]
 PositivtTal = Annotated[Decimal, BeforeValidator(tal), Field(gt=0)]
 IkkeNegativtTal = Annotated[Decimal, BeforeValidator(tal), Field(ge=0)]
 Heltal = Annotated[int, Strict()]
 PositivtHeltal = Annotated[int, Strict(), Field(gt=0)]
 IkkeNegativtHeltal = Annotated[int, Strict(), Field(ge=0)]
-
-
 JaNej = Annotated[bool, BeforeValidator(ja_nej, json_schema_input_type=bool | Literal["ja", "nej", "Ja", "Nej", "x", "X"])]
 
 Id = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9_-]+$", min_length=1, max_length=64)]
