@@ -20,6 +20,7 @@ from .tidsregistrering import Tidsregistrering, laes_tidsregistrering
 from .yamlkilde import YamlDokument, laes_yaml
 
 if TYPE_CHECKING:
+    from .delvis import DelvisFil
     from .fordeling import Fordelingsresultat
     from .skemaer.aftale import AftaleFil
     from .skemaer.analyse import AnalyseFil
@@ -41,6 +42,8 @@ class Samdriftsmappe:
     sti: Path
     dokumenter: dict[str, YamlDokument] = field(default_factory=dict)
     modeller: dict[str, Any] = field(default_factory=dict)
+    # for a file with schema errors: the part of it that passed, for the cross-checks only
+    delvise: dict[str, "DelvisFil"] = field(default_factory=dict)
     tidsregistrering: Tidsregistrering | None = None
     fund: list[Fund] = field(default_factory=list)
     fordeling: "Fordelingsresultat | None" = None
@@ -128,18 +131,18 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True, mellemlager: bool = Fa
         try:
             mappe.modeller[filnavn] = validator(filnavn).validate_python(dok.data)
         except ValidationError as e:
+            from .delvis import delvis_fil
             from .valideringsfejl import fund_fra_validering  # imports the pydantic models: errors only
 
             mappe.fund.extend(fund_fra_validering(dok, e, skemaklasse(filnavn)))
+            delvis = delvis_fil(validator(filnavn), dok.data, e)
+            if delvis is not None:
+                mappe.delvise[filnavn] = delvis
     _ukendte_filer(mappe)
-    if mappe.samdrift is not None:
-        csv = sti / CSV_FILNAVN
-        if med_tidsregistrering and csv.exists():
-            opslag: dict[str, str] = {}
-            for a in mappe.samdrift.afdelinger:
-                opslag[a.navn.strip().casefold()] = a.id
-            for a in mappe.samdrift.afdelinger:
-                opslag[a.id.casefold()] = a.id
+    csv = sti / CSV_FILNAVN
+    if med_tidsregistrering and csv.exists():
+        opslag = _afdeling_opslag(mappe)
+        if opslag is not None:
             if mellemlager:
                 from .mellemlager import laes_tidsregistrering as laes
             else:
@@ -156,6 +159,29 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True, mellemlager: bool = Fa
         mappe.fund.extend(fund)
     mappe.fund = sorter(mappe.fund)
     return mappe
+
+
+def _afdeling_opslag(mappe: Samdriftsmappe) -> dict[str, str] | None:
+    """Casefolded id and navn of every afdeling -> its id, for reading the tidsregistrering; None
+    when samdrift.yaml cannot tell them all (afdelinger left out for errors count with their
+    written id and navn, see delvis.py)."""
+    if mappe.samdrift is not None:
+        afdelinger = [(a.id, a.navn) for a in mappe.samdrift.afdelinger]
+    elif "samdrift.yaml" in mappe.delvise:
+        delvis = mappe.delvise["samdrift.yaml"]
+        beholdte = delvis.post.afdelinger
+        ids = delvis.vaerdier(("afdelinger",), [a.id for a in beholdte], "id")
+        navne = delvis.vaerdier(("afdelinger",), [a.navn for a in beholdte], "navn")
+        if ids is None or navne is None:
+            return None
+        afdelinger = [(i, n) for (_, i), (_, n) in zip(ids, navne)]
+        if any(i is None or n is None for i, n in afdelinger):
+            return None
+    else:
+        return None
+    opslag = {n.strip().casefold(): i for i, n in afdelinger}
+    opslag.update((i.casefold(), i) for i, _ in afdelinger)
+    return opslag
 
 
 def _ukendte_filer(mappe: Samdriftsmappe) -> None:

@@ -1,14 +1,16 @@
 """Cross-checks within and between files: unique ids, references, the nøgle rules of design.md §3.2.
 
 A reference into a file that does not exist yet is not checked here: a missing file means
-"not made yet", and the milestone rules say what is missing.
+"not made yet", and the milestone rules say what is missing. A file with schema errors is
+checked in the part that passed (delvis.py), so every problem is told in one run; the parts
+left out still count (their ids can be referred to, their afdelinger are counted).
 """
 
 from __future__ import annotations
 
 import difflib
 from decimal import Decimal
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Collection, Iterable
 
 from .fund import Fund
 
@@ -26,30 +28,65 @@ class _Tjek:
     def __init__(self, mappe: "Samdriftsmappe"):
         self.mappe = mappe
         self.fund: list[Fund] = []
+        # each file's record; for a file with schema errors, the part of it that passed (delvis.py)
+        self.filer: dict[str, Any] = {**{f: d.post for f, d in mappe.delvise.items()}, **mappe.modeller}
         # None when samdrift.yaml is invalid: references to afdelinger are then not checked
-        self.afdelinger = mappe.afdeling_ids if mappe.samdrift is not None else None
+        s = self.filer.get("samdrift.yaml")
+        self.afdelinger = self.ids("samdrift.yaml", ("afdelinger",), s.afdelinger) if s is not None else None
 
     def fejl(self, fil: str, sti: tuple, besked: str, niveau: str = "fejl", paa_noegle: bool = False) -> None:
+        """A finding at ``sti``, a path into the file's record."""
+        delvis = self.mappe.delvise.get(fil)
+        self._fejl_i_filen(fil, delvis.original_sti(sti) if delvis else sti, besked, niveau, paa_noegle)
+
+    def _fejl_i_filen(self, fil: str, sti: tuple, besked: str, niveau: str = "fejl", paa_noegle: bool = False) -> None:
         self.fund.append(self.mappe.dokumenter[fil].fund_ved(sti, besked, niveau, paa_noegle))
 
-    def unikke(self, fil: str, liste_sti: tuple, poster: list, attr: str, hvad: str) -> set[str]:
+    def beroert(self, fil: str, liste_sti: tuple) -> bool:
+        """Whether the list may be shorter in the record than in the file (parts left out)."""
+        delvis = self.mappe.delvise.get(fil)
+        return delvis is not None and delvis.beroert(liste_sti)
+
+    def _alle(self, fil: str, liste_sti: tuple, poster: list, attr: str) -> list[tuple[tuple, Any]] | None:
+        """(path in the file, ``attr``) of every item of the list, left-out ones included (see delvis.py)."""
+        delvis = self.mappe.delvise.get(fil)
+        if delvis is None:
+            return [(liste_sti + (i,), getattr(p, attr)) for i, p in enumerate(poster)]
+        return delvis.vaerdier(liste_sti, [getattr(p, attr) for p in poster], attr)
+
+    def ids(self, fil: str, liste_sti: tuple, poster: list, attr: str = "id") -> list[str] | None:
+        """The ids of the list's items in file order, or None if some cannot be known (a reference
+        to them is then not checked)."""
+        alle = self._alle(fil, liste_sti, poster, attr)
+        if alle is None or any(v is None for _, v in alle):
+            return None
+        return list(dict.fromkeys(v for _, v in alle))
+
+    def unikke(self, fil: str, liste_sti: tuple, poster: list, attr: str, hvad: str) -> set[str] | None:
+        """Reports repeated values of ``attr``; returns the values (as :meth:`ids`)."""
+        alle = self._alle(fil, liste_sti, poster, attr)
+        komplet = alle is not None
+        if alle is None:  # still compare the items that passed
+            delvis = self.mappe.delvise[fil]
+            alle = [(delvis.original_sti(liste_sti + (i,)), getattr(p, attr)) for i, p in enumerate(poster)]
         set_: dict[str, int] = {}
-        for i, p in enumerate(poster):
-            v = getattr(p, attr)
-            if v in set_:
-                self.fejl(fil, liste_sti + (i, attr),
-                          f"{hvad} '{v}' findes allerede (nr. {set_[v] + 1} i listen); hvert {hvad} skal være unikt")
+        for sti, v in alle:
+            if v is None:
+                komplet = False
+            elif v in set_:
+                self._fejl_i_filen(fil, sti + (attr,),
+                                   f"{hvad} '{v}' findes allerede (nr. {set_[v] + 1} i listen); hvert {hvad} skal være unikt")
             else:
-                set_[v] = i
-        return set(set_)
+                set_[v] = sti[-1]
+        return set(set_) if komplet else None
 
     def afdeling(self, fil: str, sti: tuple, afd: str | None, paa_noegle: bool = False) -> None:
         if self.afdelinger is not None and afd is not None and afd not in self.afdelinger:
             self.fejl(fil, sti, f"ukendt afdeling '{afd}'{_forslag(afd, self.afdelinger)} "
                                 f"(afdelingerne i samdrift.yaml: {', '.join(self.afdelinger)})", paa_noegle=paa_noegle)
 
-    def reference(self, fil: str, sti: tuple, ref: str, kendte: set[str], hvad: str, kilde: str) -> None:
-        if ref not in kendte:
+    def reference(self, fil: str, sti: tuple, ref: str, kendte: Collection[str] | None, hvad: str, kilde: str) -> None:
+        if kendte is not None and ref not in kendte:
             self.fejl(fil, sti, f"ukendt {hvad} '{ref}'{_forslag(ref, kendte)} (se {kilde})")
 
     def emne(self, fil: str, sti: tuple, emne: Emne | None) -> None:
@@ -72,15 +109,16 @@ def krydstjek(mappe: "Samdriftsmappe") -> list[Fund]:
 
 
 def _samdrift(t: _Tjek) -> None:
-    s = t.mappe.samdrift
+    s = t.filer.get("samdrift.yaml")
     if s is None:
         return
     f = "samdrift.yaml"
     t.unikke(f, ("afdelinger",), s.afdelinger, "id", "afdelings-id")
     t.unikke(f, ("afdelinger",), s.afdelinger, "navn", "afdelingsnavn")
-    if len(s.afdelinger) == 0:
+    antal = None if t.beroert(f, ("afdelinger",)) else len(s.afdelinger)  # afdelinger with errors still count
+    if antal == 0:
         t.fejl(f, ("afdelinger",), "der skal være mindst én afdeling (en samdrift har mindst 2)")
-    elif len(s.afdelinger) == 1:
+    elif antal == 1:
         t.fejl(f, ("afdelinger",), "der er kun én afdeling; en samdrift har mindst 2", "advarsel")
     if s.roller:
         for i, r in enumerate(s.roller.oevrige):
@@ -95,7 +133,7 @@ def _samdrift(t: _Tjek) -> None:
 
 
 def _model(t: _Tjek) -> None:
-    m = t.mappe.model
+    m = t.filer.get("model.yaml")
     if m is None:
         return
     f = "model.yaml"
@@ -152,21 +190,21 @@ def _model(t: _Tjek) -> None:
         for i, s in enumerate(m.organisationsplan.stillinger):
             if s.refererer_til is not None:
                 t.reference(f, ("organisationsplan", "stillinger", i, "refererer_til"), s.refererer_til,
-                            stillinger - {s.id}, "stilling", "organisationsplan.stillinger")
+                            None if stillinger is None else stillinger - {s.id}, "stilling", "organisationsplan.stillinger")
     if m.indhold:
         for i, a in enumerate(m.indhold.aktiver):
             t.afdeling(f, ("indhold", "aktiver", i, "afdeling"), a.afdeling)
 
 
 def _oplaeg_analyse(t: _Tjek) -> None:
-    o = t.mappe.oplaeg
+    o = t.filer.get("oplaeg.yaml")
     if o is not None:
         for felt in ("formaal", "andre_afdelinger", "interessenter", "oekonomi", "fysik", "organisering",
                      "beboerservice", "fordele", "ulemper"):
             t.emne("oplaeg.yaml", (felt,), getattr(o, felt))
         for i, b in enumerate(o.beboervalgtes_oensker):
             t.afdeling("oplaeg.yaml", ("beboervalgtes_oensker", i, "afdeling"), b.afdeling)
-    a = t.mappe.analyse
+    a = t.filer.get("analyse.yaml")
     if a is not None:
         for felt in ("interessenter", "fysik", "oekonomi", "organisering", "beboerservice"):
             t.emne("analyse.yaml", (felt,), getattr(a, felt))
@@ -176,13 +214,13 @@ def _oplaeg_analyse(t: _Tjek) -> None:
 
 
 def _interessenter_inddragelse(t: _Tjek) -> None:
-    ia = t.mappe.interessenter
+    ia = t.filer.get("interessenter.yaml")
     interessenter: set[str] | None = None
     if ia is not None:
         interessenter = t.unikke("interessenter.yaml", ("interessenter",), ia.interessenter, "id", "interessent-id")
         for i, x in enumerate(ia.interessenter):
             t.afdeling("interessenter.yaml", ("interessenter", i, "afdeling"), x.afdeling)
-    p = t.mappe.inddragelsesplan
+    p = t.filer.get("inddragelsesplan.yaml")
     if p is not None:
         f = "inddragelsesplan.yaml"
         t.unikke(f, ("aktiviteter",), p.aktiviteter, "id", "aktivitets-id")
@@ -192,7 +230,7 @@ def _interessenter_inddragelse(t: _Tjek) -> None:
                     t.reference(f, ("aktiviteter", i, "interessenter", j), ref, interessenter, "interessent", "interessenter.yaml")
         for i, v in enumerate(p.vurderinger):
             t.afdeling(f, ("vurderinger", i, "afdeling"), v.afdeling)
-    o = t.mappe.orientering
+    o = t.filer.get("orientering.yaml")
     if o is not None:
         f = "orientering.yaml"
         t.unikke(f, ("maalgrupper",), o.maalgrupper, "id", "målgruppe-id")
@@ -203,7 +241,7 @@ def _interessenter_inddragelse(t: _Tjek) -> None:
 
 
 def _aftale(t: _Tjek) -> None:
-    a = t.mappe.aftale
+    a = t.filer.get("aftale.yaml")
     if a is None:
         return
     f = "aftale.yaml"
@@ -224,7 +262,7 @@ def _aftale(t: _Tjek) -> None:
 
 
 def _implementering_orientering_evaluering(t: _Tjek) -> None:
-    ip = t.mappe.implementeringsplan
+    ip = t.filer.get("implementeringsplan.yaml")
     aktiviteter: set[str] | None = None
     if ip is not None:
         f = "implementeringsplan.yaml"
@@ -235,7 +273,7 @@ def _implementering_orientering_evaluering(t: _Tjek) -> None:
         ep = ip.evalueringsperiode
         if ep and ep.fra and ep.til and ep.fra > ep.til:
             t.fejl(f, ("evalueringsperiode", "til"), f"evalueringsperiodens 'til' ({ep.til}) ligger før 'fra' ({ep.fra})")
-    e = t.mappe.evaluering
+    e = t.filer.get("evaluering.yaml")
     if e is None:
         return
     f = "evaluering.yaml"
@@ -246,18 +284,18 @@ def _implementering_orientering_evaluering(t: _Tjek) -> None:
             if p.aktivitet in set_:
                 t.fejl(f, ("tjekliste", i, "aktivitet"), f"aktiviteten '{p.aktivitet}' står to gange i tjeklisten")
             set_.add(p.aktivitet)
-    m = t.mappe.model
+    m = t.filer.get("model.yaml")
     if m is not None:
-        maal = {x.id for x in m.maal}
+        maal = t.ids("model.yaml", ("maal",), m.maal)
         for i, x in enumerate(e.maalopfoelgning):
             t.reference(f, ("maalopfoelgning", i, "maal"), x.maal, maal, "mål", "maal i model.yaml")
-        noegler = {n.id for n in m.fordelingsnoegler}
+        noegler = t.ids("model.yaml", ("fordelingsnoegler",), m.fordelingsnoegler)
         for i, x in enumerate(e.noeglevurderinger):
             t.reference(f, ("noeglevurderinger", i, "noegle"), x.noegle, noegler, "fordelingsnøgle", "model.yaml")
 
 
 def _milepaele(t: _Tjek) -> None:
-    mp = t.mappe.milepaele
+    mp = t.filer.get("milepaele.yaml")
     if mp is None:
         return
     from .milepaele.katalog import KATALOG

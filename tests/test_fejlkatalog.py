@@ -57,6 +57,13 @@ KATALOG: list[tuple[str, dict, list[str]]] = [
      ["orientering.yaml:2:57: fejl: ukendt interessent 'beboer'; mente du 'beboere'? (se interessenter.yaml)"]),
     ("Andele der ikke summer til 100", {"model.yaml": "fordelingsnoegler:\n  - id: kontor\n    grundlag: fast\n    andele: {a: 25, b: 74.99}\n"},
      ["model.yaml:4:13: fejl: andelene i nøglen 'kontor' summer til 99,99 %; de skal summe til 100 %"]),
+    ("Flere fejl i samme fil", {"model.yaml": "fordelingsnoegler:\n  - {id: kontor, grundlag: fast, andele: {a: 25, b: 74.99}}\n"
+                                              "konti:\n  - {konto: 114, med: true, noegle: kontr, budget: 100}\n"
+                                              "  - {konto: 115, med: true, noegle: kontor, budget: abc}\n"},
+     ["model.yaml:2:42: fejl: andelene i nøglen 'kontor' summer til 99,99 %; de skal summe til 100 %",
+      "model.yaml:4:37: fejl: ukendt fordelingsnøgle 'kontr'; mente du 'kontor'? (se fordelingsnoegler i model.yaml)",
+      "model.yaml:5:53: fejl: 'budget': 'abc' er ikke et gyldigt beløb; skriv fx 2450000.50 eller \"2.450.000,50 kr.\" "
+      "(i tekst er '.' tusindtalsskilletegn og ',' decimaltegn)"]),
     ("Beløb med mere end 2 decimaler", {"model.yaml": "fordelingsnoegler: [{id: l, grundlag: lige}]\nkonti:\n  - {konto: 1, med: true, noegle: l, budget: 10.0001}\n"},
      ["model.yaml:3:46: fejl: 'budget': beløbet '10.0001' har mere end 2 decimaler; angiv det i hele øre"]),
     ("Beløb med punktum som tusindtalsskilletegn", {"model.yaml": "fordelingsnoegler: [{id: l, grundlag: lige}]\nkonti:\n  - {konto: 1, med: true, noegle: l, budget: 450.000}\n"},
@@ -132,7 +139,11 @@ def test_alle_problemer_i_en_koersel(tmp_path, samdrift):
 def render_dokumentation() -> str:
     linjer = ["# Fejlkatalog", "",
               "Hver slags fejl i en samdrift-mappe, med den besked `samdrift check` giver (exitkode 2).",
-              "Siden er lavet ud fra testene i `tests/test_fejlkatalog.py`, så beskederne her er præcis dem, værktøjet skriver.", ""]
+              "Siden er lavet ud fra testene i `tests/test_fejlkatalog.py`, så beskederne her er præcis dem, værktøjet skriver.", "",
+              "Alle fejl i mappen meldes i samme kørsel, også i en fil, der har skemafejl: den del, fejlen står i "
+              "(konti, nøgle, afdeling eller anden post i en liste), lades ude, og resten krydstjekkes for unikke id'er, "
+              "henvisninger og andele, der summer til 100. Det udeladte tæller stadig med: dets id kan man henvise til, "
+              "og en afdeling med fejl er stadig en afdeling, så der meldes ingen følgefejl.", ""]
     for titel, filer, forventet in KATALOG:
         linjer += [f"## {titel}", ""]
         for navn, indhold in filer.items():
