@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +52,8 @@ class YamlDokument:
     # values that could not be read (already reported); the schema's complaints about them are noise
     ulaeselige: set[Sti] = field(default_factory=set)
 
-    @property
-    def linjer(self) -> list[str]:
+    @cached_property
+    def linjer(self) -> list[str]:  # once: a file with thousands of findings asks for thousands of lines
         return self.tekst.splitlines()
 
     def kildelinje(self, linje0: int) -> str | None:

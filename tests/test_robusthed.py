@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -50,3 +51,13 @@ def test_en_lang_linje_vises_som_et_udsnit_om_kolonnen(tmp_path, samdrift):
     assert overskrift.startswith("model.yaml:1:1003: fejl: YAML-syntaksfejl her")
     assert kilde == "  1 | …" + "[" * 120 + "…"
     assert pil.index("^") - pil.index("|") - 2 == 1 + 60  # under column 1003: the 61st character after '…'
+
+
+def test_en_fil_med_tusinder_af_fund_deles_kun_i_linjer_en_gang():
+    """Each finding shows its source line; splitting the file again for each of 10.000 findings
+    made a file with many errors take seconds (quadratic)."""
+    from samdrift_cli.yamlkilde import YamlDokument
+
+    dok = YamlDokument("model.yaml", Path("model.yaml"), "konti:\n" + "  - {konto: 1}\n" * 10)
+    assert dok.linjer is dok.linjer
+    assert dok.kildelinje(3) == "  - {konto: 1}"
