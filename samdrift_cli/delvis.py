@@ -36,6 +36,7 @@ class DelvisFil:
     data: Any  # the file's data as read, before anything was left out
     udeladt: frozenset[Sti]  # paths into ``data`` of the list items and keys left out
     kort: dict[Sti, list[int]]  # path of a list with items left out -> indices (in ``data``) of those kept
+    fejlstier: frozenset[Sti] = frozenset()  # paths into ``data`` of the values with errors
 
     def original_sti(self, sti: Sti) -> Sti:
         """A path into the record (indices of the shortened lists) as a path into the file."""
@@ -56,8 +57,8 @@ class DelvisFil:
     def vaerdier(self, liste_sti: Sti, beholdte: list[Any], felt: str) -> list[tuple[Sti, Any]] | None:
         """Each item of the list at ``liste_sti`` in file order, as (its path in the file, its ``felt``):
         ``beholdte`` holds the values of the items that passed; a left-out item gives its raw value
-        as text, or None if that is not a plain value. None when the list may have lost items no
-        one can see (see :meth:`_skjult`). ``liste_sti`` is a path into the record."""
+        as text, or None if that is not a plain value or has an error. None when the list may have
+        lost items no one can see (see :meth:`_skjult`). ``liste_sti`` is a path into the record."""
         liste_sti = self.original_sti(liste_sti)
         if self._skjult(liste_sti):
             return None
@@ -66,8 +67,15 @@ class DelvisFil:
         if beholdt is None or not isinstance(liste, list):
             return [(liste_sti + (i,), v) for i, v in enumerate(beholdte)]
         vaerdi = dict(zip(beholdt, beholdte))
-        return [(liste_sti + (i,), vaerdi[i] if i in vaerdi else raa_tekst(x.get(felt) if isinstance(x, dict) else None))
+        return [(liste_sti + (i,), vaerdi[i] if i in vaerdi else self._raa(liste_sti + (i, felt), x))
                 for i, x in enumerate(liste)]
+
+    def _raa(self, sti: Sti, post: Any) -> str | None:
+        """The value at ``sti`` in a left-out item as text; None if it is not a plain value or has an
+        error itself (``id: Jens`` is not the id 'jens' the others refer to, nor another one)."""
+        if sti in self.fejlstier or not isinstance(post, dict):
+            return None
+        return raa_tekst(post.get(sti[-1]))
 
     def _skjult(self, liste_sti: Sti) -> bool:
         """The list itself or a part that holds it is left out, or an unknown key that was left out
@@ -138,6 +146,7 @@ def _udelad(sti: Sti, fejltype: str) -> Sti | None:
 def delvis_fil(validator: SchemaValidator, data: Any, fejl: ValidationError) -> DelvisFil | None:
     """The largest part of ``data`` this simple rule finds valid, or None if none is."""
     udeladt: set[Sti] = set()
+    fejlstier: set[Sti] = set()
     for _ in range(MAKS_RUNDER):
         kort: dict[Sti, list[int]] = {}
         beskaaret = _uden(data, (), udeladt, kort)
@@ -147,11 +156,13 @@ def delvis_fil(validator: SchemaValidator, data: Any, fejl: ValidationError) -> 
             except ValidationError as e:
                 fejl = e
             else:
-                return DelvisFil(post, data, frozenset(udeladt), kort)
+                return DelvisFil(post, data, frozenset(udeladt), kort, frozenset(fejlstier))
         delfil = DelvisFil(None, data, frozenset(udeladt), kort)
         nye = set()
         for e in fejl.errors(include_url=False):
-            del_ = _udelad(delfil.original_sti(_data_sti(beskaaret, tuple(e["loc"]))), e["type"])
+            sti = delfil.original_sti(_data_sti(beskaaret, tuple(e["loc"])))
+            fejlstier.add(sti)
+            del_ = _udelad(sti, e["type"])
             if del_ is None or del_ in udeladt:
                 return None
             nye.add(del_)

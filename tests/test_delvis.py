@@ -91,6 +91,16 @@ def test_intet_falsk_fund_for_det_udeladte(samdrift, tmp_path, model, forventet)
     assert _check(samdrift, tmp_path, {"model.yaml": model}) == forventet
 
 
+def test_et_id_med_fejl_er_intet_id(samdrift, tmp_path):
+    """'Jens' is not a valid id: the references to 'jens' are not reported as unknown (the user
+    will most likely write 'jens'), nor is the list complete for any other reference."""
+    assert _check(samdrift, tmp_path, {
+        "interessenter.yaml": "interessenter:\n  - {id: Jens, navn: Jens}\n  - {id: ole, navn: Ole}\n",
+        "orientering.yaml": "maalgrupper:\n  - {id: g, navn: G, kategori: beboere, interessenter: [jens, ole, kim]}\n",
+    }) == ["interessenter.yaml:2:10: fejl: 'Jens' er ikke et gyldigt id; brug kun små bogstaver a-z, tal, '_' og '-' "
+           "(æ→ae, ø→oe, å→aa)"]
+
+
 def test_udeladt_stilling_i_en_tabel_uden_for_lister(samdrift, tmp_path):
     """An error outside any list item leaves out its top-level section; the rest is checked."""
     model = ("organisationsplan:\n  organisering: [x]\n  stillinger:\n    - {id: s, stilling: S, refererer_til: t}\n"
