@@ -152,7 +152,10 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True, mellemlager: bool = Fa
     from .konsistens import krydstjek
 
     mappe.fund.extend(krydstjek(mappe))
-    if mappe.samdrift is not None and mappe.model is not None and not har_fejl(mappe.fund):
+    # the allocation's own errors (a nøgle with nothing to allocate by) are told beside errors in
+    # the files it does not read
+    if mappe.samdrift is not None and mappe.model is not None and not har_fejl(
+            [f for f in mappe.fund if f.fil in (HOVEDFIL, "model.yaml", CSV_FILNAVN)]):
         from .fordeling import beregn
 
         mappe.fordeling, fund = beregn(mappe)

@@ -132,3 +132,11 @@ def test_delvis_fil_kort_over_stier():
     assert d.beroert(("konti",)) and not d.beroert(("maal",))
     assert d.vaerdier(("konti",), ["2", "4"], "konto") == [(("konti", i), str(i + 1)) for i in range(4)]
     assert data["konti"][0] == {"konto": 1, "budget": "x"}  # the data as read is not changed
+
+
+def test_fordelingens_fejl_meldes_ved_siden_af_fejl_i_andre_filer(samdrift, tmp_path):
+    assert _check(samdrift, tmp_path, {
+        "model.yaml": "fordelingsnoegler:\n  - {id: m2, grundlag: areal}\nkonti:\n  - {konto: 1, med: true, noegle: m2, budget: 1}\n",
+        "aftale.yaml": "ikrafttraeden: 2025-13-01\n",
+    }) == ["aftale.yaml:1:16: fejl: '2025-13-01' er ikke en gyldig dato",
+           "model.yaml:2:24: fejl: nøglen 'm2' har grundlag 'areal', men A, B mangler 'areal_m2' i samdrift.yaml"]
