@@ -31,7 +31,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-check_app = typer.Typer(help="Tjek mappen: alle fejl i alle filer i én kørsel, eller om en milepæl er nået.", add_completion=False,
+check_app = typer.Typer(help="Tjek filerne for fejl, eller om en milepæl er nået.", add_completion=False,
                         rich_markup_mode=None, options_metavar="[TILVALG]",
                         subcommand_metavar="[milepael NR]")
 app.add_typer(check_app, name="check")
