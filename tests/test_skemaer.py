@@ -83,6 +83,13 @@ def test_tekstbeloeb_og_datoformater(tmp_path):
     assert mappe.samdrift.start.planlagt.isoformat() == "2026-02-01"
 
 
+@pytest.mark.parametrize("skrevet, ventet", [("114", "114"), ("114.10", "114.10"), ("1e2", "100"), ("1.5E+3", "1500")])
+def test_et_tal_i_et_tekstfelt_skrives_uden_eksponent(tmp_path, skrevet, ventet):
+    m = byg_mappe(tmp_path, {"samdrift.yaml": MINIMAL_SAMDRIFT, "model.yaml": f"konti:\n  - {{konto: {skrevet}}}\n"})
+    mappe = indlaes(m)
+    assert not mappe.fund and mappe.model.konti[0].konto == ventet
+
+
 @pytest.mark.parametrize("skrevet, ventet", [
     ("1.50", "1.50"), ("-12.5", "-12.5"), ("7", "7"), ("1e3", "1E+3"), ("7.0e-1", "0.70"),
     ('"100.000"', "100000"), ('"1.000.000 kr."', "1000000"), ('"1,50"', "1.50"),

@@ -23,6 +23,8 @@ def tekst(v: Any) -> Any:
         return v.isoformat()
     if isinstance(v, str):
         return v.strip()
+    if isinstance(v, Decimal):  # a YAML number in a text field: as written, never as '1E+2'
+        return format(v, "f") if "E" in str(v) else str(v)
     return v
 
 
