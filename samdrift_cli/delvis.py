@@ -144,7 +144,8 @@ def _udelad(sti: Sti, fejltype: str) -> Sti | None:
 
 
 def delvis_fil(validator: SchemaValidator, data: Any, fejl: ValidationError) -> DelvisFil | None:
-    """The largest part of ``data`` this simple rule finds valid, or None if none is."""
+    """``data`` without the parts with errors (as the module says) once that passes, or None when
+    an error leaves nothing to leave out. ``fejl`` is the error of validating ``data`` itself."""
     udeladt: set[Sti] = set()
     fejlstier: set[Sti] = set()
     for _ in range(MAKS_RUNDER):
