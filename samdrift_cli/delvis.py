@@ -91,6 +91,14 @@ class DelvisFil:
         return False
 
 
+def liste_vaerdier(delvis: DelvisFil | None, liste_sti: Sti, poster: list, felt: str) -> list[tuple[Sti, Any]] | None:
+    """(path in the file, ``felt``) of each item of the record's list at ``liste_sti``; for a partial
+    file the left-out items too, as :meth:`DelvisFil.vaerdier` gives them."""
+    if delvis is None:
+        return [(liste_sti + (i,), getattr(p, felt)) for i, p in enumerate(poster)]
+    return delvis.vaerdier(liste_sti, [getattr(p, felt) for p in poster], felt)
+
+
 def raa_tekst(v: Any) -> str | None:
     """A plain value as the text an id would be, or None."""
     if isinstance(v, bool) or not isinstance(v, (str, int)):

@@ -168,19 +168,18 @@ def _afdeling_opslag(mappe: Samdriftsmappe) -> dict[str, str] | None:
     """Casefolded id and navn of every afdeling -> its id, for reading the tidsregistrering; None
     when samdrift.yaml cannot tell them all (afdelinger left out for errors count with their
     written id and navn, see delvis.py)."""
-    if mappe.samdrift is not None:
-        afdelinger = [(a.id, a.navn) for a in mappe.samdrift.afdelinger]
-    elif "samdrift.yaml" in mappe.delvise:
-        delvis = mappe.delvise["samdrift.yaml"]
-        beholdte = delvis.post.afdelinger
-        ids = delvis.vaerdier(("afdelinger",), [a.id for a in beholdte], "id")
-        navne = delvis.vaerdier(("afdelinger",), [a.navn for a in beholdte], "navn")
-        if ids is None or navne is None:
-            return None
-        afdelinger = [(i, n) for (_, i), (_, n) in zip(ids, navne)]
-        if any(i is None or n is None for i, n in afdelinger):
-            return None
-    else:
+    from .delvis import liste_vaerdier
+
+    delvis = mappe.delvise.get(HOVEDFIL)
+    s = mappe.samdrift or (delvis.post if delvis else None)
+    if s is None:
+        return None
+    ids = liste_vaerdier(delvis, ("afdelinger",), s.afdelinger, "id")
+    navne = liste_vaerdier(delvis, ("afdelinger",), s.afdelinger, "navn")
+    if ids is None or navne is None:
+        return None
+    afdelinger = [(i, n) for (_, i), (_, n) in zip(ids, navne)]
+    if any(i is None or n is None for i, n in afdelinger):
         return None
     opslag = {n.strip().casefold(): i for i, n in afdelinger}
     opslag.update((i.casefold(), i) for i, _ in afdelinger)

@@ -12,6 +12,7 @@ import difflib
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Collection, Iterable
 
+from .delvis import liste_vaerdier
 from .fund import Fund
 
 if TYPE_CHECKING:
@@ -47,24 +48,17 @@ class _Tjek:
         delvis = self.mappe.delvise.get(fil)
         return delvis is not None and delvis.beroert(liste_sti)
 
-    def _alle(self, fil: str, liste_sti: tuple, poster: list, attr: str) -> list[tuple[tuple, Any]] | None:
-        """(path in the file, ``attr``) of every item of the list, left-out ones included (see delvis.py)."""
-        delvis = self.mappe.delvise.get(fil)
-        if delvis is None:
-            return [(liste_sti + (i,), getattr(p, attr)) for i, p in enumerate(poster)]
-        return delvis.vaerdier(liste_sti, [getattr(p, attr) for p in poster], attr)
-
     def ids(self, fil: str, liste_sti: tuple, poster: list, attr: str = "id") -> list[str] | None:
         """The ids of the list's items in file order, or None if some cannot be known (a reference
         to them is then not checked)."""
-        alle = self._alle(fil, liste_sti, poster, attr)
+        alle = liste_vaerdier(self.mappe.delvise.get(fil), liste_sti, poster, attr)
         if alle is None or any(v is None for _, v in alle):
             return None
         return list(dict.fromkeys(v for _, v in alle))
 
     def unikke(self, fil: str, liste_sti: tuple, poster: list, attr: str, hvad: str) -> set[str] | None:
         """Reports repeated values of ``attr``; returns the values (as :meth:`ids`)."""
-        alle = self._alle(fil, liste_sti, poster, attr)
+        alle = liste_vaerdier(self.mappe.delvise.get(fil), liste_sti, poster, attr)
         komplet = alle is not None
         if alle is None:  # still compare the items that passed
             delvis = self.mappe.delvise[fil]
