@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import itemgetter
 from pathlib import Path
 
@@ -37,13 +37,16 @@ class Tidsregistrering:
     ``serier`` holds, per (afdeling id, opgave casefolded), the days with hours as ordinals in
     increasing order and the running totals (``totaler[k]`` is the sum of the first ``k`` days,
     so ``totaler[0]`` is 0): the hours of any period are one subtraction, found by bisection.
+    The totals are whole numbers of the unit 10^-``decimaler`` hours (with ``decimaler`` the most
+    decimals any row has), so summing them is exact and cheap; :meth:`timer` gives Decimals.
     """
 
     navn: str
     har_opgave: bool = False
-    serier: dict[tuple[str, str], tuple[list[int], list[Decimal]]] = field(default_factory=dict)
+    serier: dict[tuple[str, str], tuple[list[int], list[int]]] = field(default_factory=dict)
     opgavenavne: dict[str, str] = field(default_factory=dict)  # casefolded -> as first written
     antal_raekker: int = 0
+    decimaler: int = 0
 
     def timer(
         self,
@@ -56,15 +59,16 @@ class Tidsregistrering:
 
         An afdeling is in the result when it has at least one registration that matches."""
         opg = {o.strip().casefold() for o in opgaver} if opgaver else None
-        ud: dict[str, Decimal] = {}
+        ud: dict[str, int] = {}
         for (afd, opgave), (datoer, totaler) in self.serier.items():
             if (afdelinger is not None and afd not in afdelinger) or (opg is not None and opgave not in opg):
                 continue
             i = bisect_left(datoer, fra.toordinal()) if fra is not None else 0
             j = bisect_right(datoer, til.toordinal()) if til is not None else len(datoer)
             if j > i:
-                ud[afd] = ud.get(afd, Decimal(0)) + (totaler[j] - totaler[i])
-        return ud
+                ud[afd] = ud.get(afd, 0) + (totaler[j] - totaler[i])
+        # from a string, so exact whatever the Decimal context's precision
+        return {afd: Decimal(f"{n}E-{self.decimaler}") for afd, n in ud.items()}
 
     @property
     def periode(self) -> tuple[dt.date, dt.date] | None:
@@ -76,29 +80,33 @@ class Tidsregistrering:
     def som_data(self) -> dict:
         """Plain JSON data (for the cache); :meth:`fra_data` reads it back."""
         return {"navn": self.navn, "har_opgave": self.har_opgave, "antal_raekker": self.antal_raekker,
-                "opgavenavne": self.opgavenavne,
-                "serier": [[afd, opg, datoer, [str(t) for t in totaler]] for (afd, opg), (datoer, totaler) in self.serier.items()]}
+                "opgavenavne": self.opgavenavne, "decimaler": self.decimaler,
+                "serier": [[afd, opg, datoer, totaler] for (afd, opg), (datoer, totaler) in self.serier.items()]}
 
     @classmethod
     def fra_data(cls, data: dict) -> Tidsregistrering:
-        """Raises ValueError (or ArithmeticError, TypeError, KeyError) for data it did not write."""
+        """Raises ValueError (or TypeError, KeyError) for data it did not write."""
         serier = {}
         for afd, opg, datoer, totaler in data["serier"]:
-            if len(totaler) != len(datoer) + 1 or not all(type(d) is int for d in datoer):
+            if (len(totaler) != len(datoer) + 1 or not all(type(d) is int for d in datoer)
+                    or not all(type(t) is int for t in totaler)):
                 raise ValueError("ugyldig serie")
-            serier[str(afd), str(opg)] = (datoer, list(map(Decimal, totaler)))
+            serier[str(afd), str(opg)] = (datoer, totaler)
+        decimaler = data["decimaler"]
+        if type(decimaler) is not int or decimaler < 0:
+            raise ValueError("ugyldigt antal decimaler")
         return cls(navn=str(data["navn"]), har_opgave=bool(data["har_opgave"]), antal_raekker=int(data["antal_raekker"]),
-                   opgavenavne=dict(data["opgavenavne"]), serier=serier)
+                   opgavenavne=dict(data["opgavenavne"]), serier=serier, decimaler=decimaler)
 
 
-def _serier(dage: dict[tuple[str, str], dict[int, Decimal]]) -> dict[tuple[str, str], tuple[list[int], list[Decimal]]]:
+def _serier(dage: dict[tuple[str, str], dict[int, int]]) -> dict[tuple[str, str], tuple[list[int], list[int]]]:
     """{day: hours} per (afdeling, opgave) as the days in order and their running totals."""
     serier = {}
     for noegle in sorted(dage):
-        if not dage[noegle]:
-            continue
-        datoer, timer = zip(*sorted(dage[noegle].items()))
-        serier[noegle] = (list(datoer), list(accumulate(timer, initial=Decimal(0))))
+        pr_dag = dage[noegle]
+        if pr_dag:
+            datoer = sorted(pr_dag)
+            serier[noegle] = (datoer, list(accumulate(map(pr_dag.__getitem__, datoer), initial=0)))
     return serier
 
 
@@ -164,11 +172,15 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
     i_opg = hoved_norm.index("opgave") if "opgave" in hoved_norm else None
     reg.har_opgave = i_opg is not None
     bredde = len(hoved)
-    datocache: dict[str, int] = {}
-    timercache: dict[str, Decimal] = {}
-    # (afdeling id, opgave) -> {day: hours}; found through the raw (afdeling, opgave) text
-    dage: dict[tuple[str, str], dict[int, Decimal]] = {}
-    par_cache: dict[tuple[str, str], dict[int, Decimal]] = {}
+    # Every distinct raw date, hours and (afdeling, opgave) is checked once, the first time it is
+    # seen, and kept here: a row whose values are all known is then three look-ups and one integer
+    # addition (200.000 rows a year). A row with a value not seen before, or a bad one, goes
+    # through :func:`kontroller`, which checks it in full.
+    dag_for: dict[str, int] = {}  # raw date -> day (ordinal)
+    timer_for: dict[str, int] = {}  # raw hours -> whole units of 10^-decimaler hours
+    serie_for: dict[tuple[str, str], dict[int, int]] = {}  # raw (afdeling, opgave) -> its days
+    dage: dict[tuple[str, str], dict[int, int]] = {}  # (afdeling id, opgave) -> {day: units}
+    decimaler = 0
     fejl: list[Fund] = []
     antal_fejl = 0
 
@@ -178,28 +190,24 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
         if antal_fejl <= MAKS_FEJL:
             fejl.append(Fund(navn, linje, None, "fejl", besked))
 
-    # Every distinct raw date, hours and (afdeling, opgave) pair is checked once and cached; the
-    # loop per row is then only dictionary look-ups and one addition (200.000 rows a year).
-    nul = Decimal(0)
-
-    def dato(raa: str, linje: int):
+    def dato(raa: str, linje: int) -> int | None:
         d = _dag(raa)
         if isinstance(d, str):
             meld(linje, d)
             return None
-        datocache[raa] = d
+        dag_for[raa] = d
         return d
 
-    def serie(raa_afd: str, raa_opg: str, linje: int):
+    def serie(raa_afd: str, raa_opg: str, linje: int) -> dict[int, int] | None:
         tekst = raa_afd.strip()
         afd = afdeling_opslag.get(tekst.casefold())
         if afd is None:
             meld(linje, f"ukendt afdeling '{tekst}'; brug en afdelings id eller navn fra samdrift.yaml")
             return None
-        s = par_cache[raa_afd, raa_opg] = dage.setdefault((afd, opgave(raa_opg)), {})
+        s = serie_for[raa_afd, raa_opg] = dage.setdefault((afd, opgave(raa_opg)), {})
         return s
 
-    def timer(raa: str, linje: int):
+    def timer(raa: str, linje: int) -> int | None:
         tekst = raa.strip()
         if tekst.startswith("-"):
             meld(linje, f"negative timer ('{tekst}') er ikke tilladt; ret den oprindelige registrering")
@@ -207,12 +215,26 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
         if not _TIMER.match(tekst):
             meld(linje, f"timer skal være et tal som 7,5 eller 7.5, ikke '{tekst}'")
             return None
-        t = Decimal(tekst.replace(",", "."))
-        if t > MAKS_TIMER_PR_RAEKKE:
+        if Decimal(tekst.replace(",", ".")) > MAKS_TIMER_PR_RAEKKE:
             meld(linje, f"{tekst} timer i én registrering er urimeligt mange (højst {MAKS_TIMER_PR_RAEKKE})")
             return None
-        timercache[raa] = t
+        heltal, _, brok = tekst.replace(",", ".").partition(".")
+        brok = brok.rstrip("0")
+        if len(brok) > decimaler:
+            finere_enhed(len(brok))
+        t = timer_for[raa] = int(heltal + brok) * 10 ** (decimaler - len(brok))
         return t
+
+    def finere_enhed(nye_decimaler: int) -> None:
+        """Count in 10^-nye_decimaler hours from now on: what is summed so far is scaled up."""
+        nonlocal decimaler
+        faktor = 10 ** (nye_decimaler - decimaler)
+        for raa in timer_for:
+            timer_for[raa] *= faktor
+        for pr_dag in dage.values():
+            for d in pr_dag:
+                pr_dag[d] *= faktor
+        decimaler = nye_decimaler
 
     def opgave(raa: str) -> str:
         if i_opg is None:  # no opgave column: the getter below hands over the afdeling again
@@ -222,54 +244,96 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
         reg.opgavenavne.setdefault(o, tekst)
         return o
 
-    antal = 0
     felter = itemgetter(i_dato, i_afd, i_timer, i_med, i_afd if i_opg is None else i_opg)
 
-    def forkert_bredde(raekke: list[str]) -> None:
+    def forkert_bredde(raekke: list[str], linje: int) -> None:
         besked = (f"rækken har {len(raekke)} felter, men overskriften har {bredde}; "
                   f"er skilletegnet '{skilletegn}' brugt i en værdi uden anførselstegn?")
         if skilletegn == "," and len(raekke) > bredde:
             besked += " Et decimaltal som 7,5 skal stå i anførselstegn: \"7,5\""
-        meld(laeser.line_num, besked)
+        meld(linje, besked)
 
-    try:
-        for raekke in laeser:
-            # more fields than the header: a delimiter in a value ('7,5' in a ','-file gives the
-            # hours 7 and shifts the rest), unless the extra fields are empty (a trailing delimiter)
-            if len(raekke) > bredde and any(f.strip() for f in raekke[bredde:]):
-                forkert_bredde(raekke)
-                continue
-            try:
-                r_dato, r_afd, r_timer, r_med, r_opg = felter(raekke)
-            except IndexError:
-                if not raekke or (len(raekke) == 1 and not raekke[0].strip()):
-                    continue
-                forkert_bredde(raekke)
-                continue
-            d = datocache.get(r_dato) or dato(r_dato, laeser.line_num)
-            if d is None:
-                continue
-            s = par_cache.get((r_afd, r_opg))
+    def kontroller(raekke: list[str], linje: int) -> tuple[dict[int, int], int, int] | None:
+        """A row checked in full, in the order its first problem is told: its fields, the date,
+        the afdeling, the hours, the medarbejder. Its (days, day, hours), or None once told (or
+        for an empty row)."""
+        # more fields than the header: a delimiter in a value ('7,5' in a ','-file gives the
+        # hours 7 and shifts the rest), unless the extra fields are empty (a trailing delimiter)
+        if len(raekke) > bredde and any(f.strip() for f in raekke[bredde:]):
+            forkert_bredde(raekke, linje)
+            return None
+        try:
+            r_dato, r_afd, r_timer, r_med, r_opg = felter(raekke)
+        except IndexError:
+            if raekke and not (len(raekke) == 1 and not raekke[0].strip()):
+                forkert_bredde(raekke, linje)
+            return None
+        d = dag_for.get(r_dato) or dato(r_dato, linje)
+        if d is None:
+            return None
+        s = serie_for.get((r_afd, r_opg))
+        if s is None:
+            s = serie(r_afd, r_opg, linje)
             if s is None:
-                s = serie(r_afd, r_opg, laeser.line_num)
-                if s is None:
-                    continue
-            t = timercache.get(r_timer)
+                return None
+        t = timer_for.get(r_timer)
+        if t is None:
+            t = timer(r_timer, linje)
             if t is None:
-                t = timer(r_timer, laeser.line_num)
-                if t is None:
+                return None
+        if not r_med or r_med.isspace():
+            meld(linje, "medarbejder mangler")
+            return None
+        return s, d, t
+
+    antal = 0
+    linje_nr = laeser.line_num  # the header's (last) line
+    langt = csv.field_size_limit()
+    start = linje_nr  # the first line of the row the csv module reads
+    try:
+        for linje in fil:
+            linje_nr += 1
+            if '"' in linje or len(linje) > langt:
+                # quotes (a value may even run over several lines) or a value longer than the
+                # csv module allows: it reads the row, with its rules and its errors
+                post = csv.reader(chain((linje,), fil), delimiter=skilletegn)
+                start = linje_nr
+                try:
+                    raekke = next(post)
+                finally:
+                    linje_nr += post.line_num - 1
+            else:
+                # without quotes a row is its line split at the delimiter, just as the csv module
+                # reads it, in a third of the time
+                raekke = linje.rstrip("\r\n").split(skilletegn)
+            if len(raekke) == bredde:
+                r_dato, r_afd, r_timer, r_med, r_opg = felter(raekke)
+                s = serie_for.get((r_afd, r_opg))
+                d = dag_for.get(r_dato)
+                t = timer_for.get(r_timer)
+                if s is not None and d is not None and t is not None and r_med and not r_med.isspace():
+                    s[d] = s.get(d, 0) + t
+                    antal += 1
                     continue
-            if not r_med or r_med.isspace():
-                meld(laeser.line_num, "medarbejder mangler")
-                continue
-            s[d] = s.get(d, nul) + t
-            antal += 1
+            kendt = kontroller(raekke, linje_nr)
+            if kendt is not None:
+                s, d, t = kendt
+                s[d] = s.get(d, 0) + t
+                antal += 1
         reg.antal_raekker = antal
+        reg.decimaler = decimaler
         reg.serier = _serier(dage)
     except csv.Error as e:
-        meld(laeser.line_num, f"linjen kan ikke læses som CSV ({e})")
+        # the one error the csv module gives for text it can read at all
+        if "field limit" in str(e) and start < linje_nr:
+            meld(start, f"et anførselstegn (\") på linjen afsluttes ikke: værdien fortsætter til linje "
+                        f"{linje_nr} og bliver længere end de {langt} tegn, en værdi må have")
+        elif "field limit" in str(e):
+            meld(linje_nr, f"en værdi er længere end de {langt} tegn, en værdi må have")
+        else:
+            meld(linje_nr, f"linjen kan ikke læses som CSV ({e})")
     except UnicodeDecodeError as e:
-        meld(laeser.line_num + 1, f"filen er ikke gyldig UTF-8 (byten 0x{e.object[e.start]:02X}); gem den med tegnsættet UTF-8")
+        meld(linje_nr + 1, f"filen er ikke gyldig UTF-8 (byten 0x{e.object[e.start]:02X}); gem den med tegnsættet UTF-8")
     if antal_fejl > MAKS_FEJL:
         fejl.append(Fund(navn, None, None, "fejl",
                          f"… og {antal_fejl - MAKS_FEJL} fejl mere i filen (kun de første {MAKS_FEJL} er vist)"))

@@ -103,6 +103,10 @@ KATALOG: list[tuple[str, dict, list[str]]] = [
       "uden anførselstegn? Et decimaltal som 7,5 skal stå i anførselstegn: \"7,5\"",
       "tidsregistrering.csv:4: fejl: rækken har 3 felter, men overskriften har 5; er skilletegnet ',' brugt i en værdi "
       "uden anførselstegn?"]),
+    ("CSV: anførselstegn uden afslutning", {"tidsregistrering.csv": "dato;medarbejder;afdeling;timer\n2026-01-05;\"Ole;a;1\n"
+                                                                     + "2026-01-06;Ole;a;1\n" * 8000},
+     ["tidsregistrering.csv:2: fejl: et anførselstegn (\") på linjen afsluttes ikke: værdien fortsætter til linje 6901 "
+      "og bliver længere end de 131072 tegn, en værdi må have"]),
 ]
 
 
@@ -150,6 +154,9 @@ def render_dokumentation() -> str:
             if indhold is None or navn.endswith(".keep"):
                 continue
             tekst = indhold.decode("utf-8", "replace") if isinstance(indhold, bytes) else indhold
+            raekker = tekst.splitlines(keepends=True)
+            if len(raekker) > 12:
+                tekst = "".join(raekker[:4]) + f"… ({len(raekker) - 4:,} linjer mere)\n".replace(",", ".")
             if len(tekst) > 400:
                 tekst = tekst[:400] + "…\n"
             linjer += [f"`{navn}`:", "", "```yaml" if navn.endswith(".yaml") else "```", tekst.rstrip("\n"), "```", ""]

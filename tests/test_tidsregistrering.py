@@ -70,7 +70,10 @@ def test_timer_i_en_periode_er_summen_af_raekkerne_og_overlever_mellemlageret(tm
 
     dag0 = dt.date(2025, 12, 20)
     raekke = st.tuples(st.integers(0, 20), st.sampled_from(["a", "Alfa", "b"]),
-                       st.decimals(0, 24, places=2), st.sampled_from(["", "Renhold", "renhold", "græs"]))
+                       # hours with 0 to 15 decimals (exports computed as minutes/60 have many), so
+                       # the unit the sums are counted in must get finer while the file is read
+                       st.integers(0, 15).flatmap(lambda p: st.decimals(0, 24, places=p)),
+                       st.sampled_from(["", "Renhold", "renhold", "græs"]))
     dato = st.one_of(st.none(), st.integers(-2, 22).map(lambda n: dag0 + dt.timedelta(days=n)))
     opgaver = st.one_of(st.none(), st.sets(st.sampled_from(["RENHOLD", "græs", "vinter"]), min_size=1))
     afdelinger = st.one_of(st.none(), st.sets(st.sampled_from(["a", "b"])))
@@ -79,7 +82,7 @@ def test_timer_i_en_periode_er_summen_af_raekkerne_og_overlever_mellemlageret(tm
     @given(st.lists(raekke, max_size=40), afdelinger, dato, dato, opgaver)
     def egenskab(raekker, afd, fra, til, opg):
         linjer = ["dato;medarbejder;afdeling;timer;opgave"]
-        linjer += [f"{dag0 + dt.timedelta(days=d)};Ole;{a};{str(t).replace('.', ',')};{o}" for d, a, t, o in raekker]
+        linjer += [f"{dag0 + dt.timedelta(days=d)};Ole;{a};{format(t, 'f').replace('.', ',')};{o}" for d, a, t, o in raekker]
         sti = tmp_path / "tidsregistrering.csv"
         sti.write_text("\n".join(linjer) + "\n", encoding="utf-8")
         reg, fund = laes_tidsregistrering(sti, OPSLAG)
@@ -110,3 +113,64 @@ def test_for_mange_felter_er_en_fejl_ikke_forskudte_timer(tmp_path):
     reg, fund = _laes(tmp_path, b"dato,medarbejder,afdeling,timer,opgave\n2026-01-05,Ole,a,7,5,renhold\n")
     assert reg is None
     assert [(f.linje, f.besked.split(";")[0]) for f in fund] == [(2, "rækken har 6 felter, men overskriften har 5")]
+
+
+def test_citeret_vaerdi_over_flere_linjer_taeller_linjerne_med(tmp_path):
+    # a quoted value with a line break: the csv module reads that row, and the next row's line
+    # number counts both of its lines
+    reg, fund = _laes(tmp_path, b'dato;medarbejder;afdeling;timer\n2026-01-05;"Ole\nHansen";a;1\n2026-01-06;Ole;x;1\n')
+    assert [(f.linje, f.besked.split(";")[0]) for f in fund] == [(4, "ukendt afdeling 'x'")]
+
+
+def test_raekker_uden_anfoerselstegn_laeses_som_csv_modulet_ville(tmp_path):
+    """Property: a row without quotes is split at the delimiter, the rest is read by the csv
+    module. Quoting every field of a file changes nothing for the csv module, so the hours and
+    every finding (with its line) must be the same for the file as written and fully quoted."""
+    import csv
+    import io
+
+    from hypothesis import given, settings, strategies as st
+
+    felt = st.one_of(st.sampled_from(["2026-01-05", "05-01-2026", "2026-02-30", "a", "Alfa", "b", "x", "7,5", "1.25",
+                                      "-2", "Ole", "", " ", "renhold", "\x00"]),
+                     st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters='"\r\n;,'), max_size=6))
+    raekke = st.one_of(st.tuples(st.sampled_from(["2026-01-05", "31-12-2025"]), st.sampled_from(["Ole", "Kim"]),
+                                 st.sampled_from(["a", "alfa", "B"]), st.sampled_from(["7,5", "1", "0.25", "2,125"]))
+                       .map(list),
+                       st.lists(felt, max_size=6))
+    slut = st.sampled_from(["\n", "\r\n", "\r"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.tuples(raekke, slut), max_size=12), st.sampled_from([";", ","]))
+    def egenskab(raekker, skil):
+        # a delimiter in an unquoted value would split it: as written, no value has one
+        raekker = [([f.replace(skil, ".") for f in r], s) for r, s in raekker]
+        hoved = skil.join(["dato", "medarbejder", "afdeling", "timer"]) + "\n"
+        som_skrevet = hoved + "".join(skil.join(r) + s for r, s in raekker)
+        citeret = io.StringIO()
+        citeret.write(hoved)
+        for r, s in raekker:
+            csv.writer(citeret, delimiter=skil, quoting=csv.QUOTE_ALL, lineterminator=s).writerow(r)
+        resultater = []
+        for indhold in (som_skrevet, citeret.getvalue()):
+            reg, fund = _laes(tmp_path, indhold.encode())
+            resultater.append((reg.timer() if reg else None, [f.overskrift() for f in fund]))
+        assert resultater[0] == resultater[1]
+
+    egenskab()
+
+
+def test_et_anfoerselstegn_uden_afslutning_naevnes(tmp_path):
+    # the quoted value runs on over the next lines, past the csv module's limit of 131072 characters:
+    # told at the line where it begins, which is where the user must look
+    rest = b"".join(b"2026-01-06;Ole;a;1\n" for _ in range(8000))
+    reg, fund = _laes(tmp_path, b'dato;medarbejder;afdeling;timer\n2026-01-05;"Ole;a;1\n' + rest)
+    assert reg is None
+    assert [f.overskrift() for f in fund] == [
+        'tidsregistrering.csv:2: fejl: et anførselstegn (") på linjen afsluttes ikke: værdien fortsætter til linje '
+        "6901 og bliver længere end de 131072 tegn, en værdi må have"]
+
+
+def test_en_lang_vaerdi_uden_anfoerselstegn_naevnes_ligesaa(tmp_path):
+    reg, fund = _laes(tmp_path, b"dato;medarbejder;afdeling;timer\n2026-01-05;Ole;a;1\n2026-01-05;" + b"O" * 140000 + b";a;1\n")
+    assert [(f.linje, f.besked) for f in fund] == [(3, "en værdi er længere end de 131072 tegn, en værdi må have")]
