@@ -21,9 +21,11 @@ have lost items no one can see (a reference to it is then not checked), and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic_core import SchemaValidator, ValidationError
+if TYPE_CHECKING:
+    from pydantic_core import SchemaValidator, ValidationError
+
 
 MAKS_RUNDER = 25  # each round leaves out at least one more part; a file is small
 
@@ -154,6 +156,8 @@ def _udelad(sti: Sti, fejltype: str) -> Sti | None:
 def delvis_fil(validator: SchemaValidator, data: Any, fejl: ValidationError) -> DelvisFil | None:
     """``data`` without the parts with errors (as the module says) once that passes, or None when
     an error leaves nothing to leave out. ``fejl`` is the error of validating ``data`` itself."""
+    from pydantic_core import ValidationError
+
     udeladt: set[Sti] = set()
     fejlstier: set[Sti] = set()
     for _ in range(MAKS_RUNDER):

@@ -10,14 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic_core import ValidationError
-
 from .fund import Fund, SamdriftFejl, har_fejl, sorter
 from .skemaer import FILNAVNE, skemaklasse
-from .skemaer.validatorer import validator
 from .tidsregistrering import FILNAVN as CSV_FILNAVN
 from .tidsregistrering import Tidsregistrering, laes_tidsregistrering
-from .yamlkilde import YamlDokument, laes_yaml
+from .yamlkilde import YamlDokument, laes_raa
 
 if TYPE_CHECKING:
     from .delvis import DelvisFil
@@ -106,10 +103,14 @@ class Samdriftsmappe:
         return not har_fejl(self.fund)
 
 
-def indlaes(sti: Path, med_tidsregistrering: bool = True, mellemlager: bool = False) -> Samdriftsmappe:
+def indlaes(sti: Path, med_tidsregistrering: bool = True, mellemlager: bool = False,
+            filer_i_mellemlager: bool = True) -> Samdriftsmappe:
     """Load and check a samdrift folder. Findings are in ``mappe.fund``; never raises for user errors
     except when the folder itself is missing (``SamdriftFejl``). With ``mellemlager`` the summed
-    hours of an unchanged tidsregistrering.csv come from the user's cache (see mellemlager.py)."""
+    hours of an unchanged tidsregistrering.csv come from the user's cache (see mellemlager.py),
+    and so do the records of unchanged valid YAML files, unless ``filer_i_mellemlager`` is False
+    (for a portfolio, whose folders are kept whole: an entry per file of a thousand folders would
+    fill the cache for little)."""
     sti = Path(sti)
     if not sti.exists():
         raise SamdriftFejl([Fund(str(sti), None, None, "fejl", "mappen findes ikke")])
@@ -123,21 +124,14 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True, mellemlager: bool = Fa
                 mappe.fund.append(Fund(HOVEDFIL, None, None, "fejl",
                                        "filen mangler; er dette en samdrift-mappe? Opret en med 'samdrift init'"))
             continue
-        dok = laes_yaml(fil, filnavn)
-        mappe.dokumenter[filnavn] = dok
-        mappe.fund.extend(dok.fund)
-        if dok.data is None:
-            continue
-        try:
-            mappe.modeller[filnavn] = validator(filnavn).validate_python(dok.data)
-        except ValidationError as e:
-            from .delvis import delvis_fil
-            from .valideringsfejl import fund_fra_validering  # imports the pydantic models: errors only
-
-            mappe.fund.extend(fund_fra_validering(dok, e, skemaklasse(filnavn)))
-            delvis = delvis_fil(validator(filnavn), dok.data, e)
-            if delvis is not None:
-                mappe.delvise[filnavn] = delvis
+        raa, fund = laes_raa(fil, filnavn)
+        if raa is None:
+            mappe.dokumenter[filnavn] = YamlDokument(navn=filnavn, sti=fil, tekst="", fund=fund)
+            mappe.fund.extend(fund)
+        elif mellemlager and filer_i_mellemlager:
+            _laes_fil_via_mellemlager(mappe, fil, filnavn, raa)
+        else:
+            _laes_fil(mappe, fil, filnavn, raa)
     _ukendte_filer(mappe)
     csv = sti / CSV_FILNAVN
     if med_tidsregistrering and csv.exists():
@@ -162,6 +156,57 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True, mellemlager: bool = Fa
         mappe.fund.extend(fund)
     mappe.fund = sorter(mappe.fund)
     return mappe
+
+
+def _laes_fil(mappe: Samdriftsmappe, fil: Path, filnavn: str, raa: bytes) -> None:
+    """Parse and validate one file (``raa``, its bytes) into ``mappe``: its document, its record
+    when valid, the part of it that passed when not (delvis.py), and the findings."""
+    from pydantic_core import ValidationError
+
+    from .skemaer.validatorer import validator
+    from .yamlkilde import laes_yaml
+
+    dok = mappe.dokumenter[filnavn] = laes_yaml(fil, filnavn, raa)
+    mappe.fund.extend(dok.fund)
+    if dok.data is None:
+        return
+    try:
+        mappe.modeller[filnavn] = validator(filnavn).validate_python(dok.data)
+    except ValidationError as e:
+        from .delvis import delvis_fil
+        from .valideringsfejl import fund_fra_validering  # imports the pydantic models: errors only
+
+        mappe.fund.extend(fund_fra_validering(dok, e, skemaklasse(filnavn)))
+        delvis = delvis_fil(validator(filnavn), dok.data, e)
+        if delvis is not None:
+            mappe.delvise[filnavn] = delvis
+
+
+MELLEMLAGER_ART = "filer"
+
+
+def _laes_fil_via_mellemlager(mappe: Samdriftsmappe, fil: Path, filnavn: str, raa: bytes) -> None:
+    """:func:`_laes_fil`, with a valid file's text, findings and record kept in samdrift's cache
+    under a hash of its bytes. A folder whose YAML files did not change (only
+    tidsregistrering.csv did, say) is then loaded without importing, let alone running, the YAML
+    parser and pydantic-core. Positions in the file are parsed again only if a finding needs one."""
+    from . import mellemlager
+
+    noegle = mellemlager.fil_noegle(filnavn, raa)
+    gemt = mellemlager.hent_pickle(MELLEMLAGER_ART, noegle)
+    if isinstance(gemt, tuple) and len(gemt) == 3:
+        tekst, fund, post = gemt
+        if isinstance(tekst, str) and isinstance(fund, list) and post is not None:
+            mappe.dokumenter[filnavn] = YamlDokument.fra_tekst(filnavn, fil, tekst, fund)
+            mappe.modeller[filnavn] = post
+            mappe.fund.extend(fund)
+            return
+    _laes_fil(mappe, fil, filnavn, raa)
+    if filnavn in mappe.modeller:
+        from .skemaer.poster import som_pickle
+
+        dok = mappe.dokumenter[filnavn]
+        mellemlager.gem_pickle(MELLEMLAGER_ART, noegle, som_pickle((dok.tekst, dok.fund, mappe.modeller[filnavn])))
 
 
 def _afdeling_opslag(mappe: Samdriftsmappe) -> dict[str, str] | None:

@@ -43,7 +43,7 @@ def _linje(m: Path, mellemlager: bool) -> dict:
     from .milepaele.regler import vurder
     from .milepaele.status import aktuel_milepael
 
-    mappe = indlaes(m, mellemlager=mellemlager)
+    mappe = indlaes(m, mellemlager=mellemlager, filer_i_mellemlager=False)
     fejl = sum(1 for f in mappe.fund if f.er_fejl)
     linje = {
         "navn": mappe.samdrift.navn if mappe.samdrift else None,

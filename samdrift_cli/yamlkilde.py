@@ -52,6 +52,25 @@ class YamlDokument:
     # values that could not be read (already reported); the schema's complaints about them are noise
     ulaeselige: set[Sti] = field(default_factory=set)
 
+    @classmethod
+    def fra_tekst(cls, navn: str, sti: Path, tekst: str, fund: list[Fund]) -> YamlDokument:
+        """A valid file's document as samdrift's cache keeps it: its text and findings. Its data and
+        positions are parsed from the text again only if something asks for them (a finding of the
+        cross-checks that must point into the file); the text is what parsed to them before."""
+        dok = cls(navn=navn, sti=sti, tekst=tekst, fund=list(fund))
+        for navn_ in _FRA_TEKSTEN:
+            delattr(dok, navn_)
+        return dok
+
+    def __getattr__(self, navn: str):  # only for an attribute not set: see fra_tekst
+        if navn not in _FRA_TEKSTEN:
+            raise AttributeError(navn)
+        fuld = YamlDokument(navn=self.navn, sti=self.sti, tekst=self.tekst)
+        parse_yaml(fuld)
+        for navn_ in _FRA_TEKSTEN:
+            setattr(self, navn_, getattr(fuld, navn_))
+        return getattr(self, navn)
+
     @cached_property
     def linjer(self) -> list[str]:  # once: a file with thousands of findings asks for thousands of lines
         return self.tekst.splitlines()
@@ -85,8 +104,11 @@ class YamlDokument:
         )
 
 
-def laes_tekst(sti: Path, navn: str) -> tuple[str | None, list[Fund]]:
-    """Read a text file as UTF-8 (BOM allowed, CRLF allowed). Returns text or findings."""
+_FRA_TEKSTEN = ("data", "placeringer", "ulaeselige")
+
+
+def laes_raa(sti: Path, navn: str) -> tuple[bytes | None, list[Fund]]:
+    """A file's bytes, or the findings why it cannot be read (a folder, too large, unreadable)."""
     if sti.is_dir():
         return None, [Fund(navn, None, None, "fejl", f"{navn} er en mappe, men skal være en fil")]
     try:
@@ -102,6 +124,11 @@ def laes_tekst(sti: Path, navn: str) -> tuple[str | None, list[Fund]]:
         raa = sti.read_bytes()
     except OSError as e:
         return None, [Fund(navn, None, None, "fejl", f"filen kan ikke læses: {e.strerror}")]
+    return raa, []
+
+
+def tekst_fra_raa(raa: bytes, navn: str) -> tuple[str | None, list[Fund]]:
+    """A file's bytes as text: UTF-8 (BOM allowed), line ends made LF. Returns text or findings."""
     if raa.startswith(b"\xef\xbb\xbf"):
         raa = raa[3:]
     try:
@@ -119,53 +146,63 @@ def laes_tekst(sti: Path, navn: str) -> tuple[str | None, list[Fund]]:
     return tekst.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
+def laes_tekst(sti: Path, navn: str) -> tuple[str | None, list[Fund]]:
+    """Read a text file as UTF-8 (BOM allowed, CRLF allowed). Returns text or findings."""
+    raa, fund = laes_raa(sti, navn)
+    return (None, fund) if raa is None else tekst_fra_raa(raa, navn)
+
+
 _YAML_PROBLEMER = [
-    (re.compile(r"found character '\\t' that cannot start any token"),
+    (r"found character '\\t' that cannot start any token",
      "tabulatortegn (tab) er ikke tilladt i YAML; ryk ind med mellemrum"),
-    (re.compile(r"mapping values are not allowed"),  # '… here' (libyaml) and '… in this context'
+    (r"mapping values are not allowed",  # '… here' (libyaml) and '… in this context'
      "uventet ':' her; sæt teksten i anførselstegn, eller tjek indrykningen"),
-    (re.compile(r"could not find expected ':'"),
+    (r"could not find expected ':'",
      "en linje mangler ':' mellem nøgle og værdi"),
-    (re.compile(r"found undefined alias '(.*)'"), "ukendt alias '*{0}' (intet anker '&{0}')"),
-    (re.compile(r"found undefined alias"), "ukendt alias (der er intet anker med det navn)"),
-    (re.compile(r"found character that cannot start any token"),
+    (r"found undefined alias '(.*)'", "ukendt alias '*{0}' (intet anker '&{0}')"),
+    (r"found undefined alias", "ukendt alias (der er intet anker med det navn)"),
+    (r"found character that cannot start any token",
      "tegnet her kan ikke starte en værdi; sæt teksten i anførselstegn"),
-    (re.compile(r"did not find expected node content"), "der mangler en værdi her (er en liste eller tabel ikke lukket?)"),
-    (re.compile(r"but found another document"), "filen må kun indeholde ét YAML-dokument (fjern '---')"),
-    (re.compile(r"found unknown escape character"), "ukendt escape-sekvens med '\\' i tekst i anførselstegn"),
-    (re.compile(r"expected <block end>, but found '-'"),
+    (r"did not find expected node content", "der mangler en værdi her (er en liste eller tabel ikke lukket?)"),
+    (r"but found another document", "filen må kun indeholde ét YAML-dokument (fjern '---')"),
+    (r"found unknown escape character", "ukendt escape-sekvens med '\\' i tekst i anførselstegn"),
+    (r"expected <block end>, but found '-'",
      "uventet '-' her; tjek indrykningen af listen"),
-    (re.compile(r"expected <block end>, but found"),
+    (r"expected <block end>, but found",
      "indrykningen passer ikke; tjek at nøgler på samme niveau står under hinanden"),
-    (re.compile(r"expected ',' or '\]'"), "listen i [ ] er ikke lukket med ']'"),
-    (re.compile(r"expected ',' or '}'"), "tabellen i { } er ikke lukket med '}'"),
-    (re.compile(r"found unexpected end of stream"),
+    (r"expected ',' or '\]'", "listen i [ ] er ikke lukket med ']'"),
+    (r"expected ',' or '}'", "tabellen i { } er ikke lukket med '}'"),
+    (r"found unexpected end of stream",
      "filen slutter midt i en tekst i anførselstegn; mangler et afsluttende anførselstegn?"),
-    (re.compile(r"found duplicate anchor"), "ankeret er defineret to gange"),
-    (re.compile(r"did not find expected key"), "indrykningen passer ikke; der forventedes en nøgle her"),
-    (re.compile(r"did not find expected '-' indicator"), "der forventedes et listepunkt ('- ') her"),
-    (re.compile(r"found character '(.)' that cannot start any token"), "tegnet '{0}' kan ikke starte en værdi; sæt teksten i anførselstegn"),
-    (re.compile(r"expected a single document"), "filen må kun indeholde ét YAML-dokument (fjern '---')"),
-    (re.compile(r"expected the node content, but found '<stream end>'"), "filen slutter, før værdien er afsluttet"),
-    (re.compile(r"expected the node content"), "der mangler en værdi her"),
-    (re.compile(r"found unexpected ':'"), "uventet ':'; sæt teksten i anførselstegn"),
-    (re.compile(r"while scanning an alias"), "ugyldigt alias efter '*'"),
-    (re.compile(r"while scanning an anchor"), "ugyldigt anker efter '&'"),
+    (r"found duplicate anchor", "ankeret er defineret to gange"),
+    (r"did not find expected key", "indrykningen passer ikke; der forventedes en nøgle her"),
+    (r"did not find expected '-' indicator", "der forventedes et listepunkt ('- ') her"),
+    (r"found character '(.)' that cannot start any token", "tegnet '{0}' kan ikke starte en værdi; sæt teksten i anførselstegn"),
+    (r"expected a single document", "filen må kun indeholde ét YAML-dokument (fjern '---')"),
+    (r"expected the node content, but found '<stream end>'", "filen slutter, før værdien er afsluttet"),
+    (r"expected the node content", "der mangler en værdi her"),
+    (r"found unexpected ':'", "uventet ':'; sæt teksten i anførselstegn"),
+    (r"while scanning an alias", "ugyldigt alias efter '*'"),
+    (r"while scanning an anchor", "ugyldigt anker efter '&'"),
 ]
 
 
 def _dansk_yamlproblem(problem: str | None) -> str:
     problem = problem or ""
-    for moenster, dansk in _YAML_PROBLEMER:
-        m = moenster.search(problem)
+    for moenster, dansk in _YAML_PROBLEMER:  # compiled (and kept by re) only when a file has an error
+        m = re.search(moenster, problem)
         if m:
             return "YAML-syntaksfejl: " + (dansk.format(*m.groups()) if m.groups() else dansk)
     return f"YAML-syntaksfejl her (parseren siger: {problem})" if problem else "YAML-syntaksfejl her"
 
 
-def laes_yaml(sti: Path, navn: str) -> YamlDokument:
+def laes_yaml(sti: Path, navn: str, raa: bytes | None = None) -> YamlDokument:
+    """Read and parse a YAML file (from ``raa``, its bytes, when they are read already)."""
     dok = YamlDokument(navn=navn, sti=sti, tekst="")
-    tekst, fund = laes_tekst(sti, navn)
+    if raa is None:
+        tekst, fund = laes_tekst(sti, navn)
+    else:
+        tekst, fund = tekst_fra_raa(raa, navn)
     if tekst is None:
         dok.fund = fund
         return dok

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 
 from conftest import EKSEMPEL
@@ -90,10 +91,12 @@ def test_oedelagt_mellemlager_laeses_forfra(tmp_path, samdrift, monkeypatch):
     shutil.copytree(EKSEMPEL, m)
     frisk = samdrift("-C", m, "fordeling", "--mod-timer", "--json").stdout
     (fil,) = (tmp_path / "cache" / "tidsregistrering").iterdir()
-    for indhold in ("{ikke json", '{"navn": "x"}', '{"navn": "x", "har_opgave": true, "antal_raekker": 1, '
-                                                   '"opgavenavne": {}, "serier": [["a", "b", [1], ["0", "x"]]]}',
-                    '{"navn": "x", "har_opgave": true, "antal_raekker": 1, "opgavenavne": {}, "serier": [["a", "b", [1], ["0"]]]}'):
-        fil.write_text(indhold, encoding="utf-8")
+    fuld = {"navn": "x", "har_opgave": True, "antal_raekker": 1, "opgavenavne": {}, "decimaler": 0}
+    for indhold in (b"\x80\x05ikke en pickle", b"", pickle.dumps([1, 2]), pickle.dumps({"navn": "x"}),
+                    pickle.dumps({**fuld, "serier": [["a", "b", [1], [0, "x"]]]}),  # a total that is no number
+                    pickle.dumps({**fuld, "serier": [["a", "b", [1], [0]]]}),  # one total too few
+                    pickle.dumps({**fuld, "decimaler": -1, "serier": []})):
+        fil.write_bytes(indhold)
         assert samdrift("-C", m, "fordeling", "--mod-timer", "--json").stdout == frisk
 
 
@@ -195,3 +198,95 @@ def test_uden_hjemmemappe_intet_mellemlager(tmp_path, monkeypatch):
     assert mellemlager.rodmappe() is None and mellemlager.noegle(EKSEMPEL) is None
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert mellemlager.rodmappe() == tmp_path / "samdrift"
+
+
+# -- the records of valid YAML files -------------------------------------------------------
+
+
+def test_uaendrede_yamlfiler_fra_mellemlageret(tmp_path, samdrift, monkeypatch):
+    """Only tidsregistrering.csv changed: the YAML files are neither parsed nor validated again,
+    and the result is the one without any cache."""
+    monkeypatch.setenv("SAMDRIFT_CACHE", str(tmp_path / "cache"))
+    m = tmp_path / "m"
+    shutil.copytree(EKSEMPEL, m)
+    kald = _taeller(monkeypatch, "samdrift_cli.indlaesning", "_laes_fil")
+    samdrift("-C", m, "fordeling", "--json")
+    assert len(kald) == 11
+    csv = m / "tidsregistrering.csv"
+    csv.write_text(csv.read_text(encoding="utf-8") + "2025-06-02;Ny;Pærebakken;10;renhold\n", encoding="utf-8")
+    gemt = samdrift("-C", m, "fordeling", "--mod-timer", "--json")
+    assert len(kald) == 11
+    # one file changed: only it is read again
+    aftale = m / "aftale.yaml"
+    aftale.write_text(aftale.read_text(encoding="utf-8") + "# en kommentar\n", encoding="utf-8")
+    assert samdrift("-C", m, "fordeling", "--mod-timer", "--json").stdout == gemt.stdout
+    assert len(kald) == 12 and kald[-1][2] == "aftale.yaml"
+    monkeypatch.setenv("SAMDRIFT_CACHE", "0")
+    assert samdrift("-C", m, "fordeling", "--mod-timer", "--json").stdout == gemt.stdout
+
+
+def test_krydstjek_i_en_fil_fra_mellemlageret_peger_paa_linjen(tmp_path, samdrift, monkeypatch):
+    """A file from the cache has no positions until a finding needs one: then they are parsed
+    from its text, so the finding points where it does without the cache."""
+    m = tmp_path / "m"
+    shutil.copytree(EKSEMPEL, m)
+    model = m / "model.yaml"
+    # valid by itself; the andele summing to 99 % is a cross-check
+    model.write_text(model.read_text(encoding="utf-8").replace("andele: {aeblegaarden: 15, paerebakken: 85}",
+                                                               "andele: {aeblegaarden: 15, paerebakken: 84}"), encoding="utf-8")
+    monkeypatch.setenv("SAMDRIFT_CACHE", "0")
+    uden = samdrift("-C", m, "check")
+    assert uden.kode == 2 and "summer til 99 %" in uden.stderr
+    monkeypatch.setenv("SAMDRIFT_CACHE", str(tmp_path / "cache"))
+    assert samdrift("-C", m, "check").stderr == uden.stderr
+    kald = _taeller(monkeypatch, "samdrift_cli.indlaesning", "_laes_fil")
+    aftale = m / "aftale.yaml"  # the folder changed, model.yaml did not: it comes from the cache
+    aftale.write_text(aftale.read_text(encoding="utf-8") + "# en kommentar\n", encoding="utf-8")
+    assert samdrift("-C", m, "check").stderr == uden.stderr
+    assert [k[2] for k in kald] == ["aftale.yaml"]
+
+
+def test_oedelagt_eller_fremmed_fil_i_mellemlageret_laeses_forfra(tmp_path, samdrift, monkeypatch):
+    import os
+
+    monkeypatch.setenv("SAMDRIFT_CACHE", str(tmp_path / "cache"))
+    m = tmp_path / "m"
+    shutil.copytree(EKSEMPEL, m)
+    frisk = samdrift("-C", m, "fordeling", "--json").stdout
+    poster = sorted((tmp_path / "cache" / "filer").iterdir())
+    assert len(poster) == 11
+    kald = _taeller(monkeypatch, "samdrift_cli.indlaesning", "_laes_fil")
+    for i, indhold in enumerate((b"\x80\x05ikke en pickle", b"", pickle.dumps(("tekst", [], None)), pickle.dumps([1]))):
+        for p in poster:
+            p.write_bytes(indhold)
+        (m / "tidsregistrering.csv").write_text((m / "tidsregistrering.csv").read_text(encoding="utf-8") + "\n")
+        assert samdrift("-C", m, "fordeling", "--json").stdout == frisk
+        assert len(kald) == 11 * (i + 1)
+    # a pickle others may write is never read (reading one runs the code it names)
+    if hasattr(os, "getuid"):
+        for p in poster:
+            os.chmod(p, 0o666)
+        (m / "tidsregistrering.csv").write_text((m / "tidsregistrering.csv").read_text(encoding="utf-8") + "\n")
+        assert samdrift("-C", m, "fordeling", "--json").stdout == frisk
+        assert len(kald) == 11 * 5
+
+
+def test_fordeling_efter_ny_tidsregistrering_importerer_hverken_yaml_eller_pydantic(tmp_path):
+    """The point of the cache of files: a changed tidsregistrering.csv is the one file that
+    changes by itself (a new export each month); reading it must not cost the YAML parser and
+    pydantic-core their import."""
+    import os
+    import subprocess
+    import sys
+
+    m = tmp_path / "m"
+    shutil.copytree(EKSEMPEL, m)
+    miljoe = {**os.environ, "SAMDRIFT_CACHE": str(tmp_path / "cache")}
+    program = ("import sys; from samdrift_cli.cli import main\n"
+               "try:\n    main(['-C', sys.argv[1], 'fordeling', '--json'])\nexcept SystemExit as e:\n    kode = e.code\n"
+               "print(kode, sorted(m for m in ('yaml', 'pydantic_core', 'pydantic') if m in sys.modules), file=sys.stderr)")
+    koer = lambda: subprocess.run([sys.executable, "-c", program, str(m)], env=miljoe, capture_output=True, text=True)
+    assert "'pydantic_core', 'yaml'" in koer().stderr  # the first time they read the files
+    csv = m / "tidsregistrering.csv"
+    csv.write_text(csv.read_text(encoding="utf-8") + "2025-06-02;Ny;Pærebakken;10;renhold\n", encoding="utf-8")
+    assert koer().stderr.strip().endswith("0 []")

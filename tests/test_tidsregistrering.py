@@ -141,10 +141,11 @@ def test_raekker_uden_anfoerselstegn_laeses_som_csv_modulet_ville(tmp_path):
     slut = st.sampled_from(["\n", "\r\n", "\r"])
 
     @settings(max_examples=200, deadline=None)
-    @given(st.lists(st.tuples(raekke, slut), max_size=12), st.sampled_from([";", ","]))
-    def egenskab(raekker, skil):
+    # one line end per file: an empty row after a row ending in CR would otherwise be the LF of a CRLF
+    @given(st.lists(raekke, max_size=12), slut, st.sampled_from([";", ","]))
+    def egenskab(raekker, slut, skil):
         # a delimiter in an unquoted value would split it: as written, no value has one
-        raekker = [([f.replace(skil, ".") for f in r], s) for r, s in raekker]
+        raekker = [([f.replace(skil, ".") for f in r], slut) for r in raekker]
         hoved = skil.join(["dato", "medarbejder", "afdeling", "timer"]) + "\n"
         som_skrevet = hoved + "".join(skil.join(r) + s for r, s in raekker)
         citeret = io.StringIO()

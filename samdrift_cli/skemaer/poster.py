@@ -43,6 +43,23 @@ def klasse(modul: str, navn: str, mixins: tuple[type, ...] = ()) -> type:
     return k
 
 
+def som_pickle(obj) -> bytes:
+    """``obj`` pickled, with each record class as the call that makes it again (:func:`klasse`):
+    record classes are made at run time, so they cannot be found by name like other classes."""
+    import io
+    import pickle
+
+    class Pickler(pickle.Pickler):
+        def reducer_override(self, x):
+            if isinstance(x, type) and issubclass(x, Post) and x is not Post:
+                return klasse, (x.__module__, x.__qualname__, tuple(b for b in x.__bases__ if b is not Post))
+            return NotImplemented
+
+    ud = io.BytesIO()
+    Pickler(ud, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    return ud.getvalue()
+
+
 # -- behaviour the schema classes share with their records ---------------------------------------
 
 

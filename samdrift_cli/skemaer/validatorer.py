@@ -19,7 +19,6 @@ same records are made when the validators are built in the process, so a folder 
 into the same kind of objects. The errors are the model's own (the schema is the same).
 """
 
-import io
 import os
 import pickle
 import sys
@@ -73,16 +72,6 @@ def post_klasse(model: type) -> type:
     return poster.klasse(model.__module__, model.__qualname__, mixins)
 
 
-class _Pickler(pickle.Pickler):
-    """Pickles a record class as the call that makes it again (it is not importable by name)."""
-
-    def reducer_override(self, obj):
-        if isinstance(obj, type) and issubclass(obj, poster.Post) and obj is not poster.Post:
-            mixins = tuple(b for b in obj.__bases__ if b is not poster.Post)
-            return poster.klasse, (obj.__module__, obj.__qualname__, mixins)
-        return NotImplemented
-
-
 def fil(mappe: Path) -> Path:
     """The file in ``mappe`` that holds the validators of this samdrift, Python and pydantic."""
     import hashlib
@@ -104,7 +93,7 @@ def _validatorer(rod: Path | None) -> dict[str, SchemaValidator]:
     sti = fil(mappe)
     try:
         with open(sti, "rb") as f:
-            if _egen(os.fstat(f.fileno())):
+            if mellemlager.egen_fil(os.fstat(f.fileno())):
                 alle = pickle.load(f)
                 if isinstance(alle, dict) and set(alle) == set(FILNAVNE) and all(
                         isinstance(v, SchemaValidator) for v in alle.values()):
@@ -115,23 +104,9 @@ def _validatorer(rod: Path | None) -> dict[str, SchemaValidator]:
     except Exception:  # noqa: BLE001 - a damaged pickle can raise nearly anything; it is built again
         pass
     alle = {f: _bygget(f) for f in FILNAVNE}
-    ud = io.BytesIO()
     try:
-        _Pickler(ud, protocol=pickle.HIGHEST_PROTOCOL).dump(alle)
+        data = poster.som_pickle(alle)
     except (pickle.PicklingError, TypeError, AttributeError):
         return alle  # a schema with a function pickle cannot name: built in each process instead
-    data = ud.getvalue()
-    mellemlager.gem_fil(sti, data)
-    try:
-        os.chmod(sti, 0o600)
-    except OSError:
-        pass
+    mellemlager.gem_fil(sti, data, privat=True)
     return alle
-
-
-def _egen(st: os.stat_result) -> bool:
-    """Whether a file is the user's own and only theirs to write (on POSIX): a pickle someone else
-    could have written is not read, but built again."""
-    if not hasattr(os, "getuid"):
-        return True
-    return st.st_uid == os.getuid() and not st.st_mode & 0o022
