@@ -82,6 +82,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("-n", type=int, default=7, help="kørsler pr. kommando (standard 7)")
     p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    p.add_argument("--kun", metavar="TEKST", help="kun målingerne, hvis navn indeholder TEKST (fx 'fordeling')")
     args = p.parse_args()
     if not (DATA / "stor").exists():
         subprocess.run([PY, str(HER / "lav_data.py")], check=True)
@@ -116,6 +117,8 @@ def main() -> None:
         ("oversigt (1.000 mapper)", SAMDRIFT + ["oversigt", "--json"], SAMDRIFT + ["oversigt", "--json"], DATA),
     ]
     resultater = []
+    if args.kun:
+        maalinger = [m for m in maalinger if args.kun.casefold() in m[0].casefold()]
     for navn, a, b, cwd, *forbered in maalinger:
         # the cache: off for every measurement but those that measure it (in a fresh folder; the
         # warm-up run fills it, as the user's previous run would have)

@@ -303,9 +303,10 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
                 finally:
                     linje_nr += post.line_num - 1
             else:
-                # without quotes a row is its line split at the delimiter, just as the csv module
-                # reads it, in a third of the time
-                raekke = linje.rstrip("\r\n").split(skilletegn)
+                # without quotes a row is its line split at the delimiter, as the csv module reads
+                # it, in a third of the time. The line end stays on the last value: every value is
+                # stripped where it is checked, and only there (once per distinct value).
+                raekke = linje.split(skilletegn)
             if len(raekke) == bredde:
                 r_dato, r_afd, r_timer, r_med, r_opg = felter(raekke)
                 s = serie_for.get((r_afd, r_opg))
