@@ -191,22 +191,28 @@ def _laes_fil_via_mellemlager(mappe: Samdriftsmappe, fil: Path, filnavn: str, ra
     tidsregistrering.csv did, say) is then loaded without importing, let alone running, the YAML
     parser and pydantic-core. Positions in the file are parsed again only if a finding needs one."""
     from . import mellemlager
+    from .skemaer.poster import Post, som_pickle
 
     noegle = mellemlager.fil_noegle(filnavn, raa)
     gemt = mellemlager.hent_pickle(MELLEMLAGER_ART, noegle)
     if isinstance(gemt, tuple) and len(gemt) == 3:
         tekst, fund, post = gemt
-        if isinstance(tekst, str) and isinstance(fund, list) and post is not None:
+        if isinstance(tekst, str) and isinstance(fund, list) and all(isinstance(f, Fund) for f in fund) \
+                and isinstance(post, Post):
             mappe.dokumenter[filnavn] = YamlDokument.fra_tekst(filnavn, fil, tekst, fund)
             mappe.modeller[filnavn] = post
             mappe.fund.extend(fund)
             return
     _laes_fil(mappe, fil, filnavn, raa)
-    if filnavn in mappe.modeller:
-        from .skemaer.poster import som_pickle
+    if noegle is not None and filnavn in mappe.modeller:
+        import pickle
 
         dok = mappe.dokumenter[filnavn]
-        mellemlager.gem_pickle(MELLEMLAGER_ART, noegle, som_pickle((dok.tekst, dok.fund, mappe.modeller[filnavn])))
+        try:
+            data = som_pickle((dok.tekst, dok.fund, mappe.modeller[filnavn]))
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return  # a value pickle cannot name: this file is read afresh each time
+        mellemlager.gem_pickle(MELLEMLAGER_ART, noegle, data)
 
 
 def _afdeling_opslag(mappe: Samdriftsmappe) -> dict[str, str] | None:
