@@ -78,7 +78,7 @@ class Tidsregistrering:
                 dt.date.fromordinal(max(d[-1] for d, _ in self.serier.values())))
 
     def som_data(self) -> dict:
-        """Plain JSON data (for the cache); :meth:`fra_data` reads it back."""
+        """Plain data: lists, texts and whole numbers (for the cache); :meth:`fra_data` reads it back."""
         return {"navn": self.navn, "har_opgave": self.har_opgave, "antal_raekker": self.antal_raekker,
                 "opgavenavne": self.opgavenavne, "decimaler": self.decimaler,
                 "serier": [[afd, opg, datoer, totaler] for (afd, opg), (datoer, totaler) in self.serier.items()]}
@@ -141,13 +141,28 @@ def laes_tidsregistrering(
         return _laes(fil, navn, afdeling_opslag)
 
 
+def _ikke_utf8(fil) -> tuple[int, str]:
+    """The line and message for the first byte of ``fil`` (opened as text) that is not UTF-8: the
+    text layer decodes blocks of the file ahead of the line read, so its error cannot tell the line."""
+    fil.buffer.seek(0)
+    raa = fil.buffer.read()
+    start = 3 if raa.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        raa[start:].decode("utf-8")
+    except UnicodeDecodeError as e:
+        i = start + e.start
+        return raa.count(b"\n", 0, i) + 1, (f"filen er ikke gyldig UTF-8 (byten 0x{raa[i]:02X}); gem den med "
+                                              "tegnsættet UTF-8 (i Excel: Gem som 'CSV UTF-8 (kommasepareret)')")
+    raise AssertionError("_ikke_utf8 kaldt for en fil, der er gyldig UTF-8")  # pragma: no cover
+
+
 def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistrering | None, list[Fund]]:
     reg = Tidsregistrering(navn=navn)
     try:
         foerste = fil.readline()
-    except UnicodeDecodeError as e:
-        return None, [Fund(navn, 1, None, "fejl", f"filen er ikke gyldig UTF-8 (byten 0x{e.object[e.start]:02X}); "
-                                                  "gem den med tegnsættet UTF-8")]
+    except UnicodeDecodeError:
+        linje, besked = _ikke_utf8(fil)
+        return None, [Fund(navn, linje, None, "fejl", besked)]
     if not foerste.strip():
         return None, [Fund(navn, 1, None, "fejl", "filen er tom; den skal mindst have en overskriftslinje: "
                                                   "dato;medarbejder;afdeling;timer;opgave")]
@@ -333,8 +348,8 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
             meld(linje_nr, f"en værdi er længere end de {langt} tegn, en værdi må have")
         else:
             meld(linje_nr, f"linjen kan ikke læses som CSV ({e})")
-    except UnicodeDecodeError as e:
-        meld(linje_nr + 1, f"filen er ikke gyldig UTF-8 (byten 0x{e.object[e.start]:02X}); gem den med tegnsættet UTF-8")
+    except UnicodeDecodeError:
+        meld(*_ikke_utf8(fil))
     if antal_fejl > MAKS_FEJL:
         fejl.append(Fund(navn, None, None, "fejl",
                          f"… og {antal_fejl - MAKS_FEJL} fejl mere i filen (kun de første {MAKS_FEJL} er vist)"))

@@ -103,6 +103,10 @@ KATALOG: list[tuple[str, dict, list[str]]] = [
       "uden anførselstegn? Et decimaltal som 7,5 skal stå i anførselstegn: \"7,5\"",
       "tidsregistrering.csv:4: fejl: rækken har 3 felter, men overskriften har 5; er skilletegnet ',' brugt i en værdi "
       "uden anførselstegn?"]),
+    ("CSV: gemt i Windows' tegnsæt", {"tidsregistrering.csv": "dato;medarbejder;afdeling;timer\n2026-01-05;Ole;a;1\n"
+                                                                 "2026-01-05;Søren;a;1\n".encode("cp1252")},
+     ["tidsregistrering.csv:3: fejl: filen er ikke gyldig UTF-8 (byten 0xF8); gem den med tegnsættet UTF-8 "
+      "(i Excel: Gem som 'CSV UTF-8 (kommasepareret)')"]),
     ("CSV: anførselstegn uden afslutning", {"tidsregistrering.csv": "dato;medarbejder;afdeling;timer\n2026-01-05;\"Ole;a;1\n"
                                                                      + "2026-01-06;Ole;a;1\n" * 8000},
      ["tidsregistrering.csv:2: fejl: et anførselstegn (\") på linjen afsluttes ikke: værdien fortsætter til linje 6901 "

@@ -177,3 +177,16 @@ def test_et_anfoerselstegn_uden_afslutning_naevnes(tmp_path):
 def test_en_lang_vaerdi_uden_anfoerselstegn_naevnes_ligesaa(tmp_path):
     reg, fund = _laes(tmp_path, b"dato;medarbejder;afdeling;timer\n2026-01-05;Ole;a;1\n2026-01-05;" + b"O" * 140000 + b";a;1\n")
     assert [(f.linje, f.besked) for f in fund] == [(3, "en værdi er længere end de 131072 tegn, en værdi må have")]
+
+
+def test_en_byte_der_ikke_er_utf8_naevnes_paa_sin_linje(tmp_path):
+    # the text layer decodes the file in blocks ahead of the line read: the line must be found
+    # from the bytes, wherever in a block the byte is (the first line is read alone, too)
+    for linje in (2, 50, 701, 1001):
+        raekker = [b"\xef\xbb\xbfdato;medarbejder;afdeling;timer"] + [b"2026-01-05;Ole;a;1"] * 1000
+        raekker[linje - 1] = b"2026-01-05;Ol\xe6;a;1"
+        reg, fund = _laes(tmp_path, b"\r\n".join(raekker) + b"\r\n")
+        assert reg is None
+        assert [f.overskrift() for f in fund] == [
+            f"tidsregistrering.csv:{linje}: fejl: filen er ikke gyldig UTF-8 (byten 0xE6); gem den med tegnsættet UTF-8 "
+            "(i Excel: Gem som 'CSV UTF-8 (kommasepareret)')"]
