@@ -151,9 +151,10 @@ def _ikke_utf8(fil) -> tuple[int, str]:
         raa[start:].decode("utf-8")
     except UnicodeDecodeError as e:
         i = start + e.start
-        return raa.count(b"\n", 0, i) + 1, (f"filen er ikke gyldig UTF-8 (byten 0x{raa[i]:02X}); gem den med "
+        linjeskift = raa.count(b"\n", 0, i) + raa.count(b"\r", 0, i) - raa.count(b"\r\n", 0, i)  # LF, CR or CRLF
+        return linjeskift + 1, (f"filen er ikke gyldig UTF-8 (byten 0x{raa[i]:02X}); gem den med "
                                               "tegnsættet UTF-8 (i Excel: Gem som 'CSV UTF-8 (kommasepareret)')")
-    raise AssertionError("_ikke_utf8 kaldt for en fil, der er gyldig UTF-8")  # pragma: no cover
+    return 1, "filen er ikke gyldig UTF-8; gem den med tegnsættet UTF-8"  # pragma: no cover - changed meanwhile
 
 
 def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistrering | None, list[Fund]]:
