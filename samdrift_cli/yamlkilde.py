@@ -135,8 +135,8 @@ def tekst_fra_raa(raa: bytes, navn: str) -> tuple[str | None, list[Fund]]:
         tekst = raa.decode("utf-8")
     except UnicodeDecodeError as e:
         foer = raa[: e.start]
-        linje = foer.count(b"\n") + 1
-        kolonne = len(foer) - (foer.rfind(b"\n") + 1) + 1
+        linje = foer.count(b"\n") + foer.count(b"\r") - foer.count(b"\r\n") + 1  # LF, CR or CRLF
+        kolonne = len(foer) - (max(foer.rfind(b"\n"), foer.rfind(b"\r")) + 1) + 1
         return None, [
             Fund(navn, linje, kolonne, "fejl",
                  f"filen er ikke gyldig UTF-8 (byten 0x{raa[e.start]:02X}); gem den med tegnsættet UTF-8")

@@ -61,3 +61,12 @@ def test_en_fil_med_tusinder_af_fund_deles_kun_i_linjer_en_gang():
     dok = YamlDokument("model.yaml", Path("model.yaml"), "konti:\n" + "  - {konto: 1}\n" * 10)
     assert dok.linjer is dok.linjer
     assert dok.kildelinje(3) == "  - {konto: 1}"
+
+
+def test_en_byte_der_ikke_er_utf8_i_yaml_naevnes_paa_linje_og_kolonne_ved_alle_linjeslut():
+    from samdrift_cli.yamlkilde import tekst_fra_raa
+
+    for slut in (b"\n", b"\r\n", b"\r"):
+        tekst, fund = tekst_fra_raa(slut.join([b"\xef\xbb\xbfnavn: x", b"konti: []", b"start: \xe6"]) + slut, "model.yaml")
+        assert tekst is None
+        assert [(f.linje, f.kolonne) for f in fund] == [(3, 8)]
