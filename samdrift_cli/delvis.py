@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pydantic_core import SchemaValidator, ValidationError
 
-
 MAKS_RUNDER = 25  # each round leaves out at least one more part; a file is small
 
 Sti = tuple

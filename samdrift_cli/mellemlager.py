@@ -7,8 +7,8 @@ the findings of `check`, the milestone judgement of `status`/`check milepael`, a
 `oversigt`, the record of a valid YAML file (indlaesning.py), the summed hours of a
 tidsregistrering, jinja2's compiled templates and the compiled validators of samdrift's schemas
 (skemaer/validatorer.py). The key is a
-hash of the files' *contents* (not their times), samdrift's version and its code; so a hit can
-never be stale. A tidsregistrering with errors and the judgement of an invalid folder are never
+hash of the files' *contents* (not their times), samdrift's version and its code, and the
+versions of Python and of the packages that read the files; so a hit can never be stale. A tidsregistrering with errors and the judgement of an invalid folder are never
 kept, so their findings are always told afresh.
 The cache lives in ``$XDG_CACHE_HOME/samdrift`` (``~/.cache/samdrift``), never in the samdrift
 folder; ``SAMDRIFT_CACHE=0`` turns it off, ``SAMDRIFT_CACHE=/a/folder`` moves it.
@@ -253,6 +253,9 @@ def _ryd_op(mappe: Path) -> None:
         pass
 
 
+ART_TIDSREGISTRERING = "tidsregistrering"
+
+
 def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]):
     """:func:`tidsregistrering.laes_tidsregistrering`, with the sums of a valid file kept in the cache.
 
@@ -282,6 +285,3 @@ def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]):
 
         gem_pickle(ART_TIDSREGISTRERING, noegle_, pickle.dumps(reg.som_data(), protocol=pickle.HIGHEST_PROTOCOL))
     return reg, fund
-
-
-ART_TIDSREGISTRERING = "tidsregistrering"
