@@ -24,6 +24,9 @@ FILNAVN = "tidsregistrering.csv"
 KOLONNER = ("dato", "medarbejder", "afdeling", "timer")
 MAKS_FEJL = 100  # per file; a systematic error in 200.000 rows is told once per row up to this
 MAKS_TIMER_PR_RAEKKE = Decimal(24 * 31)
+# more than any export writes (a float 1/60 is 0,016666666666666666); each more decimal makes the
+# sums so far count in a finer unit, so an unbounded number would let a file make that quadratic
+MAKS_DECIMALER = 20
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DK = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
@@ -236,6 +239,11 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
             return None
         heltal, _, brok = tekst.replace(",", ".").partition(".")
         brok = brok.rstrip("0")
+        if len(brok) > MAKS_DECIMALER:
+            vist = tekst if len(tekst) <= 40 else tekst[:39] + "…"
+            meld(linje, f"timer med {len(brok)} decimaler ('{vist}') er mere præcist, end en registrering kan "
+                        f"være; afrund til højst {MAKS_DECIMALER} decimaler")
+            return None
         if len(brok) > decimaler:
             finere_enhed(len(brok))
         t = timer_for[raa] = int(heltal + brok) * 10 ** (decimaler - len(brok))

@@ -103,6 +103,10 @@ KATALOG: list[tuple[str, dict, list[str]]] = [
       "uden anførselstegn? Et decimaltal som 7,5 skal stå i anførselstegn: \"7,5\"",
       "tidsregistrering.csv:4: fejl: rækken har 3 felter, men overskriften har 5; er skilletegnet ',' brugt i en værdi "
       "uden anførselstegn?"]),
+    ("CSV: timer med for mange decimaler", {"tidsregistrering.csv": "dato;medarbejder;afdeling;timer\n"
+                                                                     "2026-01-05;Ole;a;0,0166666666666666666666\n"},
+     ["tidsregistrering.csv:2: fejl: timer med 22 decimaler ('0,0166666666666666666666') er mere præcist, end en "
+      "registrering kan være; afrund til højst 20 decimaler"]),
     ("CSV: gemt i Windows' tegnsæt", {"tidsregistrering.csv": "dato;medarbejder;afdeling;timer\n2026-01-05;Ole;a;1\n"
                                                                  "2026-01-05;Søren;a;1\n".encode("cp1252")},
      ["tidsregistrering.csv:3: fejl: filen er ikke gyldig UTF-8 (byten 0xF8); gem den med tegnsættet UTF-8 "

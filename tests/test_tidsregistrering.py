@@ -190,3 +190,16 @@ def test_en_byte_der_ikke_er_utf8_naevnes_paa_sin_linje(tmp_path):
         assert [f.overskrift() for f in fund] == [
             f"tidsregistrering.csv:{linje}: fejl: filen er ikke gyldig UTF-8 (byten 0xE6); gem den med tegnsættet UTF-8 "
             "(i Excel: Gem som 'CSV UTF-8 (kommasepareret)')"]
+
+
+def test_timer_med_urimeligt_mange_decimaler_er_en_fejl(tmp_path):
+    # 20 decimals is more than any export writes, and exact; more would let each new decimal make
+    # the sums so far count in a finer unit, again and again
+    tyve = "0," + "0" * 19 + "1"
+    reg, fund = _laes(tmp_path, f"dato;medarbejder;afdeling;timer\n2026-01-05;Ole;a;{tyve}\n2026-01-05;Ole;a;1,5000\n".encode())
+    assert fund == [] and reg.timer() == {"a": Decimal("1.5") + Decimal("1E-20")}
+    lang = "0," + "3" * 60
+    reg, fund = _laes(tmp_path, f"dato;medarbejder;afdeling;timer\n2026-01-05;Ole;a;{lang}\n".encode())
+    assert [f.overskrift() for f in fund] == [
+        "tidsregistrering.csv:2: fejl: timer med 60 decimaler ('0,3333333333333333333333333333333333333…') er mere "
+        "præcist, end en registrering kan være; afrund til højst 20 decimaler"]
