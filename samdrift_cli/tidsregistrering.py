@@ -160,37 +160,57 @@ def _ikke_utf8(fil) -> tuple[int, str]:
     return 1, "filen er ikke gyldig UTF-8; gem den med tegnsættet UTF-8"  # pragma: no cover - changed meanwhile
 
 
-def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistrering | None, list[Fund]]:
-    reg = Tidsregistrering(navn=navn)
+@dataclass
+class _Hoved:
+    """What the header line tells: the delimiter, the number of columns and where each one is."""
+
+    skilletegn: str
+    bredde: int
+    linjer: int  # the lines it takes (a quoted name may run over two)
+    i_dato: int
+    i_med: int
+    i_afd: int
+    i_timer: int
+    i_opg: int | None
+
+
+def _laes_hoved(fil, navn: str) -> _Hoved | Fund:
+    """The header line of ``fil`` (the file is left after it), or the finding why it will not do."""
     try:
         foerste = fil.readline()
     except UnicodeDecodeError:
         linje, besked = _ikke_utf8(fil)
-        return None, [Fund(navn, linje, None, "fejl", besked)]
+        return Fund(navn, linje, None, "fejl", besked)
     if not foerste.strip():
-        return None, [Fund(navn, 1, None, "fejl", "filen er tom; den skal mindst have en overskriftslinje: "
-                                                  "dato;medarbejder;afdeling;timer;opgave")]
+        return Fund(navn, 1, None, "fejl", "filen er tom; den skal mindst have en overskriftslinje: "
+                                           "dato;medarbejder;afdeling;timer;opgave")
     skilletegn = ";" if foerste.count(";") >= foerste.count(",") else ","
     fil.seek(0)
     laeser = csv.reader(fil, delimiter=skilletegn)
     try:
         hoved = next(laeser)
     except csv.Error as e:
-        return None, [Fund(navn, 1, None, "fejl", f"overskriftslinjen kan ikke læses som CSV ({e})")]
+        return Fund(navn, 1, None, "fejl", f"overskriftslinjen kan ikke læses som CSV ({e})")
     hoved_norm = [h.strip().casefold() for h in hoved]
     mangler = [k for k in KOLONNER if k not in hoved_norm]
     if mangler:
         flertal = "kolonnerne" if len(mangler) > 1 else "kolonnen"
-        return None, [Fund(navn, 1, None, "fejl",
-                           f"overskriftslinjen mangler {flertal} {', '.join(repr(m) for m in mangler)}; "
-                           f"forventet fx: dato{skilletegn}medarbejder{skilletegn}afdeling{skilletegn}timer{skilletegn}opgave")]
+        return Fund(navn, 1, None, "fejl",
+                    f"overskriftslinjen mangler {flertal} {', '.join(repr(m) for m in mangler)}; "
+                    f"forventet fx: dato{skilletegn}medarbejder{skilletegn}afdeling{skilletegn}timer{skilletegn}opgave")
     dobbelte = sorted({h for h in hoved_norm if h and hoved_norm.count(h) > 1})
     if dobbelte:
-        return None, [Fund(navn, 1, None, "fejl", f"kolonnen '{dobbelte[0]}' står to gange i overskriftslinjen")]
-    i_dato, i_med, i_afd, i_timer = (hoved_norm.index(k) for k in KOLONNER)
-    i_opg = hoved_norm.index("opgave") if "opgave" in hoved_norm else None
-    reg.har_opgave = i_opg is not None
-    bredde = len(hoved)
+        return Fund(navn, 1, None, "fejl", f"kolonnen '{dobbelte[0]}' står to gange i overskriftslinjen")
+    return _Hoved(skilletegn, len(hoved), laeser.line_num, *(hoved_norm.index(k) for k in KOLONNER),
+                  hoved_norm.index("opgave") if "opgave" in hoved_norm else None)
+
+
+def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistrering | None, list[Fund]]:
+    hoved = _laes_hoved(fil, navn)
+    if isinstance(hoved, Fund):
+        return None, [hoved]
+    skilletegn, bredde, i_opg = hoved.skilletegn, hoved.bredde, hoved.i_opg
+    reg = Tidsregistrering(navn=navn, har_opgave=i_opg is not None)
     # Every distinct raw date, hours and (afdeling, opgave) is checked once, the first time it is
     # seen, and kept here: a row whose values are all known is then three look-ups and one integer
     # addition (200.000 rows a year). A row with a value not seen before, or a bad one, goes
@@ -268,7 +288,7 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
         reg.opgavenavne.setdefault(o, tekst)
         return o
 
-    felter = itemgetter(i_dato, i_afd, i_timer, i_med, i_afd if i_opg is None else i_opg)
+    felter = itemgetter(hoved.i_dato, hoved.i_afd, hoved.i_timer, hoved.i_med, hoved.i_afd if i_opg is None else i_opg)
 
     def forkert_bredde(raekke: list[str], linje: int) -> None:
         besked = (f"rækken har {len(raekke)} felter, men overskriften har {bredde}; "
@@ -311,7 +331,7 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
         return s, d, t
 
     antal = 0
-    linje_nr = laeser.line_num  # the header's (last) line
+    linje_nr = hoved.linjer
     langt = csv.field_size_limit()
     start = linje_nr  # the first line of the row the csv module reads
     try:
