@@ -19,7 +19,6 @@ same records are made when the validators are built in the process, so a folder 
 into the same kind of objects. The errors are the model's own (the schema is the same).
 """
 
-import os
 import pickle
 import sys
 from functools import cache
@@ -90,23 +89,14 @@ def _validatorer(rod: Path | None) -> dict[str, SchemaValidator]:
     mappe = mellemlager.undermappe(ART) if rod is not None else None
     if mappe is None:
         return {f: _bygget(f) for f in FILNAVNE}
-    sti = fil(mappe)
-    try:
-        with open(sti, "rb") as f:
-            if mellemlager.egen_fil(os.fstat(f.fileno())):
-                alle = pickle.load(f)
-                if isinstance(alle, dict) and set(alle) == set(FILNAVNE) and all(
-                        isinstance(v, SchemaValidator) for v in alle.values()):
-                    mellemlager.marker_brugt(sti)
-                    return alle
-    except FileNotFoundError:
-        pass
-    except Exception:  # noqa: BLE001 - a damaged pickle can raise nearly anything; it is built again
-        pass
+    noegle = fil(mappe).stem
+    alle = mellemlager.hent_pickle(ART, noegle)
+    if isinstance(alle, dict) and set(alle) == set(FILNAVNE) and all(isinstance(v, SchemaValidator) for v in alle.values()):
+        return alle
     alle = {f: _bygget(f) for f in FILNAVNE}
     try:
         data = poster.som_pickle(alle)
     except (pickle.PicklingError, TypeError, AttributeError):
         return alle  # a schema with a function pickle cannot name: built in each process instead
-    mellemlager.gem_fil(sti, data, privat=True)
+    mellemlager.gem_pickle(ART, noegle, data)
     return alle
