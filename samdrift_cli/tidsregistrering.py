@@ -147,16 +147,17 @@ def laes_tidsregistrering(
 def _ikke_utf8(fil) -> tuple[int, str]:
     """The line and message for the first byte of ``fil`` (opened as text) that is not UTF-8: the
     text layer decodes blocks of the file ahead of the line read, so its error cannot tell the line."""
+    from .yamlkilde import bytested
+
     fil.buffer.seek(0)
     raa = fil.buffer.read()
-    start = 3 if raa.startswith(b"\xef\xbb\xbf") else 0
+    if raa.startswith(b"\xef\xbb\xbf"):
+        raa = raa[3:]
     try:
-        raa[start:].decode("utf-8")
+        raa.decode("utf-8")
     except UnicodeDecodeError as e:
-        i = start + e.start
-        linjeskift = raa.count(b"\n", 0, i) + raa.count(b"\r", 0, i) - raa.count(b"\r\n", 0, i)  # LF, CR or CRLF
-        return linjeskift + 1, (f"filen er ikke gyldig UTF-8 (byten 0x{raa[i]:02X}); gem den med "
-                                              "tegnsættet UTF-8 (i Excel: Gem som 'CSV UTF-8 (kommasepareret)')")
+        return bytested(raa, e.start)[0], (f"filen er ikke gyldig UTF-8 (byten 0x{raa[e.start]:02X}); gem den med "
+                                           "tegnsættet UTF-8 (i Excel: Gem som 'CSV UTF-8 (kommasepareret)')")
     return 1, "filen er ikke gyldig UTF-8; gem den med tegnsættet UTF-8"  # pragma: no cover - changed meanwhile
 
 
@@ -254,10 +255,11 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
         if not _TIMER.match(tekst):
             meld(linje, f"timer skal være et tal som 7,5 eller 7.5, ikke '{tekst}'")
             return None
-        if Decimal(tekst.replace(",", ".")) > MAKS_TIMER_PR_RAEKKE:
+        tal = tekst.replace(",", ".")
+        if Decimal(tal) > MAKS_TIMER_PR_RAEKKE:
             meld(linje, f"{tekst} timer i én registrering er urimeligt mange (højst {MAKS_TIMER_PR_RAEKKE})")
             return None
-        heltal, _, brok = tekst.replace(",", ".").partition(".")
+        heltal, _, brok = tal.partition(".")
         brok = brok.rstrip("0")
         if len(brok) > MAKS_DECIMALER:
             vist = tekst if len(tekst) <= 40 else tekst[:39] + "…"
@@ -370,13 +372,13 @@ def _laes(fil, navn: str, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistre
         reg.serier = _serier(dage)
     except csv.Error as e:
         # the one error the csv module gives for text it can read at all
-        if "field limit" in str(e) and start < linje_nr:
+        if "field limit" not in str(e):
+            meld(linje_nr, f"linjen kan ikke læses som CSV ({e})")
+        elif start < linje_nr:
             meld(start, f"et anførselstegn (\") på linjen afsluttes ikke: værdien fortsætter til linje "
                         f"{linje_nr} og bliver længere end de {langt} tegn, en værdi må have")
-        elif "field limit" in str(e):
-            meld(linje_nr, f"en værdi er længere end de {langt} tegn, en værdi må have")
         else:
-            meld(linje_nr, f"linjen kan ikke læses som CSV ({e})")
+            meld(linje_nr, f"en værdi er længere end de {langt} tegn, en værdi må have")
     except UnicodeDecodeError:
         meld(*_ikke_utf8(fil))
     if antal_fejl > MAKS_FEJL:

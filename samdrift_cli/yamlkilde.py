@@ -127,6 +127,14 @@ def laes_raa(sti: Path, navn: str) -> tuple[bytes | None, list[Fund]]:
     return raa, []
 
 
+def bytested(raa: bytes, i: int) -> tuple[int, int]:
+    """The line and column (from 1) of byte ``i`` of ``raa``, with line ends LF, CR or CRLF, as a
+    text file is read: for a byte that is not UTF-8, where there is no text to count in."""
+    foer = raa[:i]
+    linje = foer.count(b"\n") + foer.count(b"\r") - foer.count(b"\r\n") + 1
+    return linje, i - max(foer.rfind(b"\n"), foer.rfind(b"\r"))
+
+
 def tekst_fra_raa(raa: bytes, navn: str) -> tuple[str | None, list[Fund]]:
     """A file's bytes as text: UTF-8 (BOM allowed), line ends made LF. Returns text or findings."""
     if raa.startswith(b"\xef\xbb\xbf"):
@@ -134,9 +142,7 @@ def tekst_fra_raa(raa: bytes, navn: str) -> tuple[str | None, list[Fund]]:
     try:
         tekst = raa.decode("utf-8")
     except UnicodeDecodeError as e:
-        foer = raa[: e.start]
-        linje = foer.count(b"\n") + foer.count(b"\r") - foer.count(b"\r\n") + 1  # LF, CR or CRLF
-        kolonne = len(foer) - (max(foer.rfind(b"\n"), foer.rfind(b"\r")) + 1) + 1
+        linje, kolonne = bytested(raa, e.start)
         return None, [
             Fund(navn, linje, kolonne, "fejl",
                  f"filen er ikke gyldig UTF-8 (byten 0x{raa[e.start]:02X}); gem den med tegnsættet UTF-8")
