@@ -48,6 +48,16 @@ def test_stavefejl_fanges_af_skemaet(filnavn):
     assert any("stavefejl" in e.message for e in Draft7Validator(skema).iter_errors(data))
 
 
+def test_graenser_er_med_i_skemaet():
+    """A lower bound reaches the editor as JSON Schema's own keyword (pydantic's 'gt' on an anyOf
+    is no keyword there, and an editor would let 0 m² through)."""
+    data = _som_json(laes_yaml(EKSEMPEL / "samdrift.yaml", "samdrift.yaml").data)
+    data["afdelinger"][0]["areal_m2"] = 0
+    fejl = list(Draft7Validator(json_skema("samdrift.yaml")).iter_errors(data))
+    assert [list(e.path) for e in fejl] == [["afdelinger", 0, "areal_m2"]]
+    assert "exclusiveMinimum" in [e.validator for e in fejl[0].context]
+
+
 def test_danske_beskrivelser():
     skema = json_skema("model.yaml")
     konto = skema["definitions"]["Konto"]["properties"]

@@ -20,8 +20,8 @@ Tekst = Annotated[str, BeforeValidator(tekst, json_schema_input_type=str | int |
 Dato = Annotated[dt.date, BeforeValidator(parse_dato)]
 Beloeb = Annotated[Decimal, BeforeValidator(beloeb)]
 Tal = Annotated[Decimal, BeforeValidator(tal)]
-PositivtTal = Annotated[Decimal, BeforeValidator(tal), Field(gt=0)]
-IkkeNegativtTal = Annotated[Decimal, BeforeValidator(tal), Field(ge=0)]
+PositivtTal = Annotated[Decimal, Field(gt=0), BeforeValidator(tal)]  # the bound in the decimal schema itself
+IkkeNegativtTal = Annotated[Decimal, Field(ge=0), BeforeValidator(tal)]
 Heltal = Annotated[int, Strict()]
 PositivtHeltal = Annotated[int, Strict(), Field(gt=0)]
 IkkeNegativtHeltal = Annotated[int, Strict(), Field(ge=0)]

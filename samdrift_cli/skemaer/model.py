@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Beloeb, Dato, Id, JaNej, Skema, Tal, Tekst
+from .felter import Beloeb, Dato, Id, IkkeNegativtTal, JaNej, Skema, Tal, Tekst
 
 Grundlag = Literal["lejemaal", "areal", "lige", "fast", "timer"]
 
@@ -103,7 +103,7 @@ class Stilling(Skema):
     navn: Tekst | None = Field(None, description="Eventuelt navn")
     ansvar: Tekst | None = Field(None, description="Ansvarsområder og eventuelle specialfunktioner")
     refererer_til: Id | None = Field(None, description="Id på stillingen, der refereres til (organisationsdiagram)")
-    aarsvaerk: Tal | None = Field(None, ge=0, description="Årsværk")
+    aarsvaerk: IkkeNegativtTal | None = Field(None, description="Årsværk")
 
 
 class Aendringer(Skema):
