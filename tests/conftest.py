@@ -44,8 +44,9 @@ def _mellemlager(tmp_path_factory):
     import os
 
     os.environ["SAMDRIFT_CACHE"] = str(tmp_path_factory.mktemp("mellemlager"))
-    # Users validate with the compiled validators from the cache (skemaer/validatorer.py), so the
-    # tests do too: compiled and stored here, then read back from the file on first use.
+    # Users validate with the validators from kerneskemaer.py, or, with another pydantic, with the
+    # ones compiled into the cache (skemaer/validatorer.py), so the tests do too: made here (and
+    # stored, if they are compiled), then read back on first use.
     from samdrift_cli.skemaer import validatorer
 
     validatorer.validator("samdrift.yaml")

@@ -1,4 +1,5 @@
-"""The compiled validators in the cache: read back, they fill records exactly as the models validate."""
+"""The validators: from kerneskemaer.py or compiled into the cache, they fill records exactly as the
+models validate; kerneskemaer.py is what the models give, and is used only when it fits."""
 
 from __future__ import annotations
 
@@ -26,7 +27,13 @@ def mellemlager(tmp_path, monkeypatch):
 
 @pytest.fixture
 def bygninger(monkeypatch):
-    """Counts the validators built in this process (rather than read from the cache)."""
+    """Counts the validators built in this process (rather than read from the cache), with
+    kerneskemaer.py not used, as with another pydantic than the one it was generated with."""
+    monkeypatch.setattr(validatorer, "_fra_kilden", lambda: None)
+    return _taelte_bygninger(monkeypatch)
+
+
+def _taelte_bygninger(monkeypatch) -> list[str]:
     kald: list[str] = []
     original = validatorer._bygget
 
@@ -78,7 +85,84 @@ def test_laest_fra_filen_fylder_poster_som_modellerne(mellemlager, bygninger):
     assert not mellemlager.exists()
     validatorer.validator("samdrift.yaml")  # compiled and stored
     assert sorted(bygninger) == sorted(FILNAVNE)
-    alle = _fra_filen(mellemlager, bygninger)
+    _som_modellerne(_fra_filen(mellemlager, bygninger))
+
+
+def _kilden_passer() -> bool:
+    """Was kerneskemaer.py generated with the pydantic and pydantic-core installed here?"""
+    import pydantic_core
+    from pydantic.version import VERSION
+
+    from samdrift_cli.skemaer import kerneskemaer
+
+    return (kerneskemaer.PYDANTIC, kerneskemaer.PYDANTIC_CORE) == (VERSION, pydantic_core.__version__)
+
+
+kun_med_kildens_pydantic = pytest.mark.skipif(not _kilden_passer(), reason="kerneskemaer.py er lavet med en anden pydantic")
+
+
+def test_kerneskemaer_er_dem_modellerne_giver():
+    """kerneskemaer.py is the file the generator writes today; with another pydantic than the one it
+    was generated with, it is not used."""
+    from samdrift_cli.skemaer import generer_kerneskemaer, kerneskemaer
+
+    if not _kilden_passer():
+        assert validatorer._fra_kilden() is None
+        return
+    assert generer_kerneskemaer.MAAL.read_text(encoding="utf-8") == generer_kerneskemaer.kildekode(), \
+        "kør: python -m samdrift_cli.skemaer.generer_kerneskemaer"
+    assert kerneskemaer.SKEMAAFTRYK == validatorer.skemaaftryk()
+    skemaer = kerneskemaer.skemaer()
+    assert skemaer == generer_kerneskemaer.kerneskemaer()
+    for s in skemaer.values():  # pydantic-core reads the shared parts without changing them
+        validatorer.SchemaValidator(s)
+    assert skemaer == kerneskemaer.skemaer()
+
+
+@kun_med_kildens_pydantic
+def test_fra_kilden_fylder_poster_som_modellerne(monkeypatch):
+    monkeypatch.setenv("SAMDRIFT_CACHE", "0")
+    validatorer._validatorer.cache_clear()
+    kald = _taelte_bygninger(monkeypatch)
+    try:
+        alle = {f: validatorer.validator(f) for f in FILNAVNE}
+    finally:
+        validatorer._validatorer.cache_clear()
+    assert kald == []
+    _som_modellerne(alle)
+
+
+@kun_med_kildens_pydantic
+@pytest.mark.parametrize("navn, vaerdi", [("SKEMAAFTRYK", "fra en ældre udgave af skemaerne"),
+                                          ("PYDANTIC", "2.0.0"), ("PYDANTIC_CORE", "2.0.0"),
+                                          ("skemaer", lambda: {f: {"type": "ukendt"} for f in FILNAVNE}),
+                                          ("skemaer", lambda: {"samdrift.yaml": {"type": "any"}})])
+def test_en_kilde_der_ikke_passer_bruges_ikke(monkeypatch, navn, vaerdi):
+    from samdrift_cli.skemaer import kerneskemaer
+
+    monkeypatch.setenv("SAMDRIFT_CACHE", "0")
+    assert validatorer._fra_kilden() is not None
+    monkeypatch.setattr(kerneskemaer, navn, vaerdi)
+    assert validatorer._fra_kilden() is None
+    kald = _taelte_bygninger(monkeypatch)
+    validatorer._validatorer.cache_clear()
+    try:
+        assert type(validatorer.validator("model.yaml").validate_python({})).__name__ == "ModelFil"
+    finally:
+        validatorer._validatorer.cache_clear()
+    assert sorted(kald) == sorted(FILNAVNE)
+
+
+def test_uden_kilden_bruges_den_ikke(monkeypatch):
+    import samdrift_cli.skemaer
+
+    monkeypatch.setitem(sys.modules, "samdrift_cli.skemaer.kerneskemaer", None)  # as if not installed
+    monkeypatch.delattr(samdrift_cli.skemaer, "kerneskemaer", raising=False)
+    assert validatorer._fra_kilden() is None
+
+
+def _som_modellerne(alle) -> None:
+    """The validators ``alle`` give records with the models' fields, and the models' errors."""
     for f in FILNAVNE:
         dok = laes_yaml(EKSEMPEL / f, f)
         post, model = alle[f].validate_python(dok.data), skemaklasse(f).model_validate(dok.data)
@@ -184,9 +268,11 @@ def test_en_fil_andre_kan_skrive_laeses_ikke(mellemlager, monkeypatch, bygninger
     _fra_filen(mellemlager, bygninger)
 
 
-def test_en_mappe_laeses_uden_pydantics_modeller(tmp_path):
-    """The point of the records: with the validators in the cache, reading, cross-checking and
-    judging a folder imports neither pydantic's BaseModel nor the schema classes."""
+@pytest.mark.parametrize("med_mellemlager", [True, False])
+def test_en_mappe_laeses_uden_pydantics_modeller(tmp_path, med_mellemlager):
+    """The point of the records: with the validators from kerneskemaer.py or the cache, reading,
+    cross-checking and judging a folder imports neither pydantic's BaseModel nor the schema
+    classes; with the cache turned off too."""
     kode = ("import sys\n"
             "from samdrift_cli.indlaesning import indlaes\n"
             "from samdrift_cli.milepaele.regler import vurder\n"
@@ -194,11 +280,12 @@ def test_en_mappe_laeses_uden_pydantics_modeller(tmp_path):
             "assert m.gyldig, m.fund\n"
             "vurder(m)\n"
             "print(' '.join(sorted(x for x in sys.modules if x.startswith(('pydantic', 'samdrift_cli.skemaer')))))\n")
-    miljoe = {**os.environ, "SAMDRIFT_CACHE": str(tmp_path / "cache"), "PYTHONPATH": str(ROD)}
-    for _ in range(2):  # the first run builds and stores the validators, the second reads them
+    miljoe = {**os.environ, "SAMDRIFT_CACHE": str(tmp_path / "cache") if med_mellemlager else "0", "PYTHONPATH": str(ROD)}
+    for _ in range(2):  # with another pydantic, the first run builds and stores the validators
         r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, env=miljoe)
         assert r.returncode == 0, r.stderr
     moduler = r.stdout.split()
     assert "pydantic.main" not in moduler and "pydantic.fields" not in moduler
     assert not [m for m in moduler if m.startswith("samdrift_cli.skemaer.") and m not in (
-        "samdrift_cli.skemaer.poster", "samdrift_cli.skemaer.vaerdier", "samdrift_cli.skemaer.validatorer")]
+        "samdrift_cli.skemaer.poster", "samdrift_cli.skemaer.vaerdier", "samdrift_cli.skemaer.validatorer",
+        "samdrift_cli.skemaer.kerneskemaer")]
