@@ -7,8 +7,8 @@ Gulvet er det, kommandoen ikke kan komme under: at starte Python og importere de
 har brug for (og for tidsregistreringen: at læse CSV-filen med csv-modulet alene). Tallene er
 medianer af N kørsler efter to opvarmninger; A og B køres på skift, så en maskine, der ændrer fart,
 rammer begge. Målene fra issue 7 står i MAAL. "Uden mellemlager" er med SAMDRIFT_CACHE=0;
-"efter en ændring" er den første kørsel efter en ændret fil, med samdrifts kompilerede skemaer
-i mellemlageret, som brugeren har dem.
+"efter en ændring" er den første kørsel efter en ændret fil, med et mellemlager, der intet
+resultat har for filens nye indhold.
 """
 
 from __future__ import annotations
