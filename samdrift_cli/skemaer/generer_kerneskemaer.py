@@ -12,13 +12,17 @@ functions of vaerdier.py. validatorer.py uses it when it was generated from this
 (:func:`validatorer.skemaaftryk`) with this very pydantic and pydantic-core; otherwise it builds
 from the models as before. A test fails when the module is not the one this script writes.
 
-Subtrees that occur more than once (a ``Tekst | None`` field is the same dozen lines every time)
-are written once, as a name, and shared: pydantic-core only reads the schema it is given.
+So that the module reads like the schema classes: each model is written once, by name, as a call
+of :func:`poster.model_skema` with its fields (where that gives exactly the model's schema; else
+as the dict itself), and a subtree that occurs more than once (a ``Tekst | None`` field is the same
+five dicts every time) is written once, as a name, and shared: pydantic-core only reads the
+schema it is given.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -41,7 +45,7 @@ def kildekode() -> str:
 
     from . import poster, validatorer
 
-    skemaer = kerneskemaer()
+    skemaer = {f: _med_kald(s, poster.model_skema) for f, s in kerneskemaer().items()}
     navne = _Navne(poster)
     # every subtree as one-line source, and how often it occurs
     antal: dict[str, int] = {}
@@ -71,6 +75,40 @@ def kildekode() -> str:
     return "\n".join([*hoved, *skriver.definitioner, "    return {", krop + ",", "    }", ""])
 
 
+@dataclass(eq=False)
+class _Kald:
+    """A call of ``poster.model_skema`` in the source, for a model's schema it gives exactly."""
+
+    args: tuple
+
+
+def _med_kald(v, model_skema):
+    """A schema with each model that ``model_skema`` gives exactly as a :class:`_Kald`."""
+    if isinstance(v, list):
+        return [_med_kald(x, model_skema) for x in v]
+    if not isinstance(v, dict):
+        return v
+    if v.get("type") == "model" and isinstance(v.get("schema"), dict) and isinstance(v.get("config"), dict):
+        felter = v["schema"].get("fields")
+        konfig = {k: x for k, x in v["config"].items() if k != "title"}
+        if model_skema(v["cls"], felter, konfig) == v:
+            return _Kald((v["cls"], _med_kald(felter, model_skema), konfig))
+    return {k: _med_kald(x, model_skema) for k, x in v.items()}
+
+
+def _er_model(v) -> bool:
+    return isinstance(v, _Kald) or (isinstance(v, dict) and v.get("type") == "model" and isinstance(v.get("cls"), type))
+
+
+def _dele(v) -> tuple[str, str, list[tuple[str, object]]]:
+    """How a dict, list or call is written: its opening, its closing, and (prefix, part) for each part."""
+    if isinstance(v, dict):
+        return "{", "}", [(f"{k!r}: ", x) for k, x in v.items()]
+    if isinstance(v, list):
+        return "[", "]", [("", x) for x in v]
+    return "poster.model_skema(", ")", [("", x) for x in v.args]
+
+
 class _Navne:
     """How a value that is not plain data is written: record classes by name, functions from
     their modules; the imports and class definitions this needs."""
@@ -79,22 +117,20 @@ class _Navne:
         self.poster = poster
         self.moduler: dict[str, str] = {}  # module -> the name it is imported as
         self.klasse_navne: dict[type, str] = {}
-        self.linjer: dict[int, str] = {}  # id(dict or list) -> one-line source (the schema is not changed meanwhile)
+        self.linjer: dict[int, str] = {}  # id(node) -> one-line source (the schema is not changed meanwhile)
 
     def linje(self, v, antal: dict[str, int] | None = None) -> str:
-        """``v`` as one line of source; counts each dict and list in ``antal``."""
-        if isinstance(v, (dict, list)):
-            tekst = self.linjer.get(id(v)) if antal is None else None
-            if tekst is None:
-                if isinstance(v, dict):
-                    tekst = "{" + ", ".join(f"{k!r}: {self.linje(x, antal)}" for k, x in v.items()) + "}"
-                else:
-                    tekst = "[" + ", ".join(self.linje(x, antal) for x in v) + "]"
-                self.linjer[id(v)] = tekst
-            if antal is not None:
-                antal[tekst] = antal.get(tekst, 0) + 1
-            return tekst
-        return self.blad(v)
+        """``v`` as one line of source; counts each dict, list and call in ``antal``."""
+        if not isinstance(v, (dict, list, _Kald)):
+            return self.blad(v)
+        tekst = self.linjer.get(id(v)) if antal is None else None
+        if tekst is None:
+            start, slut, dele = _dele(v)
+            tekst = start + ", ".join(p + self.linje(x, antal) for p, x in dele) + slut
+            self.linjer[id(v)] = tekst
+        if antal is not None:
+            antal[tekst] = antal.get(tekst, 0) + 1
+        return tekst
 
     def blad(self, v) -> str:
         if v is None or isinstance(v, (bool, int, float, str)):
@@ -116,7 +152,7 @@ class _Navne:
     def _modul(self, modul: str) -> str:
         if modul not in self.moduler:
             navn = modul.rpartition(".")[2]
-            assert navn not in self.moduler.values() and navn not in ("poster", "klasse"), modul
+            assert navn not in self.moduler.values() and navn != "poster", modul
             self.moduler[modul] = navn
         return self.moduler[modul]
 
@@ -136,9 +172,9 @@ class _Navne:
 
 
 class _Skriver:
-    """Writes a schema as source: shared subtrees (``delte``, by their one-line source) once, as
-    a name defined before its first use; the rest where it occurs, on one line if it fits within
-    :data:`BREDDE`, else one item per line."""
+    """Writes a schema as source: each model and each shared subtree (``delte``, by its one-line
+    source) once, as a name defined before its first use; the rest where it occurs, on one line
+    if it fits within :data:`BREDDE`, else one part per line."""
 
     def __init__(self, navne: _Navne, delte: set[str]) -> None:
         self.navne, self.delte = navne, delte
@@ -153,14 +189,14 @@ class _Skriver:
     def _delt(self, v) -> bool:
         """Is ``v`` written once, as a name? Yes for a subtree that recurs, and for each model
         (so that a model's fields are not written ever deeper inside the models that hold it)."""
-        return isinstance(v, (dict, list)) and (_er_model(v) or self.navne.linje(v) in self.delte)
+        return isinstance(v, (dict, list, _Kald)) and (_er_model(v) or self.navne.linje(v) in self.delte)
 
     def _navn(self, v) -> str:
         linje = self.navne.linje(v)
         if linje not in self.delt_navn:
             tekst = self._formateret(v, 4, 4 + len("_d000 = "))  # its own shared parts are defined first
             if _er_model(v):
-                navn = f"{self.navne.blad(v['cls'])}_skema"
+                navn = f"{self.navne.blad(v.args[0] if isinstance(v, _Kald) else v['cls'])}_skema"
             else:
                 self.antal_delte += 1
                 navn = f"_d{self.antal_delte}"
@@ -170,32 +206,19 @@ class _Skriver:
 
     def _kort(self, v) -> str:
         """``v`` on one line, with shared parts as their names."""
-        if isinstance(v, dict):
-            return "{" + ", ".join(f"{k!r}: {self._del(x)}" for k, x in v.items()) + "}"
-        if isinstance(v, list):
-            return "[" + ", ".join(self._del(x) for x in v) + "]"
-        return self.navne.blad(v)
-
-    def _del(self, v) -> str:
-        return self._navn(v) if self._delt(v) else self._kort(v)
+        if not isinstance(v, (dict, list, _Kald)):
+            return self.navne.blad(v)
+        start, slut, dele = _dele(v)
+        return start + ", ".join(p + (self._navn(x) if self._delt(x) else self._kort(x)) for p, x in dele) + slut
 
     def _formateret(self, v, indryk: int, kolonne: int) -> str:
         linje = self._kort(v)
-        if not isinstance(v, (dict, list)) or kolonne + len(linje) <= BREDDE:
+        if not isinstance(v, (dict, list, _Kald)) or kolonne + len(linje) <= BREDDE:
             return linje
+        start, slut, dele = _dele(v)
         ind = " " * (indryk + 4)
-        if isinstance(v, dict):
-            dele = [(f"{k!r}: ", x) for k, x in v.items()]
-            start, slut = "{", "}"
-        else:
-            dele = [("", x) for x in v]
-            start, slut = "[", "]"
         return (start + "\n" + "".join(f"{ind}{p}{self.udtryk(x, indryk + 4, indryk + 4 + len(p))},\n" for p, x in dele)
                 + " " * indryk + slut)
-
-
-def _er_model(v) -> bool:
-    return isinstance(v, dict) and v.get("type") == "model" and isinstance(v.get("cls"), type)
 
 
 def main() -> None:

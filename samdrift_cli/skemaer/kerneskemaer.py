@@ -8,7 +8,7 @@ from samdrift_cli.skemaer import vaerdier
 
 PYDANTIC = '2.14.4'
 PYDANTIC_CORE = '2.50.5'
-SKEMAAFTRYK = '659f4508c5ea1e0cd7c4893bdb8870a5a7a04248'
+SKEMAAFTRYK = '0e0b7a4b7f1dba0d3433121d1562e6dd1570b50b'
 
 
 def skemaer() -> dict[str, dict]:
@@ -97,342 +97,227 @@ def skemaer() -> dict[str, dict]:
     }
     _d8 = {'type': 'model-field', 'schema': _d7}
     _d9 = {'type': 'no-info', 'function': vaerdier.tal}
-    samdrift_Afdelingsbestyrelse_skema = {
-        'type': 'model',
-        'cls': samdrift_Afdelingsbestyrelse,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'formand': _d6, 'beskrivelse': _d6},
-            'model_name': 'Afdelingsbestyrelse',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Afdelingsbestyrelse',
-        },
-        'ref': 'samdrift_cli.skemaer.samdrift.Afdelingsbestyrelse',
-    }
-    samdrift_Afdeling_skema = {
-        'type': 'model',
-        'cls': samdrift_Afdeling,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'id': _d8,
-                'navn': _d3,
-                'lejemaal': {
-                    'type': 'model-field',
-                    'schema': {'type': 'int', 'strict': True, 'gt': 0},
-                },
-                'areal_m2': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': {
-                                'type': 'function-before',
-                                'function': _d9,
-                                'schema': {'type': 'decimal', 'gt': 0},
-                            },
-                        },
-                        'default': None,
-                    },
-                },
-                'afdelingsnummer': _d6,
-                'adresse': _d6,
-                'opfoert': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': {'type': 'int', 'strict': True, 'ge': 1600, 'le': 2200},
-                        },
-                        'default': None,
-                    },
-                },
-                'boligtyper': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'list',
-                            'items_schema': {
-                                'type': 'literal',
-                                'expected': ['familieboliger', 'ungdomsboliger', 'aeldreboliger'],
-                            },
-                        },
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'boliger': _d6,
-                'beboersammensaetning': _d6,
-                'fraflytningsfrekvens': _d6,
-                'husleje': _d6,
-                'beboertilfredshed': _d6,
-                'konflikter': _d6,
-                'ejendomsfunktionaerer': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': {'type': 'int', 'strict': True, 'ge': 0},
-                        },
-                        'default': None,
-                    },
-                },
-                'ejendomskontor': _d6,
-                'afdelingsbestyrelse': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': samdrift_Afdelingsbestyrelse_skema},
-                        'default': None,
-                    },
-                },
-                'beskrivelse': _d6,
-            },
-            'model_name': 'Afdeling',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Afdeling',
-        },
-        'ref': 'samdrift_cli.skemaer.samdrift.Afdeling',
-    }
-    _d10 = {'type': 'no-info', 'function': vaerdier.parse_dato}
-    _d11 = {'type': 'function-before', 'function': _d10, 'schema': {'type': 'date'}}
-    _d12 = {'type': 'nullable', 'schema': _d11}
-    _d13 = {'type': 'default', 'schema': _d12, 'default': None}
-    _d14 = {'type': 'model-field', 'schema': _d13}
-    samdrift_Projektleder_skema = {
-        'type': 'model',
-        'cls': samdrift_Projektleder,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'navn': _d6,
-                'stilling': _d6,
-                'kontakt': _d6,
-                'udpeget_af': _d6,
-                'udpeget_dato': _d14,
-                'refererer_til': _d6,
-            },
-            'model_name': 'Projektleder',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Projektleder',
-        },
-        'ref': 'samdrift_cli.skemaer.samdrift.Projektleder',
-    }
-    _d15 = {'type': 'nullable', 'schema': _d7}
-    _d16 = {'type': 'default', 'schema': _d15, 'default': None}
-    _d17 = {'type': 'model-field', 'schema': _d16}
-    samdrift_Rolle_skema = {
-        'type': 'model',
-        'cls': samdrift_Rolle,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'rolle': _d3, 'navn': _d6, 'afdeling': _d17, 'beskrivelse': _d6},
-            'model_name': 'Rolle',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Rolle',
-        },
-        'ref': 'samdrift_cli.skemaer.samdrift.Rolle',
-    }
-    samdrift_Roller_skema = {
-        'type': 'model',
-        'cls': samdrift_Roller,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'administrativ_ledelse': _d6,
-                'driftsansvarlig': _d6,
-                'organisationsbestyrelse': _d6,
-                'oevrige': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': samdrift_Rolle_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-            },
-            'model_name': 'Roller',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Roller',
-        },
-        'ref': 'samdrift_cli.skemaer.samdrift.Roller',
-    }
-    samdrift_Start_skema = {
-        'type': 'model',
-        'cls': samdrift_Start,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'planlagt': _d14, 'begrundelse': _d6},
-            'model_name': 'Start',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Start',
-        },
-        'ref': 'samdrift_cli.skemaer.samdrift.Start',
-    }
-    _d18 = {'type': 'no-info', 'function': vaerdier.ja_nej}
-    _d19 = {'type': 'function-before', 'function': _d18, 'schema': {'type': 'bool'}}
-    _d20 = {'type': 'nullable', 'schema': _d19}
-    _d21 = {'type': 'default', 'schema': _d20, 'default': None}
-    _d22 = {'type': 'model-field', 'schema': _d21}
-    _d23 = {'type': 'list', 'items_schema': _d2}
-    _d24 = {
-        'type': 'default',
-        'schema': _d23,
-        'default_factory': list,
-        'default_factory_takes_data': False,
-    }
-    _d25 = {'type': 'model-field', 'schema': _d24}
-    _d26 = {
+    _d10 = {
         'extra_fields_behavior': 'forbid',
         'coerce_numbers_to_str': True,
         'validate_default': False,
-        'title': 'Vilkaar',
     }
-    samdrift_Vilkaar_skema = {
-        'type': 'model',
-        'cls': samdrift_Vilkaar,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'nedskrevne': _d22,
-                'beskrivelse': _d6,
-                'krav': _d25,
-                'vurdering': _d6,
-                'besluttet_af': _d6,
-                'dato': _d14,
-            },
-            'model_name': 'Vilkaar',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': _d26,
-        'ref': 'samdrift_cli.skemaer.samdrift.Vilkaar',
-    }
-    samdrift_SamdriftFil_skema = {
-        'type': 'model',
-        'cls': samdrift_SamdriftFil,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'navn': _d3,
-                'boligorganisation': _d6,
-                'beskrivelse': _d6,
-                'tilgang': {
-                    'type': 'model-field',
+    samdrift_Afdelingsbestyrelse_skema = poster.model_skema(
+        samdrift_Afdelingsbestyrelse,
+        {'formand': _d6, 'beskrivelse': _d6},
+        _d10,
+    )
+    samdrift_Afdeling_skema = poster.model_skema(
+        samdrift_Afdeling,
+        {
+            'id': _d8,
+            'navn': _d3,
+            'lejemaal': {'type': 'model-field', 'schema': {'type': 'int', 'strict': True, 'gt': 0}},
+            'areal_m2': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
                     'schema': {
-                        'type': 'default',
+                        'type': 'nullable',
                         'schema': {
-                            'type': 'nullable',
-                            'schema': {
-                                'type': 'literal',
-                                'expected': [
-                                    'alle_afdelinger',
-                                    'administrativt_oenske',
-                                    'lokalt_oenske',
-                                ],
-                            },
+                            'type': 'function-before',
+                            'function': _d9,
+                            'schema': {'type': 'decimal', 'gt': 0},
                         },
-                        'default': None,
                     },
-                },
-                'afdelinger': {
-                    'type': 'model-field',
-                    'schema': {'type': 'list', 'items_schema': samdrift_Afdeling_skema},
-                },
-                'projektleder': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': samdrift_Projektleder_skema},
-                        'default': None,
-                    },
-                },
-                'roller': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': samdrift_Roller_skema},
-                        'default': None,
-                    },
-                },
-                'start': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': samdrift_Start_skema},
-                        'default': None,
-                    },
-                },
-                'vilkaar': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': samdrift_Vilkaar_skema},
-                        'default': None,
-                    },
+                    'default': None,
                 },
             },
-            'model_name': 'SamdriftFil',
-            'computed_fields': [],
+            'afdelingsnummer': _d6,
+            'adresse': _d6,
+            'opfoert': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'nullable',
+                        'schema': {'type': 'int', 'strict': True, 'ge': 1600, 'le': 2200},
+                    },
+                    'default': None,
+                },
+            },
+            'boligtyper': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'list',
+                        'items_schema': {
+                            'type': 'literal',
+                            'expected': ['familieboliger', 'ungdomsboliger', 'aeldreboliger'],
+                        },
+                    },
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'boliger': _d6,
+            'beboersammensaetning': _d6,
+            'fraflytningsfrekvens': _d6,
+            'husleje': _d6,
+            'beboertilfredshed': _d6,
+            'konflikter': _d6,
+            'ejendomsfunktionaerer': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'nullable',
+                        'schema': {'type': 'int', 'strict': True, 'ge': 0},
+                    },
+                    'default': None,
+                },
+            },
+            'ejendomskontor': _d6,
+            'afdelingsbestyrelse': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': samdrift_Afdelingsbestyrelse_skema},
+                    'default': None,
+                },
+            },
+            'beskrivelse': _d6,
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'SamdriftFil',
+        _d10,
+    )
+    _d11 = {'type': 'no-info', 'function': vaerdier.parse_dato}
+    _d12 = {'type': 'function-before', 'function': _d11, 'schema': {'type': 'date'}}
+    _d13 = {'type': 'nullable', 'schema': _d12}
+    _d14 = {'type': 'default', 'schema': _d13, 'default': None}
+    _d15 = {'type': 'model-field', 'schema': _d14}
+    samdrift_Projektleder_skema = poster.model_skema(
+        samdrift_Projektleder,
+        {
+            'navn': _d6,
+            'stilling': _d6,
+            'kontakt': _d6,
+            'udpeget_af': _d6,
+            'udpeget_dato': _d15,
+            'refererer_til': _d6,
         },
-        'ref': 'samdrift_cli.skemaer.samdrift.SamdriftFil',
+        _d10,
+    )
+    _d16 = {'type': 'nullable', 'schema': _d7}
+    _d17 = {'type': 'default', 'schema': _d16, 'default': None}
+    _d18 = {'type': 'model-field', 'schema': _d17}
+    samdrift_Rolle_skema = poster.model_skema(
+        samdrift_Rolle,
+        {'rolle': _d3, 'navn': _d6, 'afdeling': _d18, 'beskrivelse': _d6},
+        _d10,
+    )
+    samdrift_Roller_skema = poster.model_skema(
+        samdrift_Roller,
+        {
+            'administrativ_ledelse': _d6,
+            'driftsansvarlig': _d6,
+            'organisationsbestyrelse': _d6,
+            'oevrige': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': samdrift_Rolle_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+        },
+        _d10,
+    )
+    samdrift_Start_skema = poster.model_skema(samdrift_Start, {'planlagt': _d15, 'begrundelse': _d6}, _d10)
+    _d19 = {'type': 'no-info', 'function': vaerdier.ja_nej}
+    _d20 = {'type': 'function-before', 'function': _d19, 'schema': {'type': 'bool'}}
+    _d21 = {'type': 'nullable', 'schema': _d20}
+    _d22 = {'type': 'default', 'schema': _d21, 'default': None}
+    _d23 = {'type': 'model-field', 'schema': _d22}
+    _d24 = {'type': 'list', 'items_schema': _d2}
+    _d25 = {
+        'type': 'default',
+        'schema': _d24,
+        'default_factory': list,
+        'default_factory_takes_data': False,
     }
+    _d26 = {'type': 'model-field', 'schema': _d25}
+    samdrift_Vilkaar_skema = poster.model_skema(
+        samdrift_Vilkaar,
+        {
+            'nedskrevne': _d23,
+            'beskrivelse': _d6,
+            'krav': _d26,
+            'vurdering': _d6,
+            'besluttet_af': _d6,
+            'dato': _d15,
+        },
+        _d10,
+    )
+    samdrift_SamdriftFil_skema = poster.model_skema(
+        samdrift_SamdriftFil,
+        {
+            'navn': _d3,
+            'boligorganisation': _d6,
+            'beskrivelse': _d6,
+            'tilgang': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'nullable',
+                        'schema': {
+                            'type': 'literal',
+                            'expected': [
+                                'alle_afdelinger',
+                                'administrativt_oenske',
+                                'lokalt_oenske',
+                            ],
+                        },
+                    },
+                    'default': None,
+                },
+            },
+            'afdelinger': {
+                'type': 'model-field',
+                'schema': {'type': 'list', 'items_schema': samdrift_Afdeling_skema},
+            },
+            'projektleder': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': samdrift_Projektleder_skema},
+                    'default': None,
+                },
+            },
+            'roller': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': samdrift_Roller_skema},
+                    'default': None,
+                },
+            },
+            'start': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': samdrift_Start_skema},
+                    'default': None,
+                },
+            },
+            'vilkaar': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': samdrift_Vilkaar_skema},
+                    'default': None,
+                },
+            },
+        },
+        _d10,
+    )
     _d27 = {'type': 'definition-ref', 'schema_ref': 'samdrift_cli.skemaer.milepaele.Registrering'}
     _d28 = {'type': 'list', 'items_schema': _d27}
     _d29 = {
@@ -442,95 +327,50 @@ def skemaer() -> dict[str, dict]:
         'default_factory_takes_data': False,
     }
     _d30 = {'type': 'model-field', 'schema': _d29}
-    milepaele_MilepaelRegistrering_skema = {
-        'type': 'model',
-        'cls': milepaele_MilepaelRegistrering,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'nr': {
-                    'type': 'model-field',
-                    'schema': {'type': 'int', 'ge': 1, 'le': 12, 'strict': True},
-                },
-                'opgaver': _d30,
-                'leverancer': _d30,
-                'noter': _d6,
+    milepaele_MilepaelRegistrering_skema = poster.model_skema(
+        milepaele_MilepaelRegistrering,
+        {
+            'nr': {
+                'type': 'model-field',
+                'schema': {'type': 'int', 'ge': 1, 'le': 12, 'strict': True},
             },
-            'model_name': 'MilepaelRegistrering',
-            'computed_fields': [],
+            'opgaver': _d30,
+            'leverancer': _d30,
+            'noter': _d6,
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'MilepaelRegistrering',
-        },
-        'ref': 'samdrift_cli.skemaer.milepaele.MilepaelRegistrering',
-    }
-    milepaele_MilepaeleFil_skema = {
-        'type': 'model',
-        'cls': milepaele_MilepaeleFil,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'milepaele': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'list',
-                            'items_schema': milepaele_MilepaelRegistrering_skema,
-                        },
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
+        _d10,
+    )
+    milepaele_MilepaeleFil_skema = poster.model_skema(
+        milepaele_MilepaeleFil,
+        {
+            'milepaele': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': milepaele_MilepaelRegistrering_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
                 },
             },
-            'model_name': 'MilepaeleFil',
-            'computed_fields': [],
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'MilepaeleFil',
-        },
-        'ref': 'samdrift_cli.skemaer.milepaele.MilepaeleFil',
-    }
-    milepaele_Registrering_skema = {
-        'type': 'model',
-        'cls': milepaele_Registrering,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'nr': {'type': 'model-field', 'schema': {'type': 'int', 'ge': 1, 'strict': True}},
-                'udfoert': {
-                    'type': 'model-field',
-                    'schema': {'type': 'default', 'schema': _d19, 'default': True},
-                },
-                'dato': _d14,
-                'af': _d6,
-                'referat': _d6,
-                'beslutning': _d6,
-                'bemaerkning': _d6,
+        _d10,
+    )
+    milepaele_Registrering_skema = poster.model_skema(
+        milepaele_Registrering,
+        {
+            'nr': {'type': 'model-field', 'schema': {'type': 'int', 'ge': 1, 'strict': True}},
+            'udfoert': {
+                'type': 'model-field',
+                'schema': {'type': 'default', 'schema': _d20, 'default': True},
             },
-            'model_name': 'Registrering',
-            'computed_fields': [],
+            'dato': _d15,
+            'af': _d6,
+            'referat': _d6,
+            'beslutning': _d6,
+            'bemaerkning': _d6,
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Registrering',
-        },
-        'ref': 'samdrift_cli.skemaer.milepaele.Registrering',
-    }
+        _d10,
+    )
     _d31 = {'type': 'no-info', 'function': vaerdier.emne_som_tekst}
     _d32 = {'type': 'definition-ref', 'schema_ref': 'samdrift_cli.skemaer.felter.Emne'}
     _d33 = {'type': 'function-before', 'function': _d31, 'schema': _d32}
@@ -539,387 +379,382 @@ def skemaer() -> dict[str, dict]:
     _d36 = {'type': 'model-field', 'schema': _d35}
     _d37 = ['ja', 'nej', 'usikker']
     _d38 = {'type': 'literal', 'expected': _d37}
-    oplaeg_BeboervalgtesOensker_skema = {
-        'type': 'model',
-        'cls': oplaeg_BeboervalgtesOensker,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'afdeling': _d8,
-                'vurdering': _d6,
-                'kilde': _d6,
-                'dato': _d14,
-                'accept': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': _d38},
-                        'default': None,
-                    },
+    oplaeg_BeboervalgtesOensker_skema = poster.model_skema(
+        oplaeg_BeboervalgtesOensker,
+        {
+            'afdeling': _d8,
+            'vurdering': _d6,
+            'kilde': _d6,
+            'dato': _d15,
+            'accept': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': _d38},
+                    'default': None,
                 },
-                'konsekvens_uden_accept': _d6,
             },
-            'model_name': 'BeboervalgtesOensker',
-            'computed_fields': [],
+            'konsekvens_uden_accept': _d6,
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'BeboervalgtesOensker',
-        },
-        'ref': 'samdrift_cli.skemaer.oplaeg.BeboervalgtesOensker',
-    }
-    _d39 = {'af': _d6, 'dato': _d14}
-    _d40 = {
-        'type': 'model-fields',
-        'fields': _d39,
-        'model_name': 'Udarbejdet',
-        'computed_fields': [],
-    }
-    _d41 = {
-        'extra_fields_behavior': 'forbid',
-        'coerce_numbers_to_str': True,
-        'validate_default': False,
-        'title': 'Udarbejdet',
-    }
-    felter_Udarbejdet_skema = {
-        'type': 'model',
-        'cls': felter_Udarbejdet,
-        'schema': _d40,
-        'custom_init': False,
-        'root_model': False,
-        'config': _d41,
-        'ref': 'samdrift_cli.skemaer.felter.Udarbejdet',
-    }
-    _d42 = {'type': 'nullable', 'schema': felter_Udarbejdet_skema}
-    _d43 = {'type': 'default', 'schema': _d42, 'default': None}
-    _d44 = {'type': 'model-field', 'schema': _d43}
-    oplaeg_OplaegFil_skema = {
-        'type': 'model',
-        'cls': oplaeg_OplaegFil,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'formaal': _d36,
-                'andre_afdelinger': _d36,
-                'interessenter': _d36,
-                'oekonomi': _d36,
-                'fysik': _d36,
-                'organisering': _d36,
-                'beboerservice': _d36,
-                'fordele': _d36,
-                'ulemper': _d36,
-                'konklusion': _d6,
-                'beboervalgtes_oensker': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'list',
-                            'items_schema': oplaeg_BeboervalgtesOensker_skema,
-                        },
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
+        _d10,
+    )
+    _d39 = {'af': _d6, 'dato': _d15}
+    felter_Udarbejdet_skema = poster.model_skema(felter_Udarbejdet, _d39, _d10)
+    _d40 = {'type': 'nullable', 'schema': felter_Udarbejdet_skema}
+    _d41 = {'type': 'default', 'schema': _d40, 'default': None}
+    _d42 = {'type': 'model-field', 'schema': _d41}
+    oplaeg_OplaegFil_skema = poster.model_skema(
+        oplaeg_OplaegFil,
+        {
+            'formaal': _d36,
+            'andre_afdelinger': _d36,
+            'interessenter': _d36,
+            'oekonomi': _d36,
+            'fysik': _d36,
+            'organisering': _d36,
+            'beboerservice': _d36,
+            'fordele': _d36,
+            'ulemper': _d36,
+            'konklusion': _d6,
+            'beboervalgtes_oensker': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': oplaeg_BeboervalgtesOensker_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
                 },
-                'udarbejdet': _d44,
             },
-            'model_name': 'OplaegFil',
-            'computed_fields': [],
+            'udarbejdet': _d42,
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'OplaegFil',
-        },
-        'ref': 'samdrift_cli.skemaer.oplaeg.OplaegFil',
-    }
-    _d45 = {'type': 'dict', 'keys_schema': {'type': 'str'}, 'values_schema': _d2}
-    _d46 = {
+        _d10,
+    )
+    _d43 = {'type': 'dict', 'keys_schema': {'type': 'str'}, 'values_schema': _d2}
+    _d44 = {
         'type': 'default',
-        'schema': _d45,
+        'schema': _d43,
         'default_factory': dict,
         'default_factory_takes_data': False,
     }
-    _d47 = {'type': 'model-field', 'schema': _d46}
-    _d48 = {'samlet': _d6, 'afdelinger': _d47}
-    _d49 = {'type': 'model-fields', 'fields': _d48, 'model_name': 'Emne', 'computed_fields': []}
-    _d50 = {
-        'extra_fields_behavior': 'forbid',
-        'coerce_numbers_to_str': True,
-        'validate_default': False,
-        'title': 'Emne',
-    }
-    felter_Emne_skema = {
-        'type': 'model',
-        'cls': felter_Emne,
-        'schema': _d49,
-        'custom_init': False,
-        'root_model': False,
-        'config': _d50,
-        'ref': 'samdrift_cli.skemaer.felter.Emne',
-    }
-    _d51 = [felter_Emne_skema]
-    interessenter_Interessent_skema = {
-        'type': 'model',
-        'cls': interessenter_Interessent,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'id': _d8,
-                'navn': _d3,
-                'gruppe': {
-                    'type': 'model-field',
+    _d45 = {'type': 'model-field', 'schema': _d44}
+    _d46 = {'samlet': _d6, 'afdelinger': _d45}
+    felter_Emne_skema = poster.model_skema(felter_Emne, _d46, _d10)
+    _d47 = [felter_Emne_skema]
+    interessenter_Interessent_skema = poster.model_skema(
+        interessenter_Interessent,
+        {
+            'id': _d8,
+            'navn': _d3,
+            'gruppe': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
                     'schema': {
-                        'type': 'default',
+                        'type': 'nullable',
                         'schema': {
-                            'type': 'nullable',
-                            'schema': {
-                                'type': 'literal',
-                                'expected': [
-                                    'beboere',
-                                    'beboervalgte',
-                                    'administration',
-                                    'lokal_drift',
-                                    'eksterne',
-                                    'andre',
-                                ],
-                            },
+                            'type': 'literal',
+                            'expected': [
+                                'beboere',
+                                'beboervalgte',
+                                'administration',
+                                'lokal_drift',
+                                'eksterne',
+                                'andre',
+                            ],
                         },
-                        'default': None,
                     },
-                },
-                'afdeling': _d17,
-                'indflydelse': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': {'type': 'literal', 'expected': ['stor', 'ingen']},
-                        },
-                        'default': None,
-                    },
-                },
-                'deltagelse': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': {
-                                'type': 'literal',
-                                'expected': ['noedvendig', 'ikke_noedvendig'],
-                            },
-                        },
-                        'default': None,
-                    },
-                },
-                'holdning': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': {
-                                'type': 'literal',
-                                'expected': ['positiv', 'neutral', 'negativ', 'ukendt'],
-                            },
-                        },
-                        'default': None,
-                    },
-                },
-                'interesse': _d6,
-                'paavirkning': _d6,
-                'haandtering': _d6,
-            },
-            'model_name': 'Interessent',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Interessent',
-        },
-        'ref': 'samdrift_cli.skemaer.interessenter.Interessent',
-    }
-    interessenter_InteressenterFil_skema = {
-        'type': 'model',
-        'cls': interessenter_InteressenterFil,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'interessenter': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': interessenter_Interessent_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'udarbejdet': _d44,
-            },
-            'model_name': 'InteressenterFil',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'InteressenterFil',
-        },
-        'ref': 'samdrift_cli.skemaer.interessenter.InteressenterFil',
-    }
-    analyse_Medarbejder_skema = {
-        'type': 'model',
-        'cls': analyse_Medarbejder,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'navn': _d6,
-                'stilling': _d6,
-                'afdeling': _d17,
-                'profil': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': {'type': 'literal', 'expected': ['generalist', 'specialist']},
-                        },
-                        'default': None,
-                    },
-                },
-                'kompetencer': _d25,
-                'anciennitet_aar': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': {'type': 'int', 'ge': 0}},
-                        'default': None,
-                    },
+                    'default': None,
                 },
             },
-            'model_name': 'Medarbejder',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Medarbejder',
-        },
-        'ref': 'samdrift_cli.skemaer.analyse.Medarbejder',
-    }
-    analyse_Kompetenceanalyse_skema = {
-        'type': 'model',
-        'cls': analyse_Kompetenceanalyse,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'medarbejdere': {
-                    'type': 'model-field',
+            'afdeling': _d18,
+            'indflydelse': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
                     'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': analyse_Medarbejder_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
+                        'type': 'nullable',
+                        'schema': {'type': 'literal', 'expected': ['stor', 'ingen']},
                     },
+                    'default': None,
                 },
-                'kompetencegab': _d6,
-                'tiltag': _d25,
             },
-            'model_name': 'Kompetenceanalyse',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Kompetenceanalyse',
-        },
-        'ref': 'samdrift_cli.skemaer.analyse.Kompetenceanalyse',
-    }
-    analyse_Ejendomskontor_skema = {
-        'type': 'model',
-        'cls': analyse_Ejendomskontor,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'placering': _d6, 'begrundelse': _d6},
-            'model_name': 'Ejendomskontor',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Ejendomskontor',
-        },
-        'ref': 'samdrift_cli.skemaer.analyse.Ejendomskontor',
-    }
-    analyse_AnalyseFil_skema = {
-        'type': 'model',
-        'cls': analyse_AnalyseFil,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'interessenter': _d36,
-                'fysik': _d36,
-                'oekonomi': _d36,
-                'organisering': _d36,
-                'beboerservice': _d36,
-                'kompetenceanalyse': {
-                    'type': 'model-field',
+            'deltagelse': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
                     'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': analyse_Kompetenceanalyse_skema},
-                        'default': None,
+                        'type': 'nullable',
+                        'schema': {'type': 'literal', 'expected': ['noedvendig', 'ikke_noedvendig']},
                     },
+                    'default': None,
                 },
-                'ejendomskontor': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': analyse_Ejendomskontor_skema},
-                        'default': None,
-                    },
-                },
-                'benchmarking': _d6,
-                'konklusion': _d6,
-                'udarbejdet': _d44,
             },
-            'model_name': 'AnalyseFil',
-            'computed_fields': [],
+            'holdning': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'nullable',
+                        'schema': {
+                            'type': 'literal',
+                            'expected': ['positiv', 'neutral', 'negativ', 'ukendt'],
+                        },
+                    },
+                    'default': None,
+                },
+            },
+            'interesse': _d6,
+            'paavirkning': _d6,
+            'haandtering': _d6,
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'AnalyseFil',
+        _d10,
+    )
+    interessenter_InteressenterFil_skema = poster.model_skema(
+        interessenter_InteressenterFil,
+        {
+            'interessenter': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': interessenter_Interessent_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'udarbejdet': _d42,
         },
-        'ref': 'samdrift_cli.skemaer.analyse.AnalyseFil',
+        _d10,
+    )
+    analyse_Medarbejder_skema = poster.model_skema(
+        analyse_Medarbejder,
+        {
+            'navn': _d6,
+            'stilling': _d6,
+            'afdeling': _d18,
+            'profil': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'nullable',
+                        'schema': {'type': 'literal', 'expected': ['generalist', 'specialist']},
+                    },
+                    'default': None,
+                },
+            },
+            'kompetencer': _d26,
+            'anciennitet_aar': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': {'type': 'int', 'ge': 0}},
+                    'default': None,
+                },
+            },
+        },
+        _d10,
+    )
+    analyse_Kompetenceanalyse_skema = poster.model_skema(
+        analyse_Kompetenceanalyse,
+        {
+            'medarbejdere': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': analyse_Medarbejder_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'kompetencegab': _d6,
+            'tiltag': _d26,
+        },
+        _d10,
+    )
+    analyse_Ejendomskontor_skema = poster.model_skema(analyse_Ejendomskontor, {'placering': _d6, 'begrundelse': _d6}, _d10)
+    analyse_AnalyseFil_skema = poster.model_skema(
+        analyse_AnalyseFil,
+        {
+            'interessenter': _d36,
+            'fysik': _d36,
+            'oekonomi': _d36,
+            'organisering': _d36,
+            'beboerservice': _d36,
+            'kompetenceanalyse': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': analyse_Kompetenceanalyse_skema},
+                    'default': None,
+                },
+            },
+            'ejendomskontor': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': analyse_Ejendomskontor_skema},
+                    'default': None,
+                },
+            },
+            'benchmarking': _d6,
+            'konklusion': _d6,
+            'udarbejdet': _d42,
+        },
+        _d10,
+    )
+    _d48 = {'type': 'list', 'items_schema': _d7}
+    _d49 = {
+        'type': 'default',
+        'schema': _d48,
+        'default_factory': list,
+        'default_factory_takes_data': False,
     }
-    _d52 = {'type': 'list', 'items_schema': _d7}
+    _d50 = {'type': 'model-field', 'schema': _d49}
+    inddragelsesplan_Gennemfoert_skema = poster.model_skema(
+        inddragelsesplan_Gennemfoert,
+        {'dato': _d15, 'referat': _d6, 'resultat': _d6},
+        _d10,
+    )
+    inddragelsesplan_Aktivitet_skema = poster.model_skema(
+        inddragelsesplan_Aktivitet,
+        {
+            'id': _d8,
+            'aktivitet': _d3,
+            'maalgruppe': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'list',
+                        'items_schema': {
+                            'type': 'literal',
+                            'expected': ['beboervalgte', 'lokal_drift'],
+                        },
+                    },
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'hvem': _d6,
+            'interessenter': _d50,
+            'form': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'nullable',
+                        'schema': {
+                            'type': 'literal',
+                            'expected': ['dialog', 'inddragelse', 'information'],
+                        },
+                    },
+                    'default': None,
+                },
+            },
+            'emne': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'nullable',
+                        'schema': {
+                            'type': 'literal',
+                            'expected': [
+                                'udviklingsprocessen',
+                                'samdriftsmodellen',
+                                'begge',
+                                'andet',
+                            ],
+                        },
+                    },
+                    'default': None,
+                },
+            },
+            'dato': _d15,
+            'ansvarlig': _d6,
+            'gennemfoert': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': inddragelsesplan_Gennemfoert_skema},
+                    'default': None,
+                },
+            },
+        },
+        _d10,
+    )
+    inddragelsesplan_Vurdering_skema = poster.model_skema(
+        inddragelsesplan_Vurdering,
+        {
+            'afdeling': _d8,
+            'kan_tiltraede': {'type': 'model-field', 'schema': _d38},
+            'begrundelse': _d6,
+            'dato': _d15,
+            'vurderet_af': _d6,
+        },
+        _d10,
+    )
+    inddragelsesplan_Revision_skema = poster.model_skema(
+        inddragelsesplan_Revision,
+        {'revideret': {'type': 'model-field', 'schema': _d20}, 'dato': _d15, 'beskrivelse': _d6},
+        _d10,
+    )
+    inddragelsesplan_InddragelsesplanFil_skema = poster.model_skema(
+        inddragelsesplan_InddragelsesplanFil,
+        {
+            'aktiviteter': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': inddragelsesplan_Aktivitet_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'udarbejdet': _d42,
+            'vurderinger': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': inddragelsesplan_Vurdering_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'revision': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': inddragelsesplan_Revision_skema},
+                    'default': None,
+                },
+            },
+        },
+        _d10,
+    )
+    model_Maal_skema = poster.model_skema(
+        model_Maal,
+        {
+            'id': _d8,
+            'type': {
+                'type': 'model-field',
+                'schema': {'type': 'literal', 'expected': ['oekonomi', 'beboerservice', 'oevrige']},
+            },
+            'titel': _d3,
+            'beskrivelse': _d6,
+            'maaling': _d6,
+            'udgangspunkt': _d6,
+            'maalvaerdi': _d6,
+            'frist': _d15,
+            'accepteret_af': _d6,
+            'realistisk': _d6,
+            'evaluering': _d6,
+        },
+        _d10,
+    )
+    model_Oekonomi_skema = poster.model_skema(model_Oekonomi, {'regnskabsaar': _d6, 'beskrivelse': _d6}, _d10)
+    _d51 = {'type': 'definition-ref', 'schema_ref': 'samdrift_cli.skemaer.model.Omraade'}
+    _d52 = {'type': 'list', 'items_schema': _d51}
     _d53 = {
         'type': 'default',
         'schema': _d52,
@@ -927,1713 +762,861 @@ def skemaer() -> dict[str, dict]:
         'default_factory_takes_data': False,
     }
     _d54 = {'type': 'model-field', 'schema': _d53}
-    inddragelsesplan_Gennemfoert_skema = {
-        'type': 'model',
-        'cls': inddragelsesplan_Gennemfoert,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'dato': _d14, 'referat': _d6, 'resultat': _d6},
-            'model_name': 'Gennemfoert',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Gennemfoert',
-        },
-        'ref': 'samdrift_cli.skemaer.inddragelsesplan.Gennemfoert',
-    }
-    _d55 = {
-        'extra_fields_behavior': 'forbid',
-        'coerce_numbers_to_str': True,
-        'validate_default': False,
-        'title': 'Aktivitet',
-    }
-    inddragelsesplan_Aktivitet_skema = {
-        'type': 'model',
-        'cls': inddragelsesplan_Aktivitet,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'id': _d8,
-                'aktivitet': _d3,
-                'maalgruppe': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'list',
-                            'items_schema': {
-                                'type': 'literal',
-                                'expected': ['beboervalgte', 'lokal_drift'],
-                            },
-                        },
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'hvem': _d6,
-                'interessenter': _d54,
-                'form': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': {
-                                'type': 'literal',
-                                'expected': ['dialog', 'inddragelse', 'information'],
-                            },
-                        },
-                        'default': None,
-                    },
-                },
-                'emne': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': {
-                                'type': 'literal',
-                                'expected': [
-                                    'udviklingsprocessen',
-                                    'samdriftsmodellen',
-                                    'begge',
-                                    'andet',
-                                ],
-                            },
-                        },
-                        'default': None,
-                    },
-                },
-                'dato': _d14,
-                'ansvarlig': _d6,
-                'gennemfoert': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': inddragelsesplan_Gennemfoert_skema},
-                        'default': None,
-                    },
-                },
-            },
-            'model_name': 'Aktivitet',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': _d55,
-        'ref': 'samdrift_cli.skemaer.inddragelsesplan.Aktivitet',
-    }
-    inddragelsesplan_Vurdering_skema = {
-        'type': 'model',
-        'cls': inddragelsesplan_Vurdering,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'afdeling': _d8,
-                'kan_tiltraede': {'type': 'model-field', 'schema': _d38},
-                'begrundelse': _d6,
-                'dato': _d14,
-                'vurderet_af': _d6,
-            },
-            'model_name': 'Vurdering',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Vurdering',
-        },
-        'ref': 'samdrift_cli.skemaer.inddragelsesplan.Vurdering',
-    }
-    _d56 = {
-        'extra_fields_behavior': 'forbid',
-        'coerce_numbers_to_str': True,
-        'validate_default': False,
-        'title': 'Revision',
-    }
-    inddragelsesplan_Revision_skema = {
-        'type': 'model',
-        'cls': inddragelsesplan_Revision,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'revideret': {'type': 'model-field', 'schema': _d19},
-                'dato': _d14,
-                'beskrivelse': _d6,
-            },
-            'model_name': 'Revision',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': _d56,
-        'ref': 'samdrift_cli.skemaer.inddragelsesplan.Revision',
-    }
-    inddragelsesplan_InddragelsesplanFil_skema = {
-        'type': 'model',
-        'cls': inddragelsesplan_InddragelsesplanFil,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'aktiviteter': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': inddragelsesplan_Aktivitet_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'udarbejdet': _d44,
-                'vurderinger': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': inddragelsesplan_Vurdering_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'revision': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': inddragelsesplan_Revision_skema},
-                        'default': None,
-                    },
-                },
-            },
-            'model_name': 'InddragelsesplanFil',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'InddragelsesplanFil',
-        },
-        'ref': 'samdrift_cli.skemaer.inddragelsesplan.InddragelsesplanFil',
-    }
-    model_Maal_skema = {
-        'type': 'model',
-        'cls': model_Maal,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'id': _d8,
-                'type': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'literal',
-                        'expected': ['oekonomi', 'beboerservice', 'oevrige'],
-                    },
-                },
-                'titel': _d3,
-                'beskrivelse': _d6,
-                'maaling': _d6,
-                'udgangspunkt': _d6,
-                'maalvaerdi': _d6,
-                'frist': _d14,
-                'accepteret_af': _d6,
-                'realistisk': _d6,
-                'evaluering': _d6,
-            },
-            'model_name': 'Maal',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Maal',
-        },
-        'ref': 'samdrift_cli.skemaer.model.Maal',
-    }
-    model_Oekonomi_skema = {
-        'type': 'model',
-        'cls': model_Oekonomi,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'regnskabsaar': _d6, 'beskrivelse': _d6},
-            'model_name': 'Oekonomi',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Oekonomi',
-        },
-        'ref': 'samdrift_cli.skemaer.model.Oekonomi',
-    }
-    _d57 = {'type': 'definition-ref', 'schema_ref': 'samdrift_cli.skemaer.model.Omraade'}
-    _d58 = {'type': 'list', 'items_schema': _d57}
-    _d59 = {
+    _d55 = {'type': 'no-info', 'function': vaerdier.beloeb}
+    _d56 = {'type': 'function-before', 'function': _d55, 'schema': {'type': 'decimal'}}
+    _d57 = {'type': 'nullable', 'schema': _d56}
+    _d58 = {'type': 'default', 'schema': _d57, 'default': None}
+    _d59 = {'type': 'model-field', 'schema': _d58}
+    model_Etableringsudgift_skema = poster.model_skema(
+        model_Etableringsudgift,
+        {'aktivitet': _d3, 'udgift': _d59, 'fordeling': _d6},
+        _d10,
+    )
+    _d60 = {'driftsmateriel': _d3, 'afdeling': _d18, 'nedskreven_vaerdi': _d59, 'vilkaar': _d6}
+    model_Aktiv_skema = poster.model_skema(model_Aktiv, _d60, _d10)
+    _d61 = {'type': 'list', 'items_schema': model_Aktiv_skema}
+    _d62 = {
         'type': 'default',
-        'schema': _d58,
+        'schema': _d61,
         'default_factory': list,
         'default_factory_takes_data': False,
     }
-    _d60 = {'type': 'model-field', 'schema': _d59}
-    _d61 = {'type': 'no-info', 'function': vaerdier.beloeb}
-    _d62 = {'type': 'function-before', 'function': _d61, 'schema': {'type': 'decimal'}}
-    _d63 = {'type': 'nullable', 'schema': _d62}
-    _d64 = {'type': 'default', 'schema': _d63, 'default': None}
-    _d65 = {'type': 'model-field', 'schema': _d64}
-    model_Etableringsudgift_skema = {
-        'type': 'model',
-        'cls': model_Etableringsudgift,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'aktivitet': _d3, 'udgift': _d65, 'fordeling': _d6},
-            'model_name': 'Etableringsudgift',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Etableringsudgift',
-        },
-        'ref': 'samdrift_cli.skemaer.model.Etableringsudgift',
-    }
-    _d66 = {'driftsmateriel': _d3, 'afdeling': _d17, 'nedskreven_vaerdi': _d65, 'vilkaar': _d6}
-    _d67 = {'type': 'model-fields', 'fields': _d66, 'model_name': 'Aktiv', 'computed_fields': []}
-    _d68 = {
-        'extra_fields_behavior': 'forbid',
-        'coerce_numbers_to_str': True,
-        'validate_default': False,
-        'title': 'Aktiv',
-    }
-    model_Aktiv_skema = {
-        'type': 'model',
-        'cls': model_Aktiv,
-        'schema': _d67,
-        'custom_init': False,
-        'root_model': False,
-        'config': _d68,
-        'ref': 'samdrift_cli.skemaer.model.Aktiv',
-    }
-    _d69 = {'type': 'list', 'items_schema': model_Aktiv_skema}
-    _d70 = {
-        'type': 'default',
-        'schema': _d69,
-        'default_factory': list,
-        'default_factory_takes_data': False,
-    }
-    _d71 = {'type': 'model-field', 'schema': _d70}
-    model_Deltager_skema = {
-        'type': 'model',
-        'cls': model_Deltager,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'hvem': _d3, 'rolle': _d6},
-            'model_name': 'Deltager',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Deltager',
-        },
-        'ref': 'samdrift_cli.skemaer.model.Deltager',
-    }
-    model_Moedeforum_skema = {
-        'type': 'model',
-        'cls': model_Moedeforum,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'navn': _d6,
-                'deltagere': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': model_Deltager_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'moedefrekvens': _d6,
-            },
-            'model_name': 'Moedeforum',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Moedeforum',
-        },
-        'ref': 'samdrift_cli.skemaer.model.Moedeforum',
-    }
-    model_Indhold_skema = {
-        'type': 'model',
-        'cls': model_Indhold,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'driftsmaessigt': _d6,
-                'serviceniveau': _d6,
-                'faelles_personale': _d60,
-                'faelles_kontorhold': _d60,
-                'faelles_lokaler': _d60,
-                'faelles_indkoeb': _d60,
-                'etableringsudgifter': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': model_Etableringsudgift_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'aktiver': _d71,
-                'beboerdemokratisk': _d6,
-                'moedeforum': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': model_Moedeforum_skema},
-                        'default': None,
-                    },
+    _d63 = {'type': 'model-field', 'schema': _d62}
+    model_Deltager_skema = poster.model_skema(model_Deltager, {'hvem': _d3, 'rolle': _d6}, _d10)
+    model_Moedeforum_skema = poster.model_skema(
+        model_Moedeforum,
+        {
+            'navn': _d6,
+            'deltagere': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': model_Deltager_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
                 },
             },
-            'model_name': 'Indhold',
-            'computed_fields': [],
+            'moedefrekvens': _d6,
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Indhold',
+        _d10,
+    )
+    model_Indhold_skema = poster.model_skema(
+        model_Indhold,
+        {
+            'driftsmaessigt': _d6,
+            'serviceniveau': _d6,
+            'faelles_personale': _d54,
+            'faelles_kontorhold': _d54,
+            'faelles_lokaler': _d54,
+            'faelles_indkoeb': _d54,
+            'etableringsudgifter': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': model_Etableringsudgift_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'aktiver': _d63,
+            'beboerdemokratisk': _d6,
+            'moedeforum': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': model_Moedeforum_skema},
+                    'default': None,
+                },
+            },
         },
-        'ref': 'samdrift_cli.skemaer.model.Indhold',
-    }
-    model_Stilling_skema = {
-        'type': 'model',
-        'cls': model_Stilling,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'id': _d8,
-                'stilling': _d3,
-                'navn': _d6,
-                'ansvar': _d6,
-                'refererer_til': _d17,
-                'aarsvaerk': {
-                    'type': 'model-field',
+        _d10,
+    )
+    model_Stilling_skema = poster.model_skema(
+        model_Stilling,
+        {
+            'id': _d8,
+            'stilling': _d3,
+            'navn': _d6,
+            'ansvar': _d6,
+            'refererer_til': _d18,
+            'aarsvaerk': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
                     'schema': {
-                        'type': 'default',
+                        'type': 'nullable',
                         'schema': {
-                            'type': 'nullable',
-                            'schema': {
-                                'type': 'function-before',
-                                'function': _d9,
-                                'schema': {'type': 'decimal', 'ge': 0},
-                            },
+                            'type': 'function-before',
+                            'function': _d9,
+                            'schema': {'type': 'decimal', 'ge': 0},
                         },
-                        'default': None,
                     },
+                    'default': None,
                 },
             },
-            'model_name': 'Stilling',
-            'computed_fields': [],
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Stilling',
-        },
-        'ref': 'samdrift_cli.skemaer.model.Stilling',
-    }
-    _d72 = {'type': 'function-before', 'function': _d9, 'schema': {'type': 'decimal'}}
-    model_Aendringer_skema = {
-        'type': 'model',
-        'cls': model_Aendringer,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'aarsvaerk': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': _d72},
-                        'default': None,
-                    },
-                },
-                'kr_pr_aar': _d65,
-            },
-            'model_name': 'Aendringer',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Aendringer',
-        },
-        'ref': 'samdrift_cli.skemaer.model.Aendringer',
-    }
-    model_Organisationsplan_skema = {
-        'type': 'model',
-        'cls': model_Organisationsplan,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'organisering': _d6,
-                'stillinger': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': model_Stilling_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'aendringer': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': model_Aendringer_skema},
-                        'default': None,
-                    },
+        _d10,
+    )
+    _d64 = {'type': 'function-before', 'function': _d9, 'schema': {'type': 'decimal'}}
+    model_Aendringer_skema = poster.model_skema(
+        model_Aendringer,
+        {
+            'aarsvaerk': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': _d64},
+                    'default': None,
                 },
             },
-            'model_name': 'Organisationsplan',
-            'computed_fields': [],
+            'kr_pr_aar': _d59,
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Organisationsplan',
-        },
-        'ref': 'samdrift_cli.skemaer.model.Organisationsplan',
-    }
-    model_Opgoerelse_skema = {
-        'type': 'model',
-        'cls': model_Opgoerelse,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'beskrivelse': _d6, 'tidsregistrering': _d22},
-            'model_name': 'Opgoerelse',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Opgoerelse',
-        },
-        'ref': 'samdrift_cli.skemaer.model.Opgoerelse',
-    }
-    _d73 = {'fra': _d14, 'til': _d14}
-    _d74 = {'type': 'model-fields', 'fields': _d73, 'model_name': 'Periode', 'computed_fields': []}
-    _d75 = {
-        'extra_fields_behavior': 'forbid',
-        'coerce_numbers_to_str': True,
-        'validate_default': False,
-        'title': 'Periode',
-    }
-    model_Periode_skema = {
-        'type': 'model',
-        'cls': model_Periode,
-        'schema': _d74,
-        'custom_init': False,
-        'root_model': False,
-        'config': _d75,
-        'ref': 'samdrift_cli.skemaer.model.Periode',
-    }
-    model_Fordelingsnoegle_skema = {
-        'type': 'model',
-        'cls': model_Fordelingsnoegle,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'id': _d8,
-                'navn': _d6,
-                'grundlag': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'literal',
-                        'expected': ['lejemaal', 'areal', 'lige', 'fast', 'timer'],
-                    },
+        _d10,
+    )
+    model_Organisationsplan_skema = poster.model_skema(
+        model_Organisationsplan,
+        {
+            'organisering': _d6,
+            'stillinger': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': model_Stilling_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
                 },
-                'afdelinger': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': _d52},
-                        'default': None,
-                    },
+            },
+            'aendringer': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': model_Aendringer_skema},
+                    'default': None,
                 },
-                'andele': {
-                    'type': 'model-field',
+            },
+        },
+        _d10,
+    )
+    model_Opgoerelse_skema = poster.model_skema(
+        model_Opgoerelse,
+        {'beskrivelse': _d6, 'tidsregistrering': _d23},
+        _d10,
+    )
+    _d65 = {'fra': _d15, 'til': _d15}
+    model_Periode_skema = poster.model_skema(model_Periode, _d65, _d10)
+    model_Fordelingsnoegle_skema = poster.model_skema(
+        model_Fordelingsnoegle,
+        {
+            'id': _d8,
+            'navn': _d6,
+            'grundlag': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'literal',
+                    'expected': ['lejemaal', 'areal', 'lige', 'fast', 'timer'],
+                },
+            },
+            'afdelinger': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': _d48},
+                    'default': None,
+                },
+            },
+            'andele': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
                     'schema': {
-                        'type': 'default',
+                        'type': 'nullable',
                         'schema': {
-                            'type': 'nullable',
-                            'schema': {
-                                'type': 'dict',
-                                'keys_schema': {'type': 'str'},
-                                'values_schema': _d72,
-                            },
+                            'type': 'dict',
+                            'keys_schema': {'type': 'str'},
+                            'values_schema': _d64,
                         },
-                        'default': None,
                     },
+                    'default': None,
                 },
-                'periode': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': model_Periode_skema},
-                        'default': None,
-                    },
-                },
-                'opgaver': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': _d23},
-                        'default': None,
-                    },
-                },
-                'begrundelse': _d6,
             },
-            'model_name': 'Fordelingsnoegle',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Fordelingsnoegle',
-        },
-        'ref': 'samdrift_cli.skemaer.model.Fordelingsnoegle',
-    }
-    model_Konto_skema = {
-        'type': 'model',
-        'cls': model_Konto,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'konto': _d3,
-                'navn': _d6,
-                'med': {
-                    'type': 'model-field',
-                    'schema': {'type': 'default', 'schema': _d19, 'default': False},
+            'periode': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': model_Periode_skema},
+                    'default': None,
                 },
-                'noegle': _d17,
-                'budget': _d65,
-                'nuvaerende': {
-                    'type': 'model-field',
+            },
+            'opgaver': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': _d24},
+                    'default': None,
+                },
+            },
+            'begrundelse': _d6,
+        },
+        _d10,
+    )
+    model_Konto_skema = poster.model_skema(
+        model_Konto,
+        {
+            'konto': _d3,
+            'navn': _d6,
+            'med': {
+                'type': 'model-field',
+                'schema': {'type': 'default', 'schema': _d20, 'default': False},
+            },
+            'noegle': _d18,
+            'budget': _d59,
+            'nuvaerende': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
                     'schema': {
-                        'type': 'default',
+                        'type': 'nullable',
                         'schema': {
-                            'type': 'nullable',
-                            'schema': {
-                                'type': 'dict',
-                                'keys_schema': {'type': 'str'},
-                                'values_schema': _d62,
-                            },
+                            'type': 'dict',
+                            'keys_schema': {'type': 'str'},
+                            'values_schema': _d56,
                         },
-                        'default': None,
                     },
-                },
-                'bemaerkning': _d6,
-            },
-            'model_name': 'Konto',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Konto',
-        },
-        'ref': 'samdrift_cli.skemaer.model.Konto',
-    }
-    model_Revision_skema = {
-        'type': 'model',
-        'cls': model_Revision,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'dato': _d14, 'beskrivelse': _d3},
-            'model_name': 'Revision',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': _d56,
-        'ref': 'samdrift_cli.skemaer.model.Revision',
-    }
-    model_ModelFil_skema = {
-        'type': 'model',
-        'cls': model_ModelFil,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'start': _d14,
-                'maal': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': model_Maal_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'oekonomi': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': model_Oekonomi_skema},
-                        'default': None,
-                    },
-                },
-                'indhold': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': model_Indhold_skema},
-                        'default': None,
-                    },
-                },
-                'organisationsplan': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': model_Organisationsplan_skema},
-                        'default': None,
-                    },
-                },
-                'opgoerelse': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': model_Opgoerelse_skema},
-                        'default': None,
-                    },
-                },
-                'fordelingsnoegler': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': model_Fordelingsnoegle_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'konti': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': model_Konto_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'revisioner': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': model_Revision_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
+                    'default': None,
                 },
             },
-            'model_name': 'ModelFil',
-            'computed_fields': [],
+            'bemaerkning': _d6,
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'ModelFil',
-        },
-        'ref': 'samdrift_cli.skemaer.model.ModelFil',
-    }
-    model_Omraade_skema = {
-        'type': 'model',
-        'cls': model_Omraade,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'omraade': _d3, 'kommentar': _d6},
-            'model_name': 'Omraade',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Omraade',
-        },
-        'ref': 'samdrift_cli.skemaer.model.Omraade',
-    }
-    aftale_Inddragelse_skema = {
-        'type': 'model',
-        'cls': aftale_Inddragelse,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'beskrivelse': _d6,
-                'familieboliger': _d22,
-                'ungdomsboliger': _d22,
-                'aeldreboliger': _d22,
-                'andre_boligorganisationer': _d22,
-            },
-            'model_name': 'Inddragelse',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Inddragelse',
-        },
-        'ref': 'samdrift_cli.skemaer.aftale.Inddragelse',
-    }
-    aftale_Udtraedelse_skema = {
-        'type': 'model',
-        'cls': aftale_Udtraedelse,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'beskrivelse': _d6,
-                'administrationen_kan_beslutte': _d22,
-                'varsel': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': {
-                                'type': 'literal',
-                                'expected': [
-                                    'naeste_regnskabsaar',
-                                    'naeste_regnskabsaar_plus_et_aar',
-                                    'andet',
-                                ],
-                            },
-                        },
-                        'default': None,
-                    },
-                },
-                'varsel_andet': _d6,
-                'aktiver': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': {
-                                'type': 'literal',
-                                'expected': [
-                                    'forbliver_uden_refusion',
-                                    'tilbagekoeb',
-                                    'refusion',
-                                    'andet',
-                                ],
-                            },
-                        },
-                        'default': None,
-                    },
-                },
-                'aktiver_andet': _d6,
-            },
-            'model_name': 'Udtraedelse',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Udtraedelse',
-        },
-        'ref': 'samdrift_cli.skemaer.aftale.Udtraedelse',
-    }
-    aftale_Uenighed_skema = {
-        'type': 'model',
-        'cls': aftale_Uenighed,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'beskrivelse': _d6,
-                'administrationen_afgoer_fordelingsnoegle': _d22,
-                'fordelingsnoegle_ellers': _d6,
-                'administrationen_afgoer_serviceniveau': _d22,
-                'serviceniveau_ellers': _d6,
-            },
-            'model_name': 'Uenighed',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Uenighed',
-        },
-        'ref': 'samdrift_cli.skemaer.aftale.Uenighed',
-    }
-    aftale_Vilkaar_skema = {
-        'type': 'model',
-        'cls': aftale_Vilkaar,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'aktiver': _d71,
-                'ingen_aktiver': _d22,
-                'inddragelse': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': aftale_Inddragelse_skema},
-                        'default': None,
-                    },
-                },
-                'udtraedelse': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': aftale_Udtraedelse_skema},
-                        'default': None,
-                    },
-                },
-                'uenighed': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': aftale_Uenighed_skema},
-                        'default': None,
-                    },
+        _d10,
+    )
+    model_Revision_skema = poster.model_skema(model_Revision, {'dato': _d15, 'beskrivelse': _d3}, _d10)
+    model_ModelFil_skema = poster.model_skema(
+        model_ModelFil,
+        {
+            'start': _d15,
+            'maal': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': model_Maal_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
                 },
             },
-            'model_name': 'Vilkaar',
-            'computed_fields': [],
+            'oekonomi': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': model_Oekonomi_skema},
+                    'default': None,
+                },
+            },
+            'indhold': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': model_Indhold_skema},
+                    'default': None,
+                },
+            },
+            'organisationsplan': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': model_Organisationsplan_skema},
+                    'default': None,
+                },
+            },
+            'opgoerelse': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': model_Opgoerelse_skema},
+                    'default': None,
+                },
+            },
+            'fordelingsnoegler': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': model_Fordelingsnoegle_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'konti': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': model_Konto_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'revisioner': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': model_Revision_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': _d26,
-        'ref': 'samdrift_cli.skemaer.aftale.Vilkaar',
-    }
-    aftale_Underskrift_skema = {
-        'type': 'model',
-        'cls': aftale_Underskrift,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'afdeling': _d17,
-                'organ': {
-                    'type': 'model-field',
+        _d10,
+    )
+    model_Omraade_skema = poster.model_skema(model_Omraade, {'omraade': _d3, 'kommentar': _d6}, _d10)
+    aftale_Inddragelse_skema = poster.model_skema(
+        aftale_Inddragelse,
+        {
+            'beskrivelse': _d6,
+            'familieboliger': _d23,
+            'ungdomsboliger': _d23,
+            'aeldreboliger': _d23,
+            'andre_boligorganisationer': _d23,
+        },
+        _d10,
+    )
+    aftale_Udtraedelse_skema = poster.model_skema(
+        aftale_Udtraedelse,
+        {
+            'beskrivelse': _d6,
+            'administrationen_kan_beslutte': _d23,
+            'varsel': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
                     'schema': {
-                        'type': 'default',
+                        'type': 'nullable',
                         'schema': {
                             'type': 'literal',
                             'expected': [
-                                'afdelingsbestyrelse',
-                                'organisationsbestyrelse',
-                                'afdelingsmoede',
+                                'naeste_regnskabsaar',
+                                'naeste_regnskabsaar_plus_et_aar',
+                                'andet',
                             ],
                         },
-                        'default': 'afdelingsbestyrelse',
                     },
-                },
-                'navn': _d6,
-                'dato': _d14,
-                'referat': _d6,
-            },
-            'model_name': 'Underskrift',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Underskrift',
-        },
-        'ref': 'samdrift_cli.skemaer.aftale.Underskrift',
-    }
-    aftale_AftaleFil_skema = {
-        'type': 'model',
-        'cls': aftale_AftaleFil,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'navn': _d6,
-                'ikrafttraeden': _d14,
-                'form': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'literal', 'expected': ['aftale', 'referat']},
-                        'default': 'aftale',
-                    },
-                },
-                'referat': _d6,
-                'vilkaar': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': aftale_Vilkaar_skema},
-                        'default': None,
-                    },
-                },
-                'samdriftsmodel': _d6,
-                'tiltraedelse': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': aftale_Underskrift_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
+                    'default': None,
                 },
             },
-            'model_name': 'AftaleFil',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'AftaleFil',
-        },
-        'ref': 'samdrift_cli.skemaer.aftale.AftaleFil',
-    }
-    implementeringsplan_Aktivitet_skema = {
-        'type': 'model',
-        'cls': implementeringsplan_Aktivitet,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'id': _d8,
-                'tema': {
-                    'type': 'model-field',
+            'varsel_andet': _d6,
+            'aktiver': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
                     'schema': {
-                        'type': 'literal',
-                        'expected': [
-                            'orientering',
-                            'foermaalinger',
-                            'bemanding',
-                            'samarbejdsstruktur',
-                            'kompetencer',
-                            'arbejdsgange',
-                            'administrative_systemer',
-                            'kultur',
-                            'lokaler',
-                        ],
-                    },
-                },
-                'aktivitet': _d3,
-                'formaal': _d6,
-                'vedroerer': _d6,
-                'ansvarlig': _d6,
-                'start': _d14,
-                'frist': _d14,
-                'status': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
+                        'type': 'nullable',
                         'schema': {
                             'type': 'literal',
-                            'expected': ['planlagt', 'igang', 'gennemfoert', 'udskudt', 'aflyst'],
+                            'expected': [
+                                'forbliver_uden_refusion',
+                                'tilbagekoeb',
+                                'refusion',
+                                'andet',
+                            ],
                         },
-                        'default': 'planlagt',
                     },
+                    'default': None,
                 },
             },
-            'model_name': 'Aktivitet',
-            'computed_fields': [],
+            'aktiver_andet': _d6,
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': _d55,
-        'ref': 'samdrift_cli.skemaer.implementeringsplan.Aktivitet',
-    }
-    implementeringsplan_Evalueringsperiode_skema = {
-        'type': 'model',
-        'cls': implementeringsplan_Evalueringsperiode,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'fra': _d14, 'til': _d14, 'godkendt_af': _d6, 'dato': _d14},
-            'model_name': 'Evalueringsperiode',
-            'computed_fields': [],
+        _d10,
+    )
+    aftale_Uenighed_skema = poster.model_skema(
+        aftale_Uenighed,
+        {
+            'beskrivelse': _d6,
+            'administrationen_afgoer_fordelingsnoegle': _d23,
+            'fordelingsnoegle_ellers': _d6,
+            'administrationen_afgoer_serviceniveau': _d23,
+            'serviceniveau_ellers': _d6,
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Evalueringsperiode',
-        },
-        'ref': 'samdrift_cli.skemaer.implementeringsplan.Evalueringsperiode',
-    }
-    implementeringsplan_ImplementeringsplanFil_skema = {
-        'type': 'model',
-        'cls': implementeringsplan_ImplementeringsplanFil,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'aktiviteter': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'list',
-                            'items_schema': implementeringsplan_Aktivitet_skema,
-                        },
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
+        _d10,
+    )
+    aftale_Vilkaar_skema = poster.model_skema(
+        aftale_Vilkaar,
+        {
+            'aktiver': _d63,
+            'ingen_aktiver': _d23,
+            'inddragelse': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': aftale_Inddragelse_skema},
+                    'default': None,
                 },
-                'evalueringsperiode': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': implementeringsplan_Evalueringsperiode_skema,
-                        },
-                        'default': None,
-                    },
-                },
-                'udarbejdet': _d44,
             },
-            'model_name': 'ImplementeringsplanFil',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'ImplementeringsplanFil',
-        },
-        'ref': 'samdrift_cli.skemaer.implementeringsplan.ImplementeringsplanFil',
-    }
-    orientering_Materiale_skema = {
-        'type': 'model',
-        'cls': orientering_Materiale,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'titel': _d6, 'indhold': _d6, 'dato': _d14, 'fil': _d6},
-            'model_name': 'Materiale',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Materiale',
-        },
-        'ref': 'samdrift_cli.skemaer.orientering.Materiale',
-    }
-    orientering_Distribution_skema = {
-        'type': 'model',
-        'cls': orientering_Distribution,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'metode': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': {
-                                'type': 'literal',
-                                'expected': [
-                                    'husstandsomdeling',
-                                    'opslag',
-                                    'digital',
-                                    'moede',
-                                    'brev',
-                                    'andet',
-                                ],
-                            },
-                        },
-                        'default': None,
-                    },
+            'udtraedelse': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': aftale_Udtraedelse_skema},
+                    'default': None,
                 },
-                'dato': _d14,
-                'ansvarlig': _d6,
             },
-            'model_name': 'Distribution',
-            'computed_fields': [],
+            'uenighed': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': aftale_Uenighed_skema},
+                    'default': None,
+                },
+            },
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Distribution',
-        },
-        'ref': 'samdrift_cli.skemaer.orientering.Distribution',
-    }
-    orientering_Maalgruppe_skema = {
-        'type': 'model',
-        'cls': orientering_Maalgruppe,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'id': _d8,
-                'navn': _d3,
-                'kategori': {
-                    'type': 'model-field',
+        _d10,
+    )
+    aftale_Underskrift_skema = poster.model_skema(
+        aftale_Underskrift,
+        {
+            'afdeling': _d18,
+            'organ': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
                     'schema': {
                         'type': 'literal',
                         'expected': [
-                            'beboere',
-                            'lokalt_driftspersonale',
-                            'beboervalgte',
+                            'afdelingsbestyrelse',
                             'organisationsbestyrelse',
-                            'administration',
-                            'samarbejdspartnere',
-                            'leverandoerer',
-                            'andre',
+                            'afdelingsmoede',
                         ],
                     },
-                },
-                'interessenter': _d54,
-                'materiale': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': orientering_Materiale_skema},
-                        'default': None,
-                    },
-                },
-                'distribution': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': orientering_Distribution_skema},
-                        'default': None,
-                    },
+                    'default': 'afdelingsbestyrelse',
                 },
             },
-            'model_name': 'Maalgruppe',
-            'computed_fields': [],
+            'navn': _d6,
+            'dato': _d15,
+            'referat': _d6,
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Maalgruppe',
-        },
-        'ref': 'samdrift_cli.skemaer.orientering.Maalgruppe',
-    }
-    orientering_Fravalg_skema = {
-        'type': 'model',
-        'cls': orientering_Fravalg,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'begrundelse': _d6, 'besluttet_af': _d6, 'dato': _d14},
-            'model_name': 'Fravalg',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Fravalg',
-        },
-        'ref': 'samdrift_cli.skemaer.orientering.Fravalg',
-    }
-    orientering_Markering_skema = {
-        'type': 'model',
-        'cls': orientering_Markering,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'form': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': {
-                                'type': 'literal',
-                                'expected': ['reception', 'fest', 'arrangement', 'brev', 'andet'],
-                            },
-                        },
-                        'default': None,
-                    },
-                },
-                'beskrivelse': _d6,
-                'dato': _d14,
-                'sted': _d6,
-                'deltagere': _d25,
-                'ansvarlig': _d6,
-                'afholdt': _d22,
-                'erfaringer': _d6,
-                'fravalgt': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': orientering_Fravalg_skema},
-                        'default': None,
-                    },
+        _d10,
+    )
+    aftale_AftaleFil_skema = poster.model_skema(
+        aftale_AftaleFil,
+        {
+            'navn': _d6,
+            'ikrafttraeden': _d15,
+            'form': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'literal', 'expected': ['aftale', 'referat']},
+                    'default': 'aftale',
                 },
             },
-            'model_name': 'Markering',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Markering',
-        },
-        'ref': 'samdrift_cli.skemaer.orientering.Markering',
-    }
-    orientering_OrienteringFil_skema = {
-        'type': 'model',
-        'cls': orientering_OrienteringFil,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'maalgrupper': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': orientering_Maalgruppe_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'markering': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': orientering_Markering_skema},
-                        'default': None,
-                    },
+            'referat': _d6,
+            'vilkaar': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': aftale_Vilkaar_skema},
+                    'default': None,
                 },
             },
-            'model_name': 'OrienteringFil',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'OrienteringFil',
-        },
-        'ref': 'samdrift_cli.skemaer.orientering.OrienteringFil',
-    }
-    _d76 = {'type': 'definition-ref', 'schema_ref': 'samdrift_cli.skemaer.model.Periode'}
-    _d77 = {'type': 'nullable', 'schema': _d76}
-    _d78 = {'type': 'default', 'schema': _d77, 'default': None}
-    _d79 = {'type': 'model-field', 'schema': _d78}
-    _d80 = ['ja', 'delvist', 'nej']
-    _d81 = {'type': 'literal', 'expected': _d80}
-    _d82 = {'type': 'nullable', 'schema': _d81}
-    _d83 = {'type': 'default', 'schema': _d82, 'default': None}
-    _d84 = {'type': 'model-field', 'schema': _d83}
-    evaluering_Tjekpunkt_skema = {
-        'type': 'model',
-        'cls': evaluering_Tjekpunkt,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'aktivitet': _d8,
-                'gennemfoert': _d84,
-                'status': _d6,
-                'effekt': _d6,
-                'forklaring': _d6,
-                'naeste_skridt': _d6,
+            'samdriftsmodel': _d6,
+            'tiltraedelse': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': aftale_Underskrift_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
             },
-            'model_name': 'Tjekpunkt',
-            'computed_fields': [],
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Tjekpunkt',
-        },
-        'ref': 'samdrift_cli.skemaer.evaluering.Tjekpunkt',
-    }
-    evaluering_Interview_skema = {
-        'type': 'model',
-        'cls': evaluering_Interview,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'hvem': _d3, 'dato': _d14, 'resultat': _d6},
-            'model_name': 'Interview',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Interview',
-        },
-        'ref': 'samdrift_cli.skemaer.evaluering.Interview',
-    }
-    evaluering_Maalopfoelgning_skema = {
-        'type': 'model',
-        'cls': evaluering_Maalopfoelgning,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'maal': _d8,
-                'resultat': _d6,
-                'opfyldt': _d84,
-                'aarsag': _d6,
-                'forventning': _d6,
+        _d10,
+    )
+    implementeringsplan_Aktivitet_skema = poster.model_skema(
+        implementeringsplan_Aktivitet,
+        {
+            'id': _d8,
+            'tema': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'literal',
+                    'expected': [
+                        'orientering',
+                        'foermaalinger',
+                        'bemanding',
+                        'samarbejdsstruktur',
+                        'kompetencer',
+                        'arbejdsgange',
+                        'administrative_systemer',
+                        'kultur',
+                        'lokaler',
+                    ],
+                },
             },
-            'model_name': 'Maalopfoelgning',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Maalopfoelgning',
-        },
-        'ref': 'samdrift_cli.skemaer.evaluering.Maalopfoelgning',
-    }
-    _d85 = {'type': 'definition-ref', 'schema_ref': 'samdrift_cli.skemaer.evaluering.Maaling'}
-    _d86 = {'type': 'nullable', 'schema': _d85}
-    _d87 = {'type': 'default', 'schema': _d86, 'default': None}
-    _d88 = {'type': 'model-field', 'schema': _d87}
-    evaluering_FoerEfter_skema = {
-        'type': 'model',
-        'cls': evaluering_FoerEfter,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'emne': _d3, 'foer': _d88, 'efter': _d88},
-            'model_name': 'FoerEfter',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'FoerEfter',
-        },
-        'ref': 'samdrift_cli.skemaer.evaluering.FoerEfter',
-    }
-    evaluering_Budgetopfoelgning_skema = {
-        'type': 'model',
-        'cls': evaluering_Budgetopfoelgning,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'konto': _d3,
-                'navn': _d6,
-                'faktisk': {'type': 'model-field', 'schema': _d62},
-                'bemaerkning': _d6,
-            },
-            'model_name': 'Budgetopfoelgning',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Budgetopfoelgning',
-        },
-        'ref': 'samdrift_cli.skemaer.evaluering.Budgetopfoelgning',
-    }
-    evaluering_Noeglevurdering_skema = {
-        'type': 'model',
-        'cls': evaluering_Noeglevurdering,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'noegle': _d8, 'retvisende': _d22, 'vurdering': _d6, 'periode': _d79},
-            'model_name': 'Noeglevurdering',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Noeglevurdering',
-        },
-        'ref': 'samdrift_cli.skemaer.evaluering.Noeglevurdering',
-    }
-    evaluering_Aftalevurdering_skema = {
-        'type': 'model',
-        'cls': evaluering_Aftalevurdering,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'aendres': _d22, 'begrundelse': _d6, 'fremtidige_tiltag': _d6},
-            'model_name': 'Aftalevurdering',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Aftalevurdering',
-        },
-        'ref': 'samdrift_cli.skemaer.evaluering.Aftalevurdering',
-    }
-    evaluering_NytMaal_skema = {
-        'type': 'model',
-        'cls': evaluering_NytMaal,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'titel': _d3, 'beskrivelse': _d6, 'maalvaerdi': _d6, 'frist': _d14},
-            'model_name': 'NytMaal',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'NytMaal',
-        },
-        'ref': 'samdrift_cli.skemaer.evaluering.NytMaal',
-    }
-    evaluering_Formidling_skema = {
-        'type': 'model',
-        'cls': evaluering_Formidling,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'maalgruppe': {
-                    'type': 'model-field',
+            'aktivitet': _d3,
+            'formaal': _d6,
+            'vedroerer': _d6,
+            'ansvarlig': _d6,
+            'start': _d15,
+            'frist': _d15,
+            'status': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
                     'schema': {
                         'type': 'literal',
-                        'expected': [
-                            'beboervalgte',
-                            'lokal_drift',
-                            'beboere',
-                            'administrativ_ledelse',
-                            'organisationsbestyrelse',
-                            'andre',
-                        ],
+                        'expected': ['planlagt', 'igang', 'gennemfoert', 'udskudt', 'aflyst'],
                     },
-                },
-                'form': _d6,
-                'dato': _d14,
-                'ansvarlig': _d6,
-                'reaktion': _d6,
-            },
-            'model_name': 'Formidling',
-            'computed_fields': [],
-        },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Formidling',
-        },
-        'ref': 'samdrift_cli.skemaer.evaluering.Formidling',
-    }
-    evaluering_EvalueringFil_skema = {
-        'type': 'model',
-        'cls': evaluering_EvalueringFil,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {
-                'periode': _d79,
-                'tjekliste': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': evaluering_Tjekpunkt_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'interviews': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': evaluering_Interview_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'maalopfoelgning': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': evaluering_Maalopfoelgning_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'maalinger': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': evaluering_FoerEfter_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'budgetopfoelgning': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'list',
-                            'items_schema': evaluering_Budgetopfoelgning_skema,
-                        },
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'noeglevurderinger': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': evaluering_Noeglevurdering_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
-                },
-                'aftalevurdering': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'nullable', 'schema': evaluering_Aftalevurdering_skema},
-                        'default': None,
-                    },
-                },
-                'nye_maal': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {
-                            'type': 'nullable',
-                            'schema': {'type': 'list', 'items_schema': evaluering_NytMaal_skema},
-                        },
-                        'default': None,
-                    },
-                },
-                'formidling': {
-                    'type': 'model-field',
-                    'schema': {
-                        'type': 'default',
-                        'schema': {'type': 'list', 'items_schema': evaluering_Formidling_skema},
-                        'default_factory': list,
-                        'default_factory_takes_data': False,
-                    },
+                    'default': 'planlagt',
                 },
             },
-            'model_name': 'EvalueringFil',
-            'computed_fields': [],
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'EvalueringFil',
+        _d10,
+    )
+    implementeringsplan_Evalueringsperiode_skema = poster.model_skema(
+        implementeringsplan_Evalueringsperiode,
+        {'fra': _d15, 'til': _d15, 'godkendt_af': _d6, 'dato': _d15},
+        _d10,
+    )
+    implementeringsplan_ImplementeringsplanFil_skema = poster.model_skema(
+        implementeringsplan_ImplementeringsplanFil,
+        {
+            'aktiviteter': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': implementeringsplan_Aktivitet_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'evalueringsperiode': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'nullable',
+                        'schema': implementeringsplan_Evalueringsperiode_skema,
+                    },
+                    'default': None,
+                },
+            },
+            'udarbejdet': _d42,
         },
-        'ref': 'samdrift_cli.skemaer.evaluering.EvalueringFil',
-    }
-    evaluering_Maaling_skema = {
-        'type': 'model',
-        'cls': evaluering_Maaling,
-        'schema': {
-            'type': 'model-fields',
-            'fields': {'dato': _d14, 'resultat': _d6},
-            'model_name': 'Maaling',
-            'computed_fields': [],
+        _d10,
+    )
+    orientering_Materiale_skema = poster.model_skema(
+        orientering_Materiale,
+        {'titel': _d6, 'indhold': _d6, 'dato': _d15, 'fil': _d6},
+        _d10,
+    )
+    orientering_Distribution_skema = poster.model_skema(
+        orientering_Distribution,
+        {
+            'metode': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'nullable',
+                        'schema': {
+                            'type': 'literal',
+                            'expected': [
+                                'husstandsomdeling',
+                                'opslag',
+                                'digital',
+                                'moede',
+                                'brev',
+                                'andet',
+                            ],
+                        },
+                    },
+                    'default': None,
+                },
+            },
+            'dato': _d15,
+            'ansvarlig': _d6,
         },
-        'custom_init': False,
-        'root_model': False,
-        'config': {
-            'extra_fields_behavior': 'forbid',
-            'coerce_numbers_to_str': True,
-            'validate_default': False,
-            'title': 'Maaling',
+        _d10,
+    )
+    orientering_Maalgruppe_skema = poster.model_skema(
+        orientering_Maalgruppe,
+        {
+            'id': _d8,
+            'navn': _d3,
+            'kategori': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'literal',
+                    'expected': [
+                        'beboere',
+                        'lokalt_driftspersonale',
+                        'beboervalgte',
+                        'organisationsbestyrelse',
+                        'administration',
+                        'samarbejdspartnere',
+                        'leverandoerer',
+                        'andre',
+                    ],
+                },
+            },
+            'interessenter': _d50,
+            'materiale': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': orientering_Materiale_skema},
+                    'default': None,
+                },
+            },
+            'distribution': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': orientering_Distribution_skema},
+                    'default': None,
+                },
+            },
         },
-        'ref': 'samdrift_cli.skemaer.evaluering.Maaling',
-    }
+        _d10,
+    )
+    orientering_Fravalg_skema = poster.model_skema(
+        orientering_Fravalg,
+        {'begrundelse': _d6, 'besluttet_af': _d6, 'dato': _d15},
+        _d10,
+    )
+    orientering_Markering_skema = poster.model_skema(
+        orientering_Markering,
+        {
+            'form': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'nullable',
+                        'schema': {
+                            'type': 'literal',
+                            'expected': ['reception', 'fest', 'arrangement', 'brev', 'andet'],
+                        },
+                    },
+                    'default': None,
+                },
+            },
+            'beskrivelse': _d6,
+            'dato': _d15,
+            'sted': _d6,
+            'deltagere': _d26,
+            'ansvarlig': _d6,
+            'afholdt': _d23,
+            'erfaringer': _d6,
+            'fravalgt': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': orientering_Fravalg_skema},
+                    'default': None,
+                },
+            },
+        },
+        _d10,
+    )
+    orientering_OrienteringFil_skema = poster.model_skema(
+        orientering_OrienteringFil,
+        {
+            'maalgrupper': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': orientering_Maalgruppe_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'markering': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': orientering_Markering_skema},
+                    'default': None,
+                },
+            },
+        },
+        _d10,
+    )
+    _d66 = {'type': 'definition-ref', 'schema_ref': 'samdrift_cli.skemaer.model.Periode'}
+    _d67 = {'type': 'nullable', 'schema': _d66}
+    _d68 = {'type': 'default', 'schema': _d67, 'default': None}
+    _d69 = {'type': 'model-field', 'schema': _d68}
+    _d70 = ['ja', 'delvist', 'nej']
+    _d71 = {'type': 'literal', 'expected': _d70}
+    _d72 = {'type': 'nullable', 'schema': _d71}
+    _d73 = {'type': 'default', 'schema': _d72, 'default': None}
+    _d74 = {'type': 'model-field', 'schema': _d73}
+    evaluering_Tjekpunkt_skema = poster.model_skema(
+        evaluering_Tjekpunkt,
+        {
+            'aktivitet': _d8,
+            'gennemfoert': _d74,
+            'status': _d6,
+            'effekt': _d6,
+            'forklaring': _d6,
+            'naeste_skridt': _d6,
+        },
+        _d10,
+    )
+    evaluering_Interview_skema = poster.model_skema(
+        evaluering_Interview,
+        {'hvem': _d3, 'dato': _d15, 'resultat': _d6},
+        _d10,
+    )
+    evaluering_Maalopfoelgning_skema = poster.model_skema(
+        evaluering_Maalopfoelgning,
+        {'maal': _d8, 'resultat': _d6, 'opfyldt': _d74, 'aarsag': _d6, 'forventning': _d6},
+        _d10,
+    )
+    _d75 = {'type': 'definition-ref', 'schema_ref': 'samdrift_cli.skemaer.evaluering.Maaling'}
+    _d76 = {'type': 'nullable', 'schema': _d75}
+    _d77 = {'type': 'default', 'schema': _d76, 'default': None}
+    _d78 = {'type': 'model-field', 'schema': _d77}
+    evaluering_FoerEfter_skema = poster.model_skema(
+        evaluering_FoerEfter,
+        {'emne': _d3, 'foer': _d78, 'efter': _d78},
+        _d10,
+    )
+    evaluering_Budgetopfoelgning_skema = poster.model_skema(
+        evaluering_Budgetopfoelgning,
+        {
+            'konto': _d3,
+            'navn': _d6,
+            'faktisk': {'type': 'model-field', 'schema': _d56},
+            'bemaerkning': _d6,
+        },
+        _d10,
+    )
+    evaluering_Noeglevurdering_skema = poster.model_skema(
+        evaluering_Noeglevurdering,
+        {'noegle': _d8, 'retvisende': _d23, 'vurdering': _d6, 'periode': _d69},
+        _d10,
+    )
+    evaluering_Aftalevurdering_skema = poster.model_skema(
+        evaluering_Aftalevurdering,
+        {'aendres': _d23, 'begrundelse': _d6, 'fremtidige_tiltag': _d6},
+        _d10,
+    )
+    evaluering_NytMaal_skema = poster.model_skema(
+        evaluering_NytMaal,
+        {'titel': _d3, 'beskrivelse': _d6, 'maalvaerdi': _d6, 'frist': _d15},
+        _d10,
+    )
+    evaluering_Formidling_skema = poster.model_skema(
+        evaluering_Formidling,
+        {
+            'maalgruppe': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'literal',
+                    'expected': [
+                        'beboervalgte',
+                        'lokal_drift',
+                        'beboere',
+                        'administrativ_ledelse',
+                        'organisationsbestyrelse',
+                        'andre',
+                    ],
+                },
+            },
+            'form': _d6,
+            'dato': _d15,
+            'ansvarlig': _d6,
+            'reaktion': _d6,
+        },
+        _d10,
+    )
+    evaluering_EvalueringFil_skema = poster.model_skema(
+        evaluering_EvalueringFil,
+        {
+            'periode': _d69,
+            'tjekliste': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': evaluering_Tjekpunkt_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'interviews': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': evaluering_Interview_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'maalopfoelgning': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': evaluering_Maalopfoelgning_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'maalinger': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': evaluering_FoerEfter_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'budgetopfoelgning': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': evaluering_Budgetopfoelgning_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'noeglevurderinger': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': evaluering_Noeglevurdering_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+            'aftalevurdering': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'nullable', 'schema': evaluering_Aftalevurdering_skema},
+                    'default': None,
+                },
+            },
+            'nye_maal': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'nullable',
+                        'schema': {'type': 'list', 'items_schema': evaluering_NytMaal_skema},
+                    },
+                    'default': None,
+                },
+            },
+            'formidling': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {'type': 'list', 'items_schema': evaluering_Formidling_skema},
+                    'default_factory': list,
+                    'default_factory_takes_data': False,
+                },
+            },
+        },
+        _d10,
+    )
+    evaluering_Maaling_skema = poster.model_skema(evaluering_Maaling, {'dato': _d15, 'resultat': _d6}, _d10)
     return {
         'samdrift.yaml': samdrift_SamdriftFil_skema,
         'milepaele.yaml': {
@@ -2644,13 +1627,13 @@ def skemaer() -> dict[str, dict]:
         'oplaeg.yaml': {
             'type': 'definitions',
             'schema': oplaeg_OplaegFil_skema,
-            'definitions': _d51,
+            'definitions': _d47,
         },
         'interessenter.yaml': interessenter_InteressenterFil_skema,
         'analyse.yaml': {
             'type': 'definitions',
             'schema': analyse_AnalyseFil_skema,
-            'definitions': _d51,
+            'definitions': _d47,
         },
         'inddragelsesplan.yaml': inddragelsesplan_InddragelsesplanFil_skema,
         'model.yaml': {

@@ -60,6 +60,22 @@ def som_pickle(obj) -> bytes:
     return ud.getvalue()
 
 
+def model_skema(cls: type, felter: dict, konfig: dict) -> dict:
+    """The core schema pydantic gives a model with these fields and config (but its title), for
+    its record class ``cls``: kerneskemaer.py writes each model as a call of this, where it gives
+    exactly the model's schema (see generer_kerneskemaer.py)."""
+    navn = cls.__qualname__
+    return {
+        "type": "model",
+        "cls": cls,
+        "schema": {"type": "model-fields", "fields": felter, "model_name": navn, "computed_fields": []},
+        "custom_init": False,
+        "root_model": False,
+        "config": {**konfig, "title": navn},
+        "ref": f"{cls.__module__}.{navn}",
+    }
+
+
 # -- behaviour the schema classes share with their records ---------------------------------------
 
 
