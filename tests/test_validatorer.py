@@ -161,6 +161,21 @@ def test_uden_kilden_bruges_den_ikke(monkeypatch):
     assert validatorer._fra_kilden() is None
 
 
+def test_pydantics_version_uden_at_importere_pydantic(monkeypatch):
+    import importlib.util
+
+    import pydantic
+
+    assert validatorer.pydantic_er(pydantic.VERSION) and not validatorer.pydantic_er("2.0.0")
+    kode = ("import sys\nfrom samdrift_cli.skemaer.validatorer import pydantic_er\n"
+            f"print(pydantic_er({pydantic.VERSION!r}), 'pydantic' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROD)})
+    assert r.stdout.split() == ["True", "False"], r.stderr
+    # no metadata folder to be found (another kind of install): pydantic itself tells
+    monkeypatch.setattr(importlib.util, "find_spec", lambda navn: None)
+    assert validatorer.pydantic_er(pydantic.VERSION) and not validatorer.pydantic_er("2.0.0")
+
+
 def _som_modellerne(alle) -> None:
     """The validators ``alle`` give records with the models' fields, and the models' errors."""
     for f in FILNAVNE:
@@ -286,6 +301,8 @@ def test_en_mappe_laeses_uden_pydantics_modeller(tmp_path, med_mellemlager):
         assert r.returncode == 0, r.stderr
     moduler = r.stdout.split()
     assert "pydantic.main" not in moduler and "pydantic.fields" not in moduler
+    if _kilden_passer():  # not even the pydantic package: the validators need only pydantic-core
+        assert [m for m in moduler if m.startswith("pydantic") and not m.startswith("pydantic_core")] == []
     assert not [m for m in moduler if m.startswith("samdrift_cli.skemaer.") and m not in (
         "samdrift_cli.skemaer.poster", "samdrift_cli.skemaer.vaerdier", "samdrift_cli.skemaer.validatorer",
         "samdrift_cli.skemaer.kerneskemaer")]

@@ -8,7 +8,7 @@ from samdrift_cli.skemaer import vaerdier
 
 PYDANTIC = '2.14.4'
 PYDANTIC_CORE = '2.50.5'
-SKEMAAFTRYK = '0e0b7a4b7f1dba0d3433121d1562e6dd1570b50b'
+SKEMAAFTRYK = '38d9e430839d2b043f7e0a07f388d0fcd1f2c2ca'
 
 
 def skemaer() -> dict[str, dict]:

@@ -132,13 +132,12 @@ def _fra_kilden() -> dict[str, SchemaValidator] | None:
     """The validators from kerneskemaer.py, if it was generated from this source with this pydantic
     and pydantic-core (see generer_kerneskemaer.py); else None."""
     import pydantic_core
-    from pydantic.version import VERSION
 
     try:
         from . import kerneskemaer
     except ImportError:
         return None
-    if ((kerneskemaer.PYDANTIC, kerneskemaer.PYDANTIC_CORE) != (VERSION, pydantic_core.__version__)
+    if (kerneskemaer.PYDANTIC_CORE != pydantic_core.__version__ or not pydantic_er(kerneskemaer.PYDANTIC)
             or kerneskemaer.SKEMAAFTRYK != skemaaftryk()):
         return None
     skemaer = kerneskemaer.skemaer()
@@ -148,6 +147,21 @@ def _fra_kilden() -> dict[str, SchemaValidator] | None:
         return {f: SchemaValidator(skemaer[f]) for f in FILNAVNE}
     except pydantic_core.SchemaError:
         return None
+
+
+def pydantic_er(version: str) -> bool:
+    """Is ``version`` the installed pydantic? Told by the metadata folder an installer writes beside
+    the package (``pydantic-<version>.dist-info``, as importlib.metadata finds it), so that reading a
+    version does not import the pydantic package (~5 ms); else by pydantic itself."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pydantic")
+    if spec is not None and spec.origin:
+        if (Path(spec.origin).parent.parent / f"pydantic-{version}.dist-info").is_dir():
+            return True
+    from pydantic.version import VERSION
+
+    return VERSION == version
 
 
 def _byg_alle() -> dict[str, SchemaValidator]:
