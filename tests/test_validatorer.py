@@ -161,6 +161,18 @@ def test_uden_kilden_bruges_den_ikke(monkeypatch):
     assert validatorer._fra_kilden() is None
 
 
+def test_definitionernes_navne_er_de_samme_hver_gang():
+    """pydantic names a definition by its class and the class's id; the copy drops the id, and
+    two definitions that would then share a name are kept apart."""
+    skema = {"type": "definitions", "schema": {"type": "definition-ref", "schema_ref": "m.A:17"},
+             "definitions": [{"type": "int", "ref": "m.A:17"}, {"type": "str", "ref": "m.A:42"}],
+             "metadata": {"pydantic_js_functions": []}}
+    assert validatorer._med_poster(skema, BaseModel, {}) == {
+        "type": "definitions", "schema": {"type": "definition-ref", "schema_ref": "m.A"},
+        "definitions": [{"type": "int", "ref": "m.A"}, {"type": "str", "ref": "m.A#2"}]}
+    assert validatorer.kerneskema("evaluering.yaml")["definitions"][0]["ref"] == "samdrift_cli.skemaer.model.Periode"
+
+
 def test_pydantics_version_uden_at_importere_pydantic(monkeypatch):
     import importlib.util
 

@@ -8,7 +8,7 @@ from samdrift_cli.skemaer import vaerdier
 
 PYDANTIC = '2.14.4'
 PYDANTIC_CORE = '2.50.5'
-SKEMAAFTRYK = '38d9e430839d2b043f7e0a07f388d0fcd1f2c2ca'
+SKEMAAFTRYK = '832859f3cb3ec233e68a7d328a9759587849d0bd'
 
 
 def skemaer() -> dict[str, dict]:

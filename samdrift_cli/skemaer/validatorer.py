@@ -90,6 +90,7 @@ def _med_poster(skema, basemodel: type, refs: dict[str, str]):
 
 
 def _nyt_navn(navn: str, refs: dict[str, str]) -> str:
+    """``navn``, or ``navn#2``, ``navn#3`` … if another definition has that name already."""
     brugt = set(refs.values())
     ud, n = navn, 1
     while ud in brugt:
