@@ -299,7 +299,9 @@ def test_en_fil_andre_kan_skrive_laeses_ikke(mellemlager, monkeypatch, bygninger
 def test_en_mappe_laeses_uden_pydantics_modeller(tmp_path, med_mellemlager):
     """The point of the records: with the validators from kerneskemaer.py or the cache, reading,
     cross-checking and judging a folder imports neither pydantic's BaseModel nor the schema
-    classes; with the cache turned off too."""
+    classes; with the cache turned off too (with the pydantic kerneskemaer.py is made with)."""
+    if not med_mellemlager and not _kilden_passer():
+        pytest.skip("uden mellemlager og med en anden pydantic bygges validatorerne af modellerne")
     kode = ("import sys\n"
             "from samdrift_cli.indlaesning import indlaes\n"
             "from samdrift_cli.milepaele.regler import vurder\n"
