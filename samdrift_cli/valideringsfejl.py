@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -71,6 +72,8 @@ def _vis(v: Any) -> str:
         return "en tabel"
     if isinstance(v, list):
         return "en liste"
+    if isinstance(v, Decimal):  # a number as read (a bound checks it after '12,5' became 12.5)
+        return _tal(v)
     return str(v)
 
 

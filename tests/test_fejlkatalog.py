@@ -40,6 +40,8 @@ KATALOG: list[tuple[str, dict, list[str]]] = [
      ["samdrift.yaml:3:32: fejl: 'lejemaal' skal være et heltal, ikke 'mange'"]),
     ("Uden for området: 0 lejemål", {"samdrift.yaml": "navn: x\nafdelinger:\n  - {id: a, navn: A, lejemaal: 0}\n  - {id: b, navn: B, lejemaal: 2}\n"},
      ["samdrift.yaml:3:32: fejl: 'lejemaal' skal være større end 0, ikke 0"]),
+    ("Uden for området: et negativt areal med decimalkomma", {"samdrift.yaml": "navn: x\nafdelinger:\n  - {id: a, navn: A, lejemaal: 1, areal_m2: '-12,5'}\n  - {id: b, navn: B, lejemaal: 2}\n"},
+     ["samdrift.yaml:3:45: fejl: 'areal_m2' skal være større end 0, ikke -12,5"]),
     ("Ugyldigt id", {"samdrift.yaml": "navn: x\nafdelinger:\n  - {id: Æblegården, navn: A, lejemaal: 1}\n  - {id: b, navn: B, lejemaal: 2}\n"},
      ["samdrift.yaml:3:10: fejl: 'Æblegården' er ikke et gyldigt id; brug kun små bogstaver a-z, tal, '_' og '-' (æ→ae, ø→oe, å→aa)"]),
     ("Ugyldig valgmulighed", {"model.yaml": "fordelingsnoegler: [{id: l, grundlag: kvadratmeter}]\n"},
