@@ -205,14 +205,9 @@ def _laes_fil_via_mellemlager(mappe: Samdriftsmappe, fil: Path, filnavn: str, ra
             return
     _laes_fil(mappe, fil, filnavn, raa)
     if noegle is not None and filnavn in mappe.modeller:
-        import pickle
-
         dok = mappe.dokumenter[filnavn]
-        try:
-            data = som_pickle((dok.tekst, dok.fund, mappe.modeller[filnavn]))
-        except (pickle.PicklingError, TypeError, AttributeError):
-            return  # a value pickle cannot name: this file is read afresh each time
-        mellemlager.gem_pickle(MELLEMLAGER_ART, noegle, data)
+        # (not kept if it holds a value pickle cannot name: then read afresh each time)
+        mellemlager.gem_pickle(MELLEMLAGER_ART, noegle, som_pickle((dok.tekst, dok.fund, mappe.modeller[filnavn])))
 
 
 def _afdeling_opslag(mappe: Samdriftsmappe) -> dict[str, str] | None:

@@ -197,9 +197,10 @@ def hent_pickle(art: str, noegle_: str | None):
     return obj
 
 
-def gem_pickle(art: str, noegle_: str | None, data: bytes) -> None:
-    """Store ``data`` (a pickle, see skemaer/poster.py's ``som_pickle``) under ``noegle_``."""
-    if noegle_ is None:
+def gem_pickle(art: str, noegle_: str | None, data: bytes | None) -> None:
+    """Store ``data`` (a pickle, see skemaer/poster.py's ``som_pickle``) under ``noegle_``; None
+    (what could not be pickled) is not stored."""
+    if noegle_ is None or data is None:
         return
     mappe = undermappe(art)
     if mappe is not None:

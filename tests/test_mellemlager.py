@@ -290,3 +290,17 @@ def test_fordeling_efter_ny_tidsregistrering_importerer_hverken_yaml_eller_pydan
     csv = m / "tidsregistrering.csv"
     csv.write_text(csv.read_text(encoding="utf-8") + "2025-06-02;Ny;Pærebakken;10;renhold\n", encoding="utf-8")
     assert koer().stderr.strip().endswith("0 []")
+
+
+def test_det_pickle_ikke_kan_navngive_gemmes_ikke(tmp_path, monkeypatch):
+    """A value pickle cannot name (a function made at run time) is not kept, and nothing fails."""
+    from samdrift_cli import mellemlager
+    from samdrift_cli.skemaer import poster
+
+    monkeypatch.setenv("SAMDRIFT_CACHE", str(tmp_path / "cache"))
+    assert poster.som_pickle((lambda: 1,)) is None
+    assert pickle.loads(poster.som_pickle(("tekst", [1]))) == ("tekst", [1])
+    mellemlager.gem_pickle("filer", "noegle", poster.som_pickle((lambda: 1,)))
+    assert not (tmp_path / "cache" / "filer" / "noegle.pickle").exists()
+    mellemlager.gem_pickle("filer", "noegle", poster.som_pickle(("tekst", [1])))
+    assert mellemlager.hent_pickle("filer", "noegle") == ("tekst", [1])

@@ -8,7 +8,7 @@ from samdrift_cli.skemaer import vaerdier
 
 PYDANTIC = '2.14.4'
 PYDANTIC_CORE = '2.50.5'
-SKEMAAFTRYK = '832859f3cb3ec233e68a7d328a9759587849d0bd'
+SKEMAAFTRYK = 'b75caca49d72bbeec53b1a5d3594d8ee63976608'
 
 
 def skemaer() -> dict[str, dict]:

@@ -43,9 +43,10 @@ def klasse(modul: str, navn: str, mixins: tuple[type, ...] = ()) -> type:
     return k
 
 
-def som_pickle(obj) -> bytes:
+def som_pickle(obj) -> bytes | None:
     """``obj`` pickled, with each record class as the call that makes it again (:func:`klasse`):
-    record classes are made at run time, so they cannot be found by name like other classes."""
+    record classes are made at run time, so they cannot be found by name like other classes.
+    None if ``obj`` holds a value pickle cannot name (then it is not kept, but made afresh)."""
     import io
     import pickle
 
@@ -56,7 +57,10 @@ def som_pickle(obj) -> bytes:
             return NotImplemented
 
     ud = io.BytesIO()
-    Pickler(ud, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    try:
+        Pickler(ud, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
     return ud.getvalue()
 
 

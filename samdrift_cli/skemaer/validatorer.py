@@ -29,7 +29,6 @@ in the process, so a folder is always read into the same kind of objects. The er
 model's own (the schema is the same).
 """
 
-import pickle
 import sys
 from functools import cache
 from pathlib import Path
@@ -184,9 +183,6 @@ def _validatorer(rod: Path | None) -> dict[str, SchemaValidator]:
     if isinstance(alle, dict) and set(alle) == set(FILNAVNE) and all(isinstance(v, SchemaValidator) for v in alle.values()):
         return alle
     alle = _byg_alle()
-    try:
-        data = poster.som_pickle(alle)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return alle  # a schema with a function pickle cannot name: built in each process instead
-    mellemlager.gem_pickle(ART, noegle, data)
+    # (not kept if a schema holds a function pickle cannot name: then built in each process)
+    mellemlager.gem_pickle(ART, noegle, poster.som_pickle(alle))
     return alle
