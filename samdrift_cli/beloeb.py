@@ -33,9 +33,8 @@ def tjek_beloeb(d: Decimal, original: str) -> Decimal:
     if d.as_tuple().exponent < -2:
         if _LIGNER_TUSINDER.match(original):
             tusinder = original.replace(".", "")
-            som_yaml = format(d.normalize(), "f").replace(".", ",")
             raise BeloebFejl(f"beløbet '{original}' har mere end 2 decimaler; mente du {tusinder} kr.? "
-                             f"I et YAML-tal er '.' decimaltegn, så {original} betyder {som_yaml} kr.; "
+                             f"I et YAML-tal er '.' decimaltegn, så {original} betyder {dansk_tal(d)} kr.; "
                              f"skriv {tusinder} eller \"{original} kr.\" i anførselstegn")
         raise BeloebFejl(f"beløbet '{original}' har mere end 2 decimaler; angiv det i hele øre")
     if abs(d) >= MAKS_BELOEB:
@@ -115,6 +114,12 @@ def afrund_brok(x: Fraction, decimaler: int) -> Decimal:
     if rest * 2 >= 1:
         heltal += 1
     return (Decimal(heltal) * q).quantize(q) if x >= 0 else -afrund_brok(-x, decimaler)
+
+
+def dansk_tal(d: Decimal) -> str:
+    """A number as a Dane writes it: all its digits, no trailing zeros, a decimal comma, no
+    grouping ('6,5', '99,99', '100')."""
+    return format(d.normalize(), "f").replace(".", ",")
 
 
 def dansk_decimal(d: Decimal | Fraction, decimaler: int = 2) -> str:

@@ -12,6 +12,7 @@ import difflib
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Collection, Iterable
 
+from .beloeb import dansk_tal
 from .delvis import liste_vaerdier
 from .fund import Fund
 
@@ -122,7 +123,7 @@ def _samdrift(t: _Tjek) -> None:
         if a.areal_m2 is not None and a.areal_m2.as_tuple().exponent == -3 and a.areal_m2 < 1000:
             skrevet = f"{a.areal_m2:f}"
             t.fejl(f, ("afdelinger", i, "areal_m2"),
-                   f"arealet {skrevet} læses som {format(a.areal_m2.normalize(), 'f').replace('.', ',')} m²; "
+                   f"arealet {skrevet} læses som {dansk_tal(a.areal_m2)} m²; "
                    f"mente du {skrevet.replace('.', '')} m²? I et YAML-tal er '.' decimaltegn", "advarsel")
 
 
@@ -153,9 +154,8 @@ def _model(t: _Tjek) -> None:
                         t.fejl(f, sti + ("andele", a), f"andelen for '{a}' i nøglen '{n.id}' er negativ")
                 total = sum(n.andele.values(), Decimal(0))
                 if total != 100:
-                    vis = f"{total.normalize():f}".replace(".", ",")
                     t.fejl(f, sti + ("andele",),
-                           f"andelene i nøglen '{n.id}' summer til {vis} %; de skal summe til 100 %")
+                           f"andelene i nøglen '{n.id}' summer til {dansk_tal(total)} %; de skal summe til 100 %")
                 if n.afdelinger is not None and set(n.afdelinger) != set(n.andele):
                     t.fejl(f, sti + ("afdelinger",),
                            f"nøglen '{n.id}': 'afdelinger' og nøglerne i 'andele' skal være de samme afdelinger")
