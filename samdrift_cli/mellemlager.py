@@ -5,11 +5,12 @@ commit, and most folders did not change; a tidsregistrering of 200.000 rows is e
 then used by every `fordeling` while the nøgler and budgets in model.yaml are worked on. Kept:
 the findings of `check`, the milestone judgement of `status`/`check milepael`, a folder's line in
 `oversigt`, the record of a valid YAML file (indlaesning.py), the summed hours of a
-tidsregistrering, jinja2's compiled templates and the compiled validators of samdrift's schemas
-(skemaer/validatorer.py). The key is a
-hash of the files' *contents* (not their times), samdrift's version and its code, and the
-versions of Python and of the packages that read the files; so a hit can never be stale. A tidsregistrering with errors and the judgement of an invalid folder are never
-kept, so their findings are always told afresh.
+tidsregistrering, jinja2's compiled templates and, with another pydantic than the one
+kerneskemaer.py was generated with, the compiled validators of samdrift's schemas
+(skemaer/validatorer.py). The key is a hash of the files' *contents* (not their times),
+samdrift's version and its code, and the versions of Python and of the packages that read the
+files; so a hit can never be stale. A tidsregistrering with errors and the judgement of an
+invalid folder are never kept, so their findings are always told afresh.
 The cache lives in ``$XDG_CACHE_HOME/samdrift`` (``~/.cache/samdrift``), never in the samdrift
 folder; ``SAMDRIFT_CACHE=0`` turns it off, ``SAMDRIFT_CACHE=/a/folder`` moves it.
 Only the standard library is imported here, so a hit costs no more than starting the CLI.
