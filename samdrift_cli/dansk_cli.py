@@ -51,7 +51,6 @@ _GETTEXT = {**_OVERSKRIFTER, "required": "påkrævet", "default: {default}": "st
 
 def installer() -> None:
     """Danish headings in the (plain, fast) help pages. Rich is never imported for --help."""
-    installer_enkle_parametre()
     try:
         import typer.core as typer_core
 
@@ -92,74 +91,6 @@ def installer() -> None:
         typer_core.TyperArgument.display_type_rich = lambda self, ctx: None
     except Exception:  # pragma: no cover - other typer versions
         pass
-
-
-def installer_enkle_parametre() -> None:
-    """Convert samdrift's plain parameters (bool, str, int, Path, list[str]) without pydantic.
-
-    typer 0.29 builds a pydantic TypeAdapter for every parameter of the invoked commands, even
-    for ``--help``; that imports pydantic's schema machinery and costs ~45 ms per run. samdrift's
-    parameters are all plain, so they are converted here the way the adapter would (the same
-    English messages, which :func:`oversaet` turns into Danish); any other annotation keeps
-    typer's own conversion.
-    """
-    try:
-        from dataclasses import dataclass
-        from typing import Any
-
-        import typer.core as typer_core
-        from typer._click.exceptions import BadParameter
-        from typer._coercion import RuntimeParam
-        from typer._param_types import coerce_cli_path, routes_to_path
-    except ImportError:  # pragma: no cover - other typer versions
-        return
-    original = typer_core.build_runtime_param
-    if getattr(original, "_enkel", False):
-        return
-
-    @dataclass(frozen=True)
-    class EnkelParameter(RuntimeParam):
-        beskrivelse: Any = None  # typer's TypeDescriptor, for values of another type than expected
-
-        def _coerce_value(self, value, param, ctx):
-            a = self.annotation
-            if a is bool and isinstance(value, bool):
-                return value
-            if a is str and isinstance(value, str):
-                return value
-            if a is int and isinstance(value, (str, int)) and not isinstance(value, bool):
-                tal = _heltal(value)
-                if tal is None:
-                    raise BadParameter("Input should be a valid integer, unable to parse string as an integer",
-                                       ctx=ctx, param=param)
-                info = self.parameter_info
-                if info.min is not None and tal < info.min:
-                    raise BadParameter(f"Input should be greater than or equal to {info.min}", ctx=ctx, param=param)
-                if info.max is not None and tal > info.max:
-                    raise BadParameter(f"Input should be less than or equal to {info.max}", ctx=ctx, param=param)
-                return tal
-            if a is Path and isinstance(value, (str, Path)):
-                return coerce_cli_path(Path(value), self.parameter_info, path_type=Path, param=param, ctx=ctx)
-            if a == list[str] and isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-                return list(value)
-            return original(self.beskrivelse)._coerce_value(value, param, ctx)
-
-    def build_runtime_param(descriptor):
-        a, info = descriptor.annotation, descriptor.parameter_info
-        enkel = (a in (bool, str, Path) or a == list[str]
-                 or (a is int and not info.clamp)) and descriptor.file_annotation is None
-        if enkel and (a is not Path or routes_to_path(a, info)):
-            return EnkelParameter(parameter_info=info, annotation=a, beskrivelse=descriptor)
-        return original(descriptor)
-
-    build_runtime_param._enkel = True
-    typer_core.build_runtime_param = build_runtime_param
-
-
-def _heltal(v) -> int | None:
-    if isinstance(v, int):
-        return v
-    return int(v) if re.match(r"^\s*[+-]?\d+\s*$", v) and len(v) < 20 else None
 
 
 def _undtagelser():

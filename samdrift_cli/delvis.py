@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pydantic_core import SchemaValidator, ValidationError
+    from pydantic import BaseModel, ValidationError
 
 MAKS_RUNDER = 25  # each round leaves out at least one more part; a file is small
 
@@ -33,7 +33,7 @@ Sti = tuple
 
 @dataclass(frozen=True)
 class DelvisFil:
-    post: Any  # the record of what passed
+    post: Any  # the model of what passed
     data: Any  # the file's data as read, before anything was left out
     udeladt: frozenset[Sti]  # paths into ``data`` of the list items and keys left out
     kort: dict[Sti, list[int]]  # path of a list with items left out -> indices (in ``data``) of those kept
@@ -152,10 +152,10 @@ def _udelad(sti: Sti, fejltype: str) -> Sti | None:
     return sti[:1] or None
 
 
-def delvis_fil(validator: SchemaValidator, data: Any, fejl: ValidationError) -> DelvisFil | None:
+def delvis_fil(klasse: type[BaseModel], data: Any, fejl: ValidationError) -> DelvisFil | None:
     """``data`` without the parts with errors (as the module says) once that passes, or None when
     an error leaves nothing to leave out. ``fejl`` is the error of validating ``data`` itself."""
-    from pydantic_core import ValidationError
+    from pydantic import ValidationError
 
     udeladt: set[Sti] = set()
     fejlstier: set[Sti] = set()
@@ -164,7 +164,7 @@ def delvis_fil(validator: SchemaValidator, data: Any, fejl: ValidationError) -> 
         beskaaret = _uden(data, (), udeladt, kort)
         if udeladt:
             try:
-                post = validator.validate_python(beskaaret)
+                post = klasse.model_validate(beskaaret)
             except ValidationError as e:
                 fejl = e
             else:

@@ -45,8 +45,7 @@ class Samdriftsmappe:
     fund: list[Fund] = field(default_factory=list)
     fordeling: "Fordelingsresultat | None" = None
 
-    # -- the files, None when missing or invalid. Each is a record with the fields of the named
-    # -- schema class (skemaer/poster.py): read its attributes, never pydantic's model methods.
+    # -- the files, None when missing or invalid: each an instance of its schema model
     @property
     def samdrift(self) -> "SamdriftFil | None":
         return self.modeller.get("samdrift.yaml")
@@ -103,14 +102,9 @@ class Samdriftsmappe:
         return not har_fejl(self.fund)
 
 
-def indlaes(sti: Path, med_tidsregistrering: bool = True, mellemlager: bool = False,
-            filer_i_mellemlager: bool = True) -> Samdriftsmappe:
+def indlaes(sti: Path, med_tidsregistrering: bool = True) -> Samdriftsmappe:
     """Load and check a samdrift folder. Findings are in ``mappe.fund``; never raises for user errors
-    except when the folder itself is missing (``SamdriftFejl``). With ``mellemlager`` the summed
-    hours of an unchanged tidsregistrering.csv come from the user's cache (see mellemlager.py),
-    and so do the records of unchanged valid YAML files, unless ``filer_i_mellemlager`` is False
-    (for a portfolio, whose folders are kept whole: an entry per file of a thousand folders would
-    fill the cache for little)."""
+    except when the folder itself is missing (``SamdriftFejl``)."""
     sti = Path(sti)
     if not sti.exists():
         raise SamdriftFejl([Fund(str(sti), None, None, "fejl", "mappen findes ikke")])
@@ -128,8 +122,6 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True, mellemlager: bool = Fa
         if raa is None:
             mappe.dokumenter[filnavn] = YamlDokument(navn=filnavn, sti=fil, tekst="", fund=fund)
             mappe.fund.extend(fund)
-        elif mellemlager and filer_i_mellemlager:
-            _laes_fil_via_mellemlager(mappe, fil, filnavn, raa)
         else:
             _laes_fil(mappe, fil, filnavn, raa)
     _ukendte_filer(mappe)
@@ -137,11 +129,7 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True, mellemlager: bool = Fa
     if med_tidsregistrering and csv.exists():
         opslag = _afdeling_opslag(mappe)
         if opslag is not None:
-            if mellemlager:
-                from .mellemlager import laes_tidsregistrering as laes
-            else:
-                laes = laes_tidsregistrering
-            mappe.tidsregistrering, fund = laes(csv, opslag)
+            mappe.tidsregistrering, fund = laes_tidsregistrering(csv, opslag)
             mappe.fund.extend(fund)
     from .konsistens import krydstjek
 
@@ -161,53 +149,25 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True, mellemlager: bool = Fa
 def _laes_fil(mappe: Samdriftsmappe, fil: Path, filnavn: str, raa: bytes) -> None:
     """Parse and validate one file (``raa``, its bytes) into ``mappe``: its document, its record
     when valid, the part of it that passed when not (delvis.py), and the findings."""
-    from pydantic_core import ValidationError
+    from pydantic import ValidationError
 
-    from .skemaer.validatorer import validator
     from .yamlkilde import laes_yaml
 
     dok = mappe.dokumenter[filnavn] = laes_yaml(fil, filnavn, raa)
     mappe.fund.extend(dok.fund)
     if dok.data is None:
         return
+    klasse = skemaklasse(filnavn)
     try:
-        mappe.modeller[filnavn] = validator(filnavn).validate_python(dok.data)
+        mappe.modeller[filnavn] = klasse.model_validate(dok.data)
     except ValidationError as e:
         from .delvis import delvis_fil
-        from .valideringsfejl import fund_fra_validering  # imports the pydantic models: errors only
+        from .valideringsfejl import fund_fra_validering
 
-        mappe.fund.extend(fund_fra_validering(dok, e, skemaklasse(filnavn)))
-        delvis = delvis_fil(validator(filnavn), dok.data, e)
+        mappe.fund.extend(fund_fra_validering(dok, e, klasse))
+        delvis = delvis_fil(klasse, dok.data, e)
         if delvis is not None:
             mappe.delvise[filnavn] = delvis
-
-
-MELLEMLAGER_ART = "filer"
-
-
-def _laes_fil_via_mellemlager(mappe: Samdriftsmappe, fil: Path, filnavn: str, raa: bytes) -> None:
-    """:func:`_laes_fil`, with a valid file's text, findings and record kept in samdrift's cache
-    under a hash of its bytes. A folder whose YAML files did not change (only
-    tidsregistrering.csv did, say) is then loaded without importing, let alone running, the YAML
-    parser and pydantic-core. Positions in the file are parsed again only if a finding needs one."""
-    from . import mellemlager
-    from .skemaer.poster import Post, som_pickle
-
-    noegle = mellemlager.fil_noegle(filnavn, raa)
-    gemt = mellemlager.hent_pickle(MELLEMLAGER_ART, noegle)
-    if isinstance(gemt, tuple) and len(gemt) == 3:
-        tekst, fund, post = gemt
-        if isinstance(tekst, str) and isinstance(fund, list) and all(isinstance(f, Fund) for f in fund) \
-                and isinstance(post, Post):
-            mappe.dokumenter[filnavn] = YamlDokument.fra_tekst(filnavn, fil, tekst, fund)
-            mappe.modeller[filnavn] = post
-            mappe.fund.extend(fund)
-            return
-    _laes_fil(mappe, fil, filnavn, raa)
-    if noegle is not None and filnavn in mappe.modeller:
-        dok = mappe.dokumenter[filnavn]
-        # (not kept if it holds a value pickle cannot name: then read afresh each time)
-        mellemlager.gem_pickle(MELLEMLAGER_ART, noegle, som_pickle((dok.tekst, dok.fund, mappe.modeller[filnavn])))
 
 
 def _afdeling_opslag(mappe: Samdriftsmappe) -> dict[str, str] | None:

@@ -21,29 +21,17 @@ def find_samdrifter(rod: Path) -> list[Path]:
     return sorted(ud)
 
 
-def oversigt(rod: Path, mellemlager: bool = False) -> list[dict]:
-    """One line per samdrift folder below ``rod``. With ``mellemlager`` the line of a folder whose
-    files have not changed comes from the user's cache (see mellemlager.py)."""
-    from . import mellemlager as ml
-
-    linjer = []
-    for m in find_samdrifter(rod):
-        linje = ml.husk("oversigt", ml.noegle(m) if mellemlager else None, lambda: _linje(m, mellemlager),
-                        til_data=dict, fra_data=lambda d: {k: d[k] for k in LINJENS_FELTER})
-        linjer.append({"mappe": str(m.relative_to(rod)) if m != rod else ".", **linje})
-    return linjer
+def oversigt(rod: Path) -> list[dict]:
+    """One line per samdrift folder below ``rod``."""
+    return [{"mappe": str(m.relative_to(rod)) if m != rod else ".", **_linje(m)} for m in find_samdrifter(rod)]
 
 
-# a folder's line in the overview, after its "mappe"
-LINJENS_FELTER = ("navn", "afdelinger", "lejemaal", "milepael", "naeste_skridt", "fejl", "advarsler")
-
-
-def _linje(m: Path, mellemlager: bool) -> dict:
+def _linje(m: Path) -> dict:
     from .fund import har_fejl
     from .milepaele.regler import vurder
     from .milepaele.status import aktuel_milepael
 
-    mappe = indlaes(m, mellemlager=mellemlager, filer_i_mellemlager=False)
+    mappe = indlaes(m)
     fejl = sum(1 for f in mappe.fund if f.er_fejl)
     linje = {
         "navn": mappe.samdrift.navn if mappe.samdrift else None,

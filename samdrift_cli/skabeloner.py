@@ -25,18 +25,4 @@ def jinja_miljoe(undermappe: str, autoescape: bool = False, trim: bool = False):
         undefined=jinja2.StrictUndefined,
         trim_blocks=trim,
         lstrip_blocks=trim,
-        bytecode_cache=_oversatte_skabeloner(),
     )
-
-
-def _oversatte_skabeloner():
-    """jinja2's own cache of compiled templates, in samdrift's cache folder (see mellemlager.py).
-
-    Compiling the templates is most of what `export --md` costs; jinja2 keys each entry on the
-    template's source and its own and Python's version, and writes it atomically."""
-    import jinja2
-
-    from .mellemlager import undermappe
-
-    mappe = undermappe("jinja2")
-    return jinja2.FileSystemBytecodeCache(str(mappe)) if mappe is not None else None

@@ -80,27 +80,6 @@ class Tidsregistrering:
         return (dt.date.fromordinal(min(d[0] for d, _ in self.serier.values())),
                 dt.date.fromordinal(max(d[-1] for d, _ in self.serier.values())))
 
-    def som_data(self) -> dict:
-        """Plain data: lists, texts and whole numbers (for the cache); :meth:`fra_data` reads it back."""
-        return {"navn": self.navn, "har_opgave": self.har_opgave, "antal_raekker": self.antal_raekker,
-                "opgavenavne": self.opgavenavne, "decimaler": self.decimaler,
-                "serier": [[afd, opg, datoer, totaler] for (afd, opg), (datoer, totaler) in self.serier.items()]}
-
-    @classmethod
-    def fra_data(cls, data: dict) -> Tidsregistrering:
-        """Raises ValueError (or TypeError, KeyError) for data it did not write."""
-        serier = {}
-        for afd, opg, datoer, totaler in data["serier"]:
-            if (len(totaler) != len(datoer) + 1 or not all(type(d) is int for d in datoer)
-                    or not all(type(t) is int for t in totaler)):
-                raise ValueError("ugyldig serie")
-            serier[str(afd), str(opg)] = (datoer, totaler)
-        decimaler = data["decimaler"]
-        if type(decimaler) is not int or decimaler < 0:
-            raise ValueError("ugyldigt antal decimaler")
-        return cls(navn=str(data["navn"]), har_opgave=bool(data["har_opgave"]), antal_raekker=int(data["antal_raekker"]),
-                   opgavenavne=dict(data["opgavenavne"]), serier=serier, decimaler=decimaler)
-
 
 def _serier(dage: dict[tuple[str, str], dict[int, int]]) -> dict[tuple[str, str], tuple[list[int], list[int]]]:
     """{day: hours} per (afdeling, opgave) as the days in order and their running totals."""

@@ -65,7 +65,7 @@ def gyldig_mappe(sti: Path) -> "Samdriftsmappe":
 def _gyldig(sti: Path) -> "Samdriftsmappe":
     from .indlaesning import indlaes
 
-    mappe = indlaes(sti, mellemlager=True)
+    mappe = indlaes(sti)
     if har_fejl(mappe.fund):
         raise SamdriftFejl(mappe.fund)
     return mappe
@@ -75,19 +75,12 @@ def _gyldig(sti: Path) -> "Samdriftsmappe":
 
 
 def check_resultat(sti: Path) -> tuple[str | None, list[str], list[Fund]]:
-    """Name, files read and findings of a folder; from the cache when its files are unchanged."""
-    from .mellemlager import husk, noegle
+    """Name, files read and findings of a folder."""
+    from .indlaesning import indlaes
 
-    def beregn():
-        from .indlaesning import indlaes
-
-        mappe = indlaes(sti, mellemlager=True)
-        filer = sorted(mappe.dokumenter) + (["tidsregistrering.csv"] if mappe.findes("tidsregistrering.csv") else [])
-        return mappe.samdrift.navn if mappe.samdrift else None, filer, mappe.fund
-
-    return husk("check", noegle(sti), beregn,
-                til_data=lambda r: {"navn": r[0], "filer": r[1], "fund": [f.som_data() for f in r[2]]},
-                fra_data=lambda d: (d["navn"], d["filer"], [Fund(**f) for f in d["fund"]]))
+    mappe = indlaes(sti)
+    filer = sorted(mappe.dokumenter) + (["tidsregistrering.csv"] if mappe.findes("tidsregistrering.csv") else [])
+    return mappe.samdrift.navn if mappe.samdrift else None, filer, mappe.fund
 
 
 def check(sti: Path, som_json: bool) -> int:
@@ -123,34 +116,15 @@ class Vurderet:
     fund: list[Fund]  # warnings only; a folder with errors is never judged
     status: list
 
-    def som_data(self) -> dict:
-        return {"navn": self.navn, "boligorganisation": self.boligorganisation,
-                "afdelinger": [list(a) for a in self.afdelinger], "fund": [f.som_data() for f in self.fund],
-                "status": [s.som_data() for s in self.status]}
-
-    @classmethod
-    def fra_data(cls, d: dict) -> "Vurderet":
-        from .milepaele.status import Milepaelsstatus
-
-        return cls(navn=str(d["navn"]), boligorganisation=d["boligorganisation"],
-                   afdelinger=[(str(n), int(l)) for n, l in d["afdelinger"]], fund=[Fund(**f) for f in d["fund"]],
-                   status=[Milepaelsstatus.fra_data(x) for x in d["status"]])
-
 
 def vurderet_mappe(sti: Path) -> Vurderet:
-    """Load and judge a folder (exit 2 on errors; warnings printed); from the cache when its files
-    are unchanged, like `check`."""
-    from .mellemlager import husk, noegle
+    """Load and judge a folder (exit 2 on errors; warnings printed)."""
+    from .milepaele.regler import vurder
 
-    def beregn() -> Vurderet:
-        from .milepaele.regler import vurder
-
-        mappe = _gyldig(sti)
-        s0 = mappe.samdrift
-        return Vurderet(s0.navn, s0.boligorganisation, [(a.navn, a.lejemaal) for a in s0.afdelinger], mappe.fund,
-                        vurder(mappe))
-
-    v = husk("vurdering", noegle(sti), beregn, til_data=Vurderet.som_data, fra_data=Vurderet.fra_data)
+    mappe = _gyldig(sti)
+    s0 = mappe.samdrift
+    v = Vurderet(s0.navn, s0.boligorganisation, [(a.navn, a.lejemaal) for a in s0.afdelinger], mappe.fund,
+                 vurder(mappe))
     skriv_fund(v.fund)
     return v
 
@@ -515,7 +489,7 @@ def check_alle(rod: Path, som_json: bool) -> int:
 def oversigt(rod: Path, som_json: bool) -> int:
     from .portefoelje import oversigt as lav
 
-    linjer = lav(rod, mellemlager=True)
+    linjer = lav(rod)
     if som_json:
         skriv_json({"samdrifter": linjer})
         return 0

@@ -52,25 +52,6 @@ class YamlDokument:
     # values that could not be read (already reported); the schema's complaints about them are noise
     ulaeselige: set[Sti] = field(default_factory=set)
 
-    @classmethod
-    def fra_tekst(cls, navn: str, sti: Path, tekst: str, fund: list[Fund]) -> YamlDokument:
-        """A valid file's document as samdrift's cache keeps it: its text and findings. Its data and
-        positions are parsed from the text again only if something asks for them (a finding of the
-        cross-checks that must point into the file); the text is what parsed to them before."""
-        dok = cls(navn=navn, sti=sti, tekst=tekst, fund=list(fund))
-        for navn_ in _FRA_TEKSTEN:
-            delattr(dok, navn_)
-        return dok
-
-    def __getattr__(self, navn: str):  # only for an attribute not set: see fra_tekst
-        if navn not in _FRA_TEKSTEN:
-            raise AttributeError(navn)
-        fuld = YamlDokument(navn=self.navn, sti=self.sti, tekst=self.tekst)
-        parse_yaml(fuld)
-        for navn_ in _FRA_TEKSTEN:
-            setattr(self, navn_, getattr(fuld, navn_))
-        return getattr(self, navn)
-
     @cached_property
     def linjer(self) -> list[str]:  # once: a file with thousands of findings asks for thousands of lines
         return self.tekst.splitlines()
@@ -103,8 +84,6 @@ class YamlDokument:
             self.kildelinje(linje0),
         )
 
-
-_FRA_TEKSTEN = ("data", "placeringer", "ulaeselige")
 
 
 def laes_raa(sti: Path, navn: str) -> tuple[bytes | None, list[Fund]]:

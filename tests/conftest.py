@@ -38,21 +38,6 @@ def byg_mappe(rod: Path, filer: dict[str, str | bytes]) -> Path:
     return rod
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _mellemlager(tmp_path_factory):
-    """The check cache of the tests lives in a temporary folder, never in the user's home."""
-    import os
-
-    os.environ["SAMDRIFT_CACHE"] = str(tmp_path_factory.mktemp("mellemlager"))
-    # Users validate with the validators from kerneskemaer.py, or, with another pydantic, with the
-    # ones compiled into the cache (skemaer/validatorer.py), so the tests do too: made here (and
-    # stored, if they are compiled), then read back on first use.
-    from samdrift_cli.skemaer import validatorer
-
-    validatorer.validator("samdrift.yaml")
-    validatorer._validatorer.cache_clear()
-
-
 @dataclass
 class Resultat:
     kode: int

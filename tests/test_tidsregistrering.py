@@ -59,14 +59,11 @@ def test_kun_overskrift_er_gyldig(tmp_path, samdrift):
     assert samdrift("-C", m, "check").kode == 0
 
 
-def test_timer_i_en_periode_er_summen_af_raekkerne_og_overlever_mellemlageret(tmp_path):
+def test_timer_i_en_periode_er_summen_af_raekkerne(tmp_path):
     """Property: for any rows and any query, the running totals give exactly the naive sum."""
     import datetime as dt
-    import json
 
     from hypothesis import given, settings, strategies as st
-
-    from samdrift_cli.tidsregistrering import Tidsregistrering
 
     dag0 = dt.date(2025, 12, 20)
     raekke = st.tuples(st.integers(0, 20), st.sampled_from(["a", "Alfa", "b"]),
@@ -94,9 +91,7 @@ def test_timer_i_en_periode_er_summen_af_raekkerne_og_overlever_mellemlageret(tm
                     and (opg is None or o.casefold() in {x.casefold() for x in opg})):
                 forventet[a] = forventet.get(a, Decimal(0)) + t
         assert reg.timer(afd, fra, til, opg) == forventet
-        igen = Tidsregistrering.fra_data(json.loads(json.dumps(reg.som_data())))
-        assert igen.timer(afd, fra, til, opg) == forventet
-        assert (igen.periode, igen.har_opgave, igen.antal_raekker) == (reg.periode, True, len(raekker))
+        assert (reg.har_opgave, reg.antal_raekker) == (True, len(raekker))
 
     egenskab()
 

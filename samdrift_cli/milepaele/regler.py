@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Callable
 
-from ..skemaer.vaerdier import tom
+from ..skemaer.felter import tom
 from .katalog import KATALOG
 from .status import Milepaelsstatus, Punkt, Vurdering
 

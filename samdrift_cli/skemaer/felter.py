@@ -2,11 +2,10 @@
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
-from .poster import EmneData
 from .vaerdier import beloeb, emne_som_tekst, ja_nej, parse_dato, tal, tekst
 
 
@@ -45,7 +44,7 @@ class Udarbejdet(Skema):
     dato: Dato | None = Field(None, description="Hvornår det blev udarbejdet")
 
 
-class Emne(EmneData, Skema):
+class Emne(Skema):
     """Et emne vurderet samlet og for de enkelte afdelinger. Kan også skrives som ren tekst."""
 
     samlet: Tekst | None = Field(None, description="Vurderingen samlet set")
@@ -54,3 +53,16 @@ class Emne(EmneData, Skema):
 
 # A field holding an Emne, which may also be written as plain text (then it is the 'samlet' view)
 EmneEllerTekst = Annotated[Emne, BeforeValidator(emne_som_tekst, json_schema_input_type=str | Emne)]
+
+
+def tom(v: Any) -> bool:
+    """Is a value absent or blank?"""
+    if v is None:
+        return True
+    if isinstance(v, str):
+        return not v.strip()
+    if isinstance(v, (list, dict)):
+        return len(v) == 0
+    if isinstance(v, Emne):
+        return tom(v.samlet) and all(tom(t) for t in v.afdelinger.values())
+    return False

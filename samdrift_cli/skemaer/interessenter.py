@@ -5,12 +5,19 @@ from typing import Literal
 from pydantic import Field
 
 from .felter import Id, Skema, Tekst, Udarbejdet
-from .poster import InteressentData
 
 Kvadrant = Literal["arbejdsbier", "eksterne", "ressourcepersoner", "graa_eminencer"]
 
+# the playbook's diagram: indflydelse × deltagelse
+KVADRANTER: dict[tuple[str, str], str] = {
+    ("noedvendig", "ingen"): "arbejdsbier",
+    ("noedvendig", "stor"): "ressourcepersoner",
+    ("ikke_noedvendig", "ingen"): "eksterne",
+    ("ikke_noedvendig", "stor"): "graa_eminencer",
+}
 
-class Interessent(InteressentData, Skema):
+
+class Interessent(Skema):
     id: Id = Field(description="Kort id, fx 'afd-best-aeblegaarden'")
     navn: Tekst = Field(description="Interessenten eller gruppen, fx 'Afdelingsbestyrelsen i Æblegården'")
     gruppe: Literal["beboere", "beboervalgte", "administration", "lokal_drift", "eksterne", "andre"] | None = Field(
@@ -23,6 +30,13 @@ class Interessent(InteressentData, Skema):
     interesse: Tekst | None = Field(None, description="Er interesseret i samdriftsprocessen fordi …")
     paavirkning: Tekst | None = Field(None, description="Kan påvirke samdriftsprocessen således …")
     haandtering: Tekst | None = Field(None, description="Bør inddrages/håndteres således …")
+
+    @property
+    def kvadrant(self) -> str | None:
+        """The interessent's quadrant in the playbook's diagram, from indflydelse × deltagelse."""
+        if self.deltagelse and self.indflydelse:
+            return KVADRANTER[(self.deltagelse, self.indflydelse)]
+        return None
 
 
 class InteressenterFil(Skema):

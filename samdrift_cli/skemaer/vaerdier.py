@@ -1,8 +1,6 @@
 """How the schemas read a value: text, dates, amounts, numbers, ja/nej; and when a value is blank.
 
-These are the functions the validators call (as pydantic ``BeforeValidator``s, see felter.py).
-They live apart from the pydantic models and import only pydantic-core's error type, so that the
-validators read back from the cache (validatorer.py) run them without importing pydantic itself.
+These are the functions the schemas call (as pydantic ``BeforeValidator``s, see felter.py).
 """
 
 import datetime as dt
@@ -13,7 +11,6 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from ..beloeb import BeloebFejl, parse_beloeb
-from .poster import EmneData
 
 
 def tekst(v: Any) -> Any:
@@ -87,16 +84,3 @@ def ja_nej(v: Any) -> Any:
 
 def emne_som_tekst(v: Any) -> Any:
     return {"samlet": v} if isinstance(v, str) else v
-
-
-def tom(v: Any) -> bool:
-    """Is a value absent or blank?"""
-    if v is None:
-        return True
-    if isinstance(v, str):
-        return not v.strip()
-    if isinstance(v, (list, dict)):
-        return len(v) == 0
-    if isinstance(v, EmneData):
-        return tom(v.samlet) and all(tom(t) for t in v.afdelinger.values())
-    return False
