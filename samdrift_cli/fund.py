@@ -63,9 +63,16 @@ class Fund:
             "besked": self.besked,
         }
 
-    def som_data(self) -> dict:
-        """All fields, the excerpt too (for the cache); ``Fund(**data)`` reads it back."""
-        return {**self.som_json(), "uddrag": self.uddrag}
+
+
+_STYRETEGN = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F)} | {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
+_STYRETEGN.update({c: f"\\x{c:02x}" for c in range(0x80, 0xA0)})
+_STYRETEGN.update({0x2028: "\\u2028", 0x2029: "\\u2029"})
+
+
+def synlig(tekst: str) -> str:
+    """User text in a one-line message: control characters shown escaped (``\\x0b``), never raw."""
+    return tekst.translate(_STYRETEGN)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .fund import Fund, SamdriftFejl, har_fejl, sorter
 from .skemaer import FILNAVNE, skemaklasse
 from .tidsregistrering import FILNAVN as CSV_FILNAVN
-from .tidsregistrering import Tidsregistrering, laes_tidsregistrering
+from .tidsregistrering import XLSX_FILNAVN, Tidsregistrering, find_fil, laes_tidsregistrering
 from .yamlkilde import YamlDokument, laes_raa
 
 if TYPE_CHECKING:
@@ -125,11 +125,11 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True) -> Samdriftsmappe:
         else:
             _laes_fil(mappe, fil, filnavn, raa)
     _ukendte_filer(mappe)
-    csv = sti / CSV_FILNAVN
-    if med_tidsregistrering and csv.exists():
+    reg = find_fil(sti)
+    if med_tidsregistrering and reg is not None:
         opslag = _afdeling_opslag(mappe)
         if opslag is not None:
-            mappe.tidsregistrering, fund = laes_tidsregistrering(csv, opslag)
+            mappe.tidsregistrering, fund = laes_tidsregistrering(reg, opslag)
             mappe.fund.extend(fund)
     from .konsistens import krydstjek
 
@@ -187,13 +187,13 @@ def _afdeling_opslag(mappe: Samdriftsmappe) -> dict[str, str] | None:
     afdelinger = [(i, n) for (_, i), (_, n) in zip(ids, navne)]
     if any(i is None or n is None for i, n in afdelinger):
         return None
-    opslag = {n.strip().casefold(): i for i, n in afdelinger}
-    opslag.update((i.casefold(), i) for i, _ in afdelinger)
-    return opslag
+    from .identitet import afdeling_opslag
+
+    return afdeling_opslag(afdelinger)
 
 
 def _ukendte_filer(mappe: Samdriftsmappe) -> None:
-    kendte = set(FILNAVNE) | {CSV_FILNAVN}
+    kendte = set(FILNAVNE) | {CSV_FILNAVN, XLSX_FILNAVN}
     for fil in sorted(mappe.sti.iterdir()):
         if fil.name.startswith(".") or fil.name in kendte:
             continue

@@ -74,17 +74,21 @@ def _gyldig(sti: Path) -> "Samdriftsmappe":
 # -- check ------------------------------------------------------------------------
 
 
-def check_resultat(sti: Path) -> tuple[str | None, list[str], list[Fund]]:
-    """Name, files read and findings of a folder."""
+def check_resultat(sti: Path) -> tuple[str | None, list[str], list[Fund], dict | None]:
+    """Name, files read, findings and how the time registration was read, of a folder."""
     from .indlaesning import indlaes
+    from .tidsregistrering import find_fil
 
     mappe = indlaes(sti)
-    filer = sorted(mappe.dokumenter) + (["tidsregistrering.csv"] if mappe.findes("tidsregistrering.csv") else [])
-    return mappe.samdrift.navn if mappe.samdrift else None, filer, mappe.fund
+    reg = find_fil(sti)
+    filer = sorted(mappe.dokumenter) + ([reg.name] if reg is not None else [])
+    t = mappe.tidsregistrering
+    om_reg = {"fil": t.navn, "tegnsaet": t.tegnsaet, "raekker": t.antal_raekker} if t is not None else None
+    return mappe.samdrift.navn if mappe.samdrift else None, filer, mappe.fund, om_reg
 
 
 def check(sti: Path, som_json: bool) -> int:
-    navn, filer, fund = check_resultat(sti)
+    navn, filer, fund, om_reg = check_resultat(sti)
     fejl = [f for f in fund if f.er_fejl]
     advarsler = [f for f in fund if not f.er_fejl]
     kode = 2 if fejl else (1 if advarsler else 0)
@@ -96,6 +100,7 @@ def check(sti: Path, som_json: bool) -> int:
             "fejl": len(fejl),
             "advarsler": len(advarsler),
             "filer": filer,
+            "tidsregistrering": om_reg,
             "fund": [f.som_json() for f in fund],
         })
     elif not fejl:
@@ -465,7 +470,7 @@ def check_alle(rod: Path, som_json: bool) -> int:
     resultater = []
     kode = 0
     for m in mapper:
-        _, _, fund = check_resultat(m)
+        fund = check_resultat(m)[2]
         navn = str(m.relative_to(rod)) if m != rod else "."
         skriv_fund(fund, praefiks=f"{navn}/" if navn != "." else "")
         fejl = sum(1 for f in fund if f.er_fejl)

@@ -86,24 +86,43 @@ class YamlDokument:
 
 
 
-def laes_raa(sti: Path, navn: str) -> tuple[bytes | None, list[Fund]]:
-    """A file's bytes, or the findings why it cannot be read (a folder, too large, unreadable)."""
-    if sti.is_dir():
-        return None, [Fund(navn, None, None, "fejl", f"{navn} er en mappe, men skal være en fil")]
+def laes_raa(sti: Path, navn: str, maks: int = MAKS_FILSTOERRELSE) -> tuple[bytes | None, list[Fund]]:
+    """A file's bytes, or the findings why it cannot be read: a folder, a FIFO, a device or a socket
+    (which could block or never end), larger than ``maks`` bytes, or unreadable."""
+    import stat
+
+    def fejl(besked: str) -> tuple[None, list[Fund]]:
+        return None, [Fund(navn, None, None, "fejl", besked)]
+
     try:
-        stoerrelse = sti.stat().st_size
+        info = sti.stat()
     except OSError as e:
-        return None, [Fund(navn, None, None, "fejl", f"filen kan ikke læses: {e.strerror}")]
-    if stoerrelse > MAKS_FILSTOERRELSE:
-        return None, [
-            Fund(navn, None, None, "fejl",
-                 f"filen er for stor ({stoerrelse:,} byte); højst {MAKS_FILSTOERRELSE:,} byte er tilladt".replace(",", "."))
-        ]
+        return fejl(f"filen kan ikke læses: {_oserror(e)}")
+    if stat.S_ISDIR(info.st_mode):
+        return fejl(f"{navn} er en mappe, men skal være en fil")
+    if not stat.S_ISREG(info.st_mode):
+        return fejl(f"{navn} er ikke en almindelig fil (men en FIFO, en enhed eller en sokkel); samdrift læser kun filer")
+    if info.st_size > maks:
+        return fejl(f"filen er for stor ({info.st_size:,} byte); højst {maks:,} byte er tilladt".replace(",", "."))
     try:
-        raa = sti.read_bytes()
+        with open(sti, "rb") as f:
+            raa = f.read(maks + 1)  # the file may have grown since stat
     except OSError as e:
-        return None, [Fund(navn, None, None, "fejl", f"filen kan ikke læses: {e.strerror}")]
+        return fejl(f"filen kan ikke læses: {_oserror(e)}")
+    if len(raa) > maks:
+        return fejl(f"filen er for stor; højst {maks:,} byte er tilladt".replace(",", "."))
     return raa, []
+
+
+def _oserror(e: OSError) -> str:
+    """An operating system error in Danish words, as far as the common ones go."""
+    import errno
+
+    return {errno.EACCES: "ingen adgang (tilladelse nægtet)", errno.EPERM: "ingen adgang (tilladelse nægtet)",
+            errno.ENOENT: "filen findes ikke", errno.ELOOP: "for mange symbolske links (en løkke?)",
+            errno.ENAMETOOLONG: "navnet er for langt", errno.EIO: "inddata/uddata-fejl på disken",
+            errno.ENOTDIR: "en del af stien er ikke en mappe", errno.EISDIR: "er en mappe"}.get(
+        e.errno, e.strerror or type(e).__name__)
 
 
 def bytested(raa: bytes, i: int) -> tuple[int, int]:

@@ -174,17 +174,49 @@ def test_en_lang_vaerdi_uden_anfoerselstegn_naevnes_ligesaa(tmp_path):
     assert [(f.linje, f.besked) for f in fund] == [(3, "en værdi er længere end de 131072 tegn, en værdi må have")]
 
 
-def test_en_byte_der_ikke_er_utf8_naevnes_paa_sin_linje(tmp_path):
-    # the text layer decodes the file in blocks ahead of the line read: the line must be found
-    # from the bytes, wherever in a block the byte is (the first line is read alone, too)
-    for linje, slut in ((2, b"\r\n"), (50, b"\n"), (701, b"\r\n"), (1001, b"\r\n"), (701, b"\r")):
-        raekker = [b"\xef\xbb\xbfdato;medarbejder;afdeling;timer"] + [b"2026-01-05;Ole;a;1"] * 1000
-        raekker[linje - 1] = b"2026-01-05;Ol\xe6;a;1"
-        reg, fund = _laes(tmp_path, slut.join(raekker) + slut)
-        assert reg is None
-        assert [f.overskrift() for f in fund] == [
-            f"tidsregistrering.csv:{linje}: fejl: filen er ikke gyldig UTF-8 (byten 0xE6); gem den med tegnsættet UTF-8 "
-            "(i Excel: Gem som 'CSV UTF-8 (kommasepareret)')"]
+def test_windows_1252_giver_det_samme_som_utf8(tmp_path, samdrift):
+    # Danish Excel saves "CSV (semikolonsepareret)" in Windows-1252: valid UTF-8 is UTF-8, anything
+    # else Windows-1252, wherever in the file the first such byte is
+    for linje, slut in ((2, b"\r\n"), (701, b"\n"), (1001, b"\r")):
+        tekst = ["dato;medarbejder;afdeling;timer;opgave"] + ["2026-01-05;Ole;a;1;renhold"] * 1000
+        tekst[linje - 1] = "2026-01-05;Søren Ærø;Alfa;1,5;grønne områder"
+        som_utf8 = _laes(tmp_path, (slut.decode().join(tekst) + slut.decode()).encode("utf-8"))
+        som_1252 = _laes(tmp_path, (slut.decode().join(tekst) + slut.decode()).encode("cp1252"))
+        assert som_utf8[1] == som_1252[1] == []
+        assert som_utf8[0].timer() == som_1252[0].timer() == {"a": Decimal("1000.5")}
+        assert som_1252[0].timer(opgaver={"GRØNNE OMRÅDER"}) == {"a": Decimal("1.5")}
+        assert (som_utf8[0].tegnsaet, som_1252[0].tegnsaet) == ("utf-8", "windows-1252")
+    from conftest import MINIMAL_SAMDRIFT
+
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT,
+                                   "tidsregistrering.csv": "dato;medarbejder;afdeling;timer\n2026-01-05;Søren;a;1\n".encode("cp1252")})
+    r = samdrift("-C", m, "check", "--json")
+    assert r.kode == 0 and r.json()["tidsregistrering"] == {"fil": "tidsregistrering.csv", "tegnsaet": "windows-1252",
+                                                           "raekker": 1}
+
+
+def test_tidsregistrering_xlsx_laeses_naar_der_ingen_csv_er(tmp_path, samdrift):
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    from conftest import MINIMAL_SAMDRIFT
+
+    bog = Workbook()
+    ark = bog.active
+    ark.append(["Dato", "Medarbejder", "Afdeling", "Timer", "Opgave"])
+    ark.append([dt.datetime(2026, 1, 5), "Ole", "Alfa", 7.5, "renhold"])
+    ark.append(["06-01-2026", "Kim", "b", "2,25", None])
+    ark.append([dt.date(2026, 1, 7), "Kim", "x", 1, None])
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT})
+    bog.save(m / "tidsregistrering.xlsx")
+    r = samdrift("-C", m, "check")
+    assert r.kode == 2
+    assert r.fejllinjer == ["tidsregistrering.xlsx:4: fejl: ukendt afdeling 'x'; brug en afdelings id eller navn fra samdrift.yaml"]
+    ark.delete_rows(4)
+    bog.save(m / "tidsregistrering.xlsx")
+    reg, fund = laes_tidsregistrering(m / "tidsregistrering.xlsx", OPSLAG)
+    assert fund == [] and reg.timer() == {"a": Decimal("7.5"), "b": Decimal("2.25")} and reg.tegnsaet == "xlsx"
 
 
 def test_timer_med_urimeligt_mange_decimaler_er_en_fejl(tmp_path):

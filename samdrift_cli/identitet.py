@@ -1,0 +1,23 @@
+"""Names as people write them: one normalisation for every lookup of an afdeling, a nøgle or an opgave.
+
+``Æblegården``, ``ÆBLEGÅRDEN`` and the decomposed ``Æblegården`` (NFD, as macOS and some Word
+exports write it) are one name: NFC, case folded, outer blanks removed (design.md §3.1).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def normaliser(tekst: str) -> str:
+    """The form two names are compared in."""
+    # casefold can leave a string that is no longer NFC, so normalise on both sides of it
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", tekst).casefold()).strip()
+
+
+def afdeling_opslag(afdelinger: list[tuple[str, str]]) -> dict[str, str]:
+    """Normalised id and navn of each (id, navn) -> its id. Uniqueness is checked by the loader's
+    cross-checks (konsistens.py), so a name that is ambiguous never reaches this table."""
+    opslag = {normaliser(n): i for i, n in afdelinger}
+    opslag.update((normaliser(i), i) for i, _ in afdelinger)
+    return opslag
