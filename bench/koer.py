@@ -30,7 +30,7 @@ DATA = HER / "data"
 EKSEMPEL = ROD / "examples" / "aeblegaarden_paerebakken"
 PY = sys.executable
 # as the installed console script does it (no runpy), but without depending on PATH
-SAMDRIFT = [PY, "-c", "import sys; sys.argv[0] = 'samdrift'; from samdrift_cli.cli import main; main()"]
+SAMDRIFT = [PY, "-c", "import sys; sys.argv[0] = 'samdrift'; from samdrift_cli.cli.app import main; main()"]
 
 LAES_CSV = ("import csv,sys\n"
             "with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n"

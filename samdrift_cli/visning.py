@@ -12,10 +12,10 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from .fund import Fund, SamdriftFejl, Udfald, har_fejl
+from samdrift_cli.fund import Fund, SamdriftFejl, Udfald, har_fejl
 
 if TYPE_CHECKING:
-    from .indlaesning import Samdriftsmappe
+    from samdrift_cli.indlaesning.loader import Samdriftsmappe
 
 
 def _e(tekst) -> str:
@@ -63,7 +63,7 @@ def gyldig_mappe(sti: Path) -> "Samdriftsmappe":
 
 
 def _gyldig(sti: Path) -> "Samdriftsmappe":
-    from .indlaesning import indlaes
+    from samdrift_cli.indlaesning.loader import indlaes
 
     mappe = indlaes(sti)
     if har_fejl(mappe.fund):
@@ -76,8 +76,8 @@ def _gyldig(sti: Path) -> "Samdriftsmappe":
 
 def check_resultat(sti: Path) -> tuple[str | None, list[str], list[Fund], dict | None]:
     """Name, files read, findings and how the time registration was read, of a folder."""
-    from .indlaesning import indlaes
-    from .tidsregistrering import find_fil
+    from samdrift_cli.indlaesning.loader import indlaes
+    from samdrift_cli.indlaesning.tidsregistrering import find_fil
 
     mappe = indlaes(sti)
     reg = find_fil(sti)
@@ -124,7 +124,7 @@ class Vurderet:
 
 def vurderet_mappe(sti: Path) -> Vurderet:
     """Load and judge a folder (exit 2 on errors; warnings printed)."""
-    from .milepaele.regler import vurder
+    from samdrift_cli.milepaele.regler import vurder
 
     mappe = _gyldig(sti)
     s0 = mappe.samdrift
@@ -185,8 +185,8 @@ def naeste_skridt(status) -> list[str]:
 
 
 def status(sti: Path, som_json: bool) -> int:
-    from .milepaele.katalog import FASER
-    from .milepaele.status import aktuel_milepael
+    from samdrift_cli.milepaele.katalog import FASER
+    from samdrift_cli.milepaele.status import aktuel_milepael
 
     v = vurderet_mappe(sti)
     alle = v.status
@@ -235,13 +235,13 @@ def status(sti: Path, som_json: bool) -> int:
 
 
 def _andel6(x: Fraction) -> str:
-    from .beloeb import afrund_brok
+    from samdrift_cli.beloeb import afrund_brok
 
     return f"{afrund_brok(x, 6):.6f}"
 
 
 def fordeling_json(r) -> dict:
-    from .beloeb import json_beloeb, pr_enhed as _pr
+    from samdrift_cli.beloeb import json_beloeb, pr_enhed as _pr
 
     lejemaal_i_alt = sum(r.lejemaal.values())
     sam = r.sammenligning() if r.har_nuvaerende else None
@@ -290,7 +290,7 @@ def _tal(v: Decimal) -> str:
 def _periode(tekst: str | None) -> tuple[dt.date | None, dt.date | None]:
     if not tekst:
         return None, None
-    from .skemaer.vaerdier import parse_dato
+    from samdrift_cli.skemaer.vaerdier import parse_dato
 
     try:
         fra, til = tekst.split(":", 1)
@@ -305,8 +305,8 @@ def _periode(tekst: str | None) -> tuple[dt.date | None, dt.date | None]:
 
 
 def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, periode: str | None) -> int:
-    from .beloeb import dansk_beloeb, dansk_decimal
-    from .beloeb import pr_enhed as _pr
+    from samdrift_cli.beloeb import dansk_beloeb, dansk_decimal
+    from samdrift_cli.beloeb import pr_enhed as _pr
 
     mappe = gyldig_mappe(sti)
     if mappe.model is None:
@@ -335,7 +335,7 @@ def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, pe
     navne = {a: _e(n) for a, n in r.afdelinger}
     if noegle:
         n = r.noegle(noegle)
-        from .fordeling import GRUNDLAG_TEKST
+        from samdrift_cli.fordeling.beregning import GRUNDLAG_TEKST
 
         k.print(f"[bold]Nøglen '{n.id}'[/]" + (f" ({_e(n.navn)})" if n.navn else "") + f": fordeles efter {GRUNDLAG_TEKST[n.grundlag]}")
         t = Table()
@@ -396,8 +396,8 @@ def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, pe
 
 
 def _mod_timer(mappe, r, fra, til, som_json: bool) -> int:
-    from .beloeb import dansk_beloeb, dansk_decimal, json_beloeb
-    from .fordeling import mod_timer
+    from samdrift_cli.beloeb import dansk_beloeb, dansk_decimal, json_beloeb
+    from samdrift_cli.fordeling.beregning import mod_timer
 
     res = mod_timer(mappe, r, fra, til)
     if isinstance(res, str):
@@ -438,7 +438,7 @@ def _mod_timer(mappe, r, fra, til, som_json: bool) -> int:
 
 
 def afr(x: Fraction) -> Decimal:
-    from .beloeb import afrund_brok
+    from samdrift_cli.beloeb import afrund_brok
 
     return afrund_brok(x * 100, 4)
 
@@ -451,12 +451,12 @@ def export(sti: Path, xlsx: str | None, md: str | None, overskriv: bool) -> int:
         raise SamdriftFejl([Fund("export", None, None, "fejl", "vælg --xlsx [FIL] og/eller --md [MAPPE]")])
     mappe = gyldig_mappe(sti)
     if xlsx is not None:
-        from .eksport_xlsx import skriv_xlsx
+        from samdrift_cli.eksport.xlsx import skriv_xlsx
 
         fil = skriv_xlsx(mappe, sti / xlsx if xlsx else None, overskriv)
         sys.stdout.write(f"skrev {fil}\n")
     if md is not None:
-        from .eksport_md import skriv_md
+        from samdrift_cli.eksport.md import skriv_md
 
         filer = skriv_md(mappe, sti / md if md else None, overskriv)
         sys.stdout.write(f"skrev {len(filer)} dokumenter i {filer[0].parent if filer else md}\n")
@@ -464,7 +464,7 @@ def export(sti: Path, xlsx: str | None, md: str | None, overskriv: bool) -> int:
 
 
 def check_alle(rod: Path, som_json: bool) -> int:
-    from .portefoelje import find_samdrifter
+    from samdrift_cli.kommandoer.portefoelje import find_samdrifter
 
     mapper = find_samdrifter(rod)
     resultater = []
@@ -492,7 +492,7 @@ def check_alle(rod: Path, som_json: bool) -> int:
 
 
 def oversigt(rod: Path, som_json: bool) -> int:
-    from .portefoelje import oversigt as lav
+    from samdrift_cli.kommandoer.portefoelje import oversigt as lav
 
     linjer = lav(rod)
     if som_json:

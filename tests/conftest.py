@@ -59,8 +59,8 @@ def samdrift(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
 
     def kør(*args: str | Path, cwd: Path | None = None) -> Resultat:
-        from samdrift_cli.cli import app
-        from samdrift_cli.dansk_cli import kør as dansk_kør, normaliser_argv
+        from samdrift_cli.cli.app import app
+        from samdrift_cli.cli.dansk import kør as dansk_kør, normaliser_argv
 
         if cwd is not None:
             monkeypatch.chdir(cwd)

@@ -7,7 +7,7 @@ from fractions import Fraction as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samdrift_cli.allokering import andele_fra_basis, fordel_oere
+from samdrift_cli.fordeling.allokering import andele_fra_basis, fordel_oere
 
 TRE = {"a": F(1, 3), "b": F(1, 3), "c": F(1, 3)}
 ORDEN = ["a", "b", "c"]

@@ -124,7 +124,7 @@ def _kør_python(kode: str, **miljø) -> subprocess.CompletedProcess:
 
 
 def test_konsolscriptet_skriver_alt_ud(tmp_path):
-    kode = "import sys; sys.argv = ['samdrift', *sys.argv[1:]]; from samdrift_cli.cli import main; main()"
+    kode = "import sys; sys.argv = ['samdrift', *sys.argv[1:]]; from samdrift_cli.cli.app import main; main()"
     r = subprocess.run([sys.executable, "-c", kode, "fordeling", "--json"], capture_output=True, text=True, cwd=EKSEMPEL)
     assert r.returncode == 0, r.stderr
     import json

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import byg_mappe
-from samdrift_cli.delvis import delvis_fil
+from samdrift_cli.indlaesning.delvis import delvis_fil
 from samdrift_cli.skemaer import skemaklasse
 
 TO = "navn: x\nafdelinger:\n  - {id: a, navn: A, lejemaal: 1}\n  - {id: b, navn: B, lejemaal: 2}\n"

@@ -17,7 +17,7 @@ def test_genererede_sider_er_opdaterede(navn):
 
 
 def test_alle_kommandoer_er_dokumenterede():
-    from samdrift_cli.cli import app
+    from samdrift_cli.cli.app import app
 
     navne = {c.name or c.callback.__name__ for c in app.registered_commands} | {g.name for g in app.registered_groups}
     dokumenteret = {k[0] for k in dokumentation.KOMMANDOER if k}

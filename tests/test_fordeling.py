@@ -187,7 +187,7 @@ def test_ingen_timer_i_perioden(tmp_path, samdrift):
 @given(st.lists(st.integers(min_value=-10**9, max_value=10**9), min_size=1, max_size=6),
        st.lists(st.integers(min_value=1, max_value=900), min_size=2, max_size=4), st.integers(0, 10**6))
 def test_kontoraekkefoelge_aendrer_intet_i_mappen(tmp_path_factory, beloeb, lejemaal, seed):
-    from samdrift_cli.indlaesning import indlaes
+    from samdrift_cli.indlaesning.loader import indlaes
 
     afd = "".join(f"  - {{id: a{i}, navn: A{i}, lejemaal: {n}}}\n" for i, n in enumerate(lejemaal))
     konti = [f"  - {{konto: {i}, med: true, noegle: l, budget: {'-' if b < 0 else ''}{abs(b) // 100}.{abs(b) % 100:02d}}}\n"
@@ -210,7 +210,7 @@ def test_kontoraekkefoelge_aendrer_intet_i_mappen(tmp_path_factory, beloeb, leje
 def test_fast_noegle_skal_summe_til_praecis_100(tmp_path_factory, andele):
     from decimal import Decimal
 
-    from samdrift_cli.indlaesning import indlaes
+    from samdrift_cli.indlaesning.loader import indlaes
 
     afd = "".join(f"  - {{id: a{i}, navn: A{i}, lejemaal: 1}}\n" for i in range(len(andele)))
     tekst = ", ".join(f"a{i}: {v}" for i, v in enumerate(andele))

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from conftest import snapshot
-from samdrift_cli.opret import lav_id, parse_afdeling
+from samdrift_cli.skrivning.opret import lav_id, parse_afdeling
 
 
 def test_init_laver_gyldig_mappe_med_kommentarer_og_skemaer(tmp_path, samdrift):

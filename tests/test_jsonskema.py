@@ -10,9 +10,9 @@ import pytest
 from jsonschema import Draft7Validator
 
 from conftest import EKSEMPEL
-from samdrift_cli.jsonskema import json_skema
+from samdrift_cli.skemaer.jsonskema import json_skema
 from samdrift_cli.skemaer import FILNAVNE
-from samdrift_cli.yamlkilde import laes_yaml
+from samdrift_cli.indlaesning.yamlkilde import laes_yaml
 
 
 def _som_json(v):
@@ -82,7 +82,7 @@ def test_eksempel_og_skabeloner_peger_paa_skemaerne():
 
 def test_eksemplets_skemaer_er_opdaterede():
     """The example's editor schemas are the ones `samdrift schema` writes today."""
-    from samdrift_cli.jsonskema import skema_tekster
+    from samdrift_cli.skemaer.jsonskema import skema_tekster
 
     for navn, tekst in skema_tekster().items():
         assert (EKSEMPEL / ".samdrift" / "schemas" / navn).read_text(encoding="utf-8") == tekst, \

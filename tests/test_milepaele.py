@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import EKSEMPEL
-from samdrift_cli.indlaesning import indlaes
+from samdrift_cli.indlaesning.loader import indlaes
 from samdrift_cli.milepaele.katalog import KATALOG
 from samdrift_cli.milepaele.regler import REGLER, vurder
 

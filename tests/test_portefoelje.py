@@ -64,7 +64,7 @@ def test_stier_med_mellemrum_og_aeoeaa(tmp_path, samdrift):
 def test_atomisk_skrivning_efterlader_originalen(tmp_path, monkeypatch):
     import os
 
-    from samdrift_cli.skrivning import skriv_atomisk
+    from samdrift_cli.atomisk import skriv_atomisk
 
     fil = tmp_path / "fil.yaml"
     fil.write_text("original", encoding="utf-8")

@@ -56,7 +56,7 @@ def test_en_lang_linje_vises_som_et_udsnit_om_kolonnen(tmp_path, samdrift):
 def test_en_fil_med_tusinder_af_fund_deles_kun_i_linjer_en_gang():
     """Each finding shows its source line; splitting the file again for each of 10.000 findings
     made a file with many errors take seconds (quadratic)."""
-    from samdrift_cli.yamlkilde import YamlDokument
+    from samdrift_cli.indlaesning.yamlkilde import YamlDokument
 
     dok = YamlDokument("model.yaml", Path("model.yaml"), "konti:\n" + "  - {konto: 1}\n" * 10)
     assert dok.linjer is dok.linjer
@@ -64,7 +64,7 @@ def test_en_fil_med_tusinder_af_fund_deles_kun_i_linjer_en_gang():
 
 
 def test_en_byte_der_ikke_er_utf8_i_yaml_naevnes_paa_linje_og_kolonne_ved_alle_linjeslut():
-    from samdrift_cli.yamlkilde import tekst_fra_raa
+    from samdrift_cli.indlaesning.yamlkilde import tekst_fra_raa
 
     for slut in (b"\n", b"\r\n", b"\r"):
         tekst, fund = tekst_fra_raa(slut.join([b"\xef\xbb\xbfnavn: x", b"konti: []", b"start: \xe6"]) + slut, "model.yaml")

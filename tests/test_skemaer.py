@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import EKSEMPEL, MINIMAL_SAMDRIFT, byg_mappe
-from samdrift_cli.indlaesning import indlaes
+from samdrift_cli.indlaesning.loader import indlaes
 from samdrift_cli.skemaer import FILNAVNE
 
 # one real key per file type (top level), and a typo of it

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from conftest import byg_mappe
-from samdrift_cli.tidsregistrering import laes_tidsregistrering
+from samdrift_cli.indlaesning.tidsregistrering import laes_tidsregistrering
 
 OPSLAG = {"a": "a", "alfa": "a", "b": "b", "beta": "b"}
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Callable
 
-from ..skemaer.felter import tom
-from .katalog import KATALOG
-from .status import Milepaelsstatus, Punkt, Vurdering
+from samdrift_cli.skemaer.felter import tom
+from samdrift_cli.milepaele.katalog import KATALOG
+from samdrift_cli.milepaele.status import Milepaelsstatus, Punkt, Vurdering
 
 if TYPE_CHECKING:
-    from ..indlaesning import Samdriftsmappe
-    from ..skemaer.milepaele import Registrering
+    from samdrift_cli.indlaesning.loader import Samdriftsmappe
+    from samdrift_cli.skemaer.milepaele import Registrering
 
 
 Regel = Callable[["Samdriftsmappe", dict], Vurdering]

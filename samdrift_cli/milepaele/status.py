@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .katalog import Milepael
+from samdrift_cli.milepaele.katalog import Milepael
 
 
 @dataclass
@@ -89,7 +89,7 @@ class Milepaelsstatus:
 
     @classmethod
     def fra_data(cls, d: dict) -> "Milepaelsstatus":
-        from .katalog import milepael
+        from samdrift_cli.milepaele.katalog import milepael
 
         return cls(milepael=milepael(int(d["nr"])), egen_opfyldt=bool(d["egen_opfyldt"]), naaet=bool(d["naaet"]),
                    faktadato=dt.date.fromisoformat(d["faktadato"]) if d["faktadato"] else None,

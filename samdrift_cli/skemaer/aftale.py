@@ -4,8 +4,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Dato, Id, JaNej, Skema, Tekst
-from .model import Aktiv
+from samdrift_cli.skemaer.felter import Dato, Id, JaNej, Skema, Tekst
+from samdrift_cli.skemaer.model import Aktiv
 
 
 class Inddragelse(Skema):

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import EmneEllerTekst, Id, Skema, Tekst, Udarbejdet
+from samdrift_cli.skemaer.felter import EmneEllerTekst, Id, Skema, Tekst, Udarbejdet
 
 
 class Medarbejder(Skema):

@@ -4,8 +4,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Beloeb, Dato, Id, JaNej, Skema, Tekst
-from .model import Periode
+from samdrift_cli.skemaer.felter import Beloeb, Dato, Id, JaNej, Skema, Tekst
+from samdrift_cli.skemaer.model import Periode
 
 JaDelvistNej = Literal["ja", "delvist", "nej"]
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
-from .vaerdier import beloeb, emne_som_tekst, ja_nej, parse_dato, tal, tekst
+from samdrift_cli.skemaer.vaerdier import beloeb, emne_som_tekst, ja_nej, parse_dato, tal, tekst
 
 
 class Skema(BaseModel):

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Dato, Id, JaNej, Skema, Tekst, Udarbejdet
+from samdrift_cli.skemaer.felter import Dato, Id, JaNej, Skema, Tekst, Udarbejdet
 
 Maalgruppe = Literal["beboervalgte", "lokal_drift"]
 

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Id, Skema, Tekst, Udarbejdet
+from samdrift_cli.skemaer.felter import Id, Skema, Tekst, Udarbejdet
 
 Kvadrant = Literal["arbejdsbier", "eksterne", "ressourcepersoner", "graa_eminencer"]
 

@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from .felter import Dato, Heltal, JaNej, Skema, Tekst
+from samdrift_cli.skemaer.felter import Dato, Heltal, JaNej, Skema, Tekst
 
 
 class Registrering(Skema):

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Beloeb, Dato, Id, IkkeNegativtTal, JaNej, Skema, Tal, Tekst
+from samdrift_cli.skemaer.felter import Beloeb, Dato, Id, IkkeNegativtTal, JaNej, Skema, Tal, Tekst
 
 Grundlag = Literal["lejemaal", "areal", "lige", "fast", "timer"]
 

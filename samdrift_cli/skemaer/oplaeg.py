@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Dato, EmneEllerTekst, Id, Skema, Tekst, Udarbejdet
+from samdrift_cli.skemaer.felter import Dato, EmneEllerTekst, Id, Skema, Tekst, Udarbejdet
 
 
 class BeboervalgtesOensker(Skema):

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import Dato, Id, JaNej, Skema, Tekst
+from samdrift_cli.skemaer.felter import Dato, Id, JaNej, Skema, Tekst
 
 Kategori = Literal[
     "beboere", "lokalt_driftspersonale", "beboervalgte", "organisationsbestyrelse",

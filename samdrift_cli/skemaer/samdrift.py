@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .felter import (Dato, Heltal, Id, IkkeNegativtHeltal, JaNej, PositivtHeltal, PositivtTal, Skema,
+from samdrift_cli.skemaer.felter import (Dato, Heltal, Id, IkkeNegativtHeltal, JaNej, PositivtHeltal, PositivtTal, Skema,
                      Tekst)
 
 Boligtype = Literal["familieboliger", "ungdomsboliger", "aeldreboliger"]

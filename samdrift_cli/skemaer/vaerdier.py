@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from ..beloeb import BeloebFejl, parse_beloeb
+from samdrift_cli.beloeb import BeloebFejl, parse_beloeb
 
 
 def tekst(v: Any) -> Any:

@@ -12,13 +12,13 @@ import difflib
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Collection, Iterable
 
-from .beloeb import dansk_tal
-from .delvis import liste_vaerdier
-from .fund import Fund
+from samdrift_cli.beloeb import dansk_tal
+from samdrift_cli.indlaesning.delvis import liste_vaerdier
+from samdrift_cli.fund import Fund
 
 if TYPE_CHECKING:
-    from .skemaer.felter import Emne
-    from .indlaesning import Samdriftsmappe
+    from samdrift_cli.skemaer.felter import Emne
+    from samdrift_cli.indlaesning.loader import Samdriftsmappe
 
 
 def _forslag(navn: str, kendte: Iterable[str]) -> str:
@@ -292,7 +292,7 @@ def _milepaele(t: _Tjek) -> None:
     mp = t.filer.get("milepaele.yaml")
     if mp is None:
         return
-    from .milepaele.katalog import KATALOG
+    from samdrift_cli.milepaele.katalog import KATALOG
 
     f = "milepaele.yaml"
     set_: dict[int, int] = {}

@@ -10,8 +10,8 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from .fund import Fund, SamdriftFejl, Udfald
-from .milepaele.katalog import KATALOG
+from samdrift_cli.fund import Fund, SamdriftFejl, Udfald
+from samdrift_cli.milepaele.katalog import KATALOG
 
 FILNAVN = "milepaele.yaml"
 
@@ -34,8 +34,8 @@ def afkryds(
 ) -> Udfald:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from .skemaer.vaerdier import parse_dato
-    from .skrivning import skriv_atomisk
+    from samdrift_cli.skemaer.vaerdier import parse_dato
+    from samdrift_cli.atomisk import skriv_atomisk
 
     if not (mappe / "samdrift.yaml").is_file():
         raise _fejl(f"{mappe} er ikke en samdrift-mappe (samdrift.yaml mangler)")
@@ -112,13 +112,13 @@ def _laes_rundtur(fil: Path):
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.util import load_yaml_guess_indent
 
-    from .yamlkilde import laes_yaml
+    from samdrift_cli.indlaesning.yamlkilde import laes_yaml
 
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096
     if not fil.exists():
-        from .skabeloner import skabelonmappe
+        from samdrift_cli.skabeloner import skabelonmappe
 
         tekst = (skabelonmappe() / "init" / FILNAVN).read_text(encoding="utf-8")
         yaml.indent(mapping=2, sequence=4, offset=2)
@@ -128,8 +128,8 @@ def _laes_rundtur(fil: Path):
         raise SamdriftFejl(dok.fund)
     from pydantic import ValidationError
 
-    from .skemaer.milepaele import MilepaeleFil
-    from .valideringsfejl import fund_fra_validering
+    from samdrift_cli.skemaer.milepaele import MilepaeleFil
+    from samdrift_cli.indlaesning.valideringsfejl import fund_fra_validering
 
     try:
         MilepaeleFil.model_validate(dok.data)
@@ -149,8 +149,8 @@ def _laes_rundtur(fil: Path):
 def _valider(mappe: Path, tekst: str) -> None:
     from pydantic import ValidationError
 
-    from .skemaer.milepaele import MilepaeleFil
-    from .yamlkilde import YamlDokument, parse_yaml
+    from samdrift_cli.skemaer.milepaele import MilepaeleFil
+    from samdrift_cli.indlaesning.yamlkilde import YamlDokument, parse_yaml
 
     dok = YamlDokument(navn=FILNAVN, sti=mappe / FILNAVN, tekst=tekst)
     parse_yaml(dok)

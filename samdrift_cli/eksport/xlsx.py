@@ -22,11 +22,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .beloeb import fra_oere, pr_enhed
-from .fund import Fund, SamdriftFejl
+from samdrift_cli.beloeb import fra_oere, pr_enhed
+from samdrift_cli.fund import Fund, SamdriftFejl
 
 if TYPE_CHECKING:
-    from .indlaesning import Samdriftsmappe
+    from samdrift_cli.indlaesning.loader import Samdriftsmappe
 
 GRAENSE = 2**53
 
@@ -69,38 +69,13 @@ def standard_filnavn(mappe: "Samdriftsmappe") -> Path:
     return Path(f"{ren}.xlsx")
 
 
-# The functions samdrift's formulas use; none of them needs Excel's "_xlfn." prefix
-KLASSISKE_FUNKTIONER = frozenset({"ABS", "COUNTIF", "IF", "INT", "ROUND", "SIGN", "SUM"})
-_FUNKTION = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)\(")
-
-
-def _arkklasse():
-    """XlsxWriter's worksheet, without ~30 regular-expression passes per formula where none is needed.
-
-    XlsxWriter looks in every formula for each newer Excel function (XLOOKUP, FILTER, …) to add
-    its "_xlfn." prefix: half of the export time for 50.000 allocation formulas. A formula that
-    uses only :data:`KLASSISKE_FUNKTIONER` needs no prefix and is passed on as it is; any other
-    formula goes through XlsxWriter's own preparation."""
-    from xlsxwriter.worksheet import Worksheet
-
-    class Ark(Worksheet):
-        def _prepare_formula(self, formula, *args, **kwargs):
-            if formula.startswith("=") and not formula.startswith("={") and all(
-                    f in KLASSISKE_FUNKTIONER for f in _FUNKTION.findall(formula)):
-                return formula[1:]
-            return super()._prepare_formula(formula, *args, **kwargs)
-
-    return Ark
-
-
 class _Bog:
     def __init__(self, wb, fmt: dict):
         self.wb = wb
         self.fmt = fmt
-        self._ark = _arkklasse()
 
     def ark(self, navn: str):
-        return self.wb.add_worksheet(navn, worksheet_class=self._ark)
+        return self.wb.add_worksheet(navn)
 
     def tekst(self, ws, r: int, k: int, v, fmt=None) -> None:
         """User text is always text: never a formula, quotePrefix when it looks like one."""
@@ -135,14 +110,14 @@ def skriv_xlsx(mappe: "Samdriftsmappe", fil: Path | None, overskriv: bool) -> Pa
     if fil.suffix.lower() != ".xlsx":
         fil = fil.with_suffix(fil.suffix + ".xlsx") if fil.suffix else fil.with_suffix(".xlsx")
     _tjek_maal(mappe, fil, overskriv)
-    from .skrivning import skriv_atomisk
+    from samdrift_cli.atomisk import skriv_atomisk
 
     import io
 
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
                                    "strings_to_urls": False})
-    from .milepaele.regler import vurder
+    from samdrift_cli.milepaele.regler import vurder
 
     status = vurder(mappe)
     stempel = _tidsstempel(status)
@@ -203,7 +178,7 @@ def _tidsstempel(status) -> dt.datetime:
 
 
 def _tjek_maal(mappe, fil: Path, overskriv: bool) -> None:
-    from .skemaer import FILNAVNE
+    from samdrift_cli.skemaer import FILNAVNE
 
     fil_abs = fil.resolve()
     if fil_abs.parent == mappe.sti.resolve() and fil.name in (*FILNAVNE, "tidsregistrering.csv"):
@@ -259,8 +234,8 @@ def _tabel(bog: _Bog, ws, raekke: int, kolonner: list[tuple[str, int]], data: li
 
 
 def _oversigt(bog: _Bog, mappe, status) -> None:
-    from .milepaele.status import aktuel_milepael
-    from .visning import STATUS_TEKST
+    from samdrift_cli.milepaele.status import aktuel_milepael
+    from samdrift_cli.visning import STATUS_TEKST
 
     ws = bog.ark("Oversigt")
     s = mappe.samdrift
@@ -546,7 +521,7 @@ def _interessenter(bog: _Bog, mappe) -> None:
 
 
 def _implementeringsplan(bog: _Bog, mappe) -> None:
-    from .skemaer.implementeringsplan import TEMA_TITLER
+    from samdrift_cli.skemaer.implementeringsplan import TEMA_TITLER
 
     ws = bog.ark("Implementeringsplan")
     ip = mappe.implementeringsplan

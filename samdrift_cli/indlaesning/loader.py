@@ -10,26 +10,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .fund import Fund, SamdriftFejl, har_fejl, sorter
-from .skemaer import FILNAVNE, skemaklasse
-from .tidsregistrering import FILNAVN as CSV_FILNAVN
-from .tidsregistrering import XLSX_FILNAVN, Tidsregistrering, find_fil, laes_tidsregistrering
-from .yamlkilde import YamlDokument, laes_raa
+from samdrift_cli.fund import Fund, SamdriftFejl, har_fejl, sorter
+from samdrift_cli.skemaer import FILNAVNE, skemaklasse
+from samdrift_cli.indlaesning.tidsregistrering import FILNAVN as CSV_FILNAVN
+from samdrift_cli.indlaesning.tidsregistrering import XLSX_FILNAVN, Tidsregistrering, find_fil, laes_tidsregistrering
+from samdrift_cli.indlaesning.yamlkilde import YamlDokument, laes_raa
 
 if TYPE_CHECKING:
-    from .delvis import DelvisFil
-    from .fordeling import Fordelingsresultat
-    from .skemaer.aftale import AftaleFil
-    from .skemaer.analyse import AnalyseFil
-    from .skemaer.evaluering import EvalueringFil
-    from .skemaer.implementeringsplan import ImplementeringsplanFil
-    from .skemaer.inddragelsesplan import InddragelsesplanFil
-    from .skemaer.interessenter import InteressenterFil
-    from .skemaer.milepaele import MilepaeleFil
-    from .skemaer.model import ModelFil
-    from .skemaer.oplaeg import OplaegFil
-    from .skemaer.orientering import OrienteringFil
-    from .skemaer.samdrift import SamdriftFil
+    from samdrift_cli.indlaesning.delvis import DelvisFil
+    from samdrift_cli.fordeling.beregning import Fordelingsresultat
+    from samdrift_cli.skemaer.aftale import AftaleFil
+    from samdrift_cli.skemaer.analyse import AnalyseFil
+    from samdrift_cli.skemaer.evaluering import EvalueringFil
+    from samdrift_cli.skemaer.implementeringsplan import ImplementeringsplanFil
+    from samdrift_cli.skemaer.inddragelsesplan import InddragelsesplanFil
+    from samdrift_cli.skemaer.interessenter import InteressenterFil
+    from samdrift_cli.skemaer.milepaele import MilepaeleFil
+    from samdrift_cli.skemaer.model import ModelFil
+    from samdrift_cli.skemaer.oplaeg import OplaegFil
+    from samdrift_cli.skemaer.orientering import OrienteringFil
+    from samdrift_cli.skemaer.samdrift import SamdriftFil
 
 HOVEDFIL = "samdrift.yaml"
 
@@ -131,14 +131,14 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True) -> Samdriftsmappe:
         if opslag is not None:
             mappe.tidsregistrering, fund = laes_tidsregistrering(reg, opslag)
             mappe.fund.extend(fund)
-    from .konsistens import krydstjek
+    from samdrift_cli.indlaesning.konsistens import krydstjek
 
     mappe.fund.extend(krydstjek(mappe))
     # the allocation's own errors (a nøgle with nothing to allocate by) are told beside errors in
     # the files it does not read
     if mappe.samdrift is not None and mappe.model is not None and not har_fejl(
             [f for f in mappe.fund if f.fil in (HOVEDFIL, "model.yaml", CSV_FILNAVN)]):
-        from .fordeling import beregn
+        from samdrift_cli.fordeling.beregning import beregn
 
         mappe.fordeling, fund = beregn(mappe)
         mappe.fund.extend(fund)
@@ -151,7 +151,7 @@ def _laes_fil(mappe: Samdriftsmappe, fil: Path, filnavn: str, raa: bytes) -> Non
     when valid, the part of it that passed when not (delvis.py), and the findings."""
     from pydantic import ValidationError
 
-    from .yamlkilde import laes_yaml
+    from samdrift_cli.indlaesning.yamlkilde import laes_yaml
 
     dok = mappe.dokumenter[filnavn] = laes_yaml(fil, filnavn, raa)
     mappe.fund.extend(dok.fund)
@@ -161,8 +161,8 @@ def _laes_fil(mappe: Samdriftsmappe, fil: Path, filnavn: str, raa: bytes) -> Non
     try:
         mappe.modeller[filnavn] = klasse.model_validate(dok.data)
     except ValidationError as e:
-        from .delvis import delvis_fil
-        from .valideringsfejl import fund_fra_validering
+        from samdrift_cli.indlaesning.delvis import delvis_fil
+        from samdrift_cli.indlaesning.valideringsfejl import fund_fra_validering
 
         mappe.fund.extend(fund_fra_validering(dok, e, klasse))
         delvis = delvis_fil(klasse, dok.data, e)
@@ -174,7 +174,7 @@ def _afdeling_opslag(mappe: Samdriftsmappe) -> dict[str, str] | None:
     """Casefolded id and navn of every afdeling -> its id, for reading the tidsregistrering; None
     when samdrift.yaml cannot tell them all (afdelinger left out for errors count with their
     written id and navn, see delvis.py)."""
-    from .delvis import liste_vaerdier
+    from samdrift_cli.indlaesning.delvis import liste_vaerdier
 
     delvis = mappe.delvise.get(HOVEDFIL)
     s = mappe.samdrift or (delvis.post if delvis else None)
@@ -187,7 +187,7 @@ def _afdeling_opslag(mappe: Samdriftsmappe) -> dict[str, str] | None:
     afdelinger = [(i, n) for (_, i), (_, n) in zip(ids, navne)]
     if any(i is None or n is None for i, n in afdelinger):
         return None
-    from .identitet import afdeling_opslag
+    from samdrift_cli.identitet import afdeling_opslag
 
     return afdeling_opslag(afdelinger)
 

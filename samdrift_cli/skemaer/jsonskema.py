@@ -11,8 +11,8 @@ from pathlib import Path
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from .fund import Udfald
-from .skemaer import FILTYPER, skemaklasse
+from samdrift_cli.fund import Udfald
+from samdrift_cli.skemaer import FILTYPER, skemaklasse
 
 DRAFT07 = "http://json-schema.org/draft-07/schema#"
 SKEMAMAPPE = ".samdrift/schemas"
@@ -47,11 +47,11 @@ def skema_tekster() -> dict[str, str]:
 
 
 def skriv_skemaer(ud: Path) -> Udfald:
-    from .skrivning import skriv_atomisk
+    from samdrift_cli.atomisk import skriv_atomisk
 
     ud = Path(ud)
     if ud.exists() and not ud.is_dir():
-        from .fund import Fund, SamdriftFejl
+        from samdrift_cli.fund import Fund, SamdriftFejl
 
         raise SamdriftFejl([Fund(str(ud), None, None, "fejl", "findes og er ikke en mappe")])
     ud.mkdir(parents=True, exist_ok=True)

@@ -20,8 +20,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .fund import Fund
-from .identitet import normaliser
+from samdrift_cli.fund import Fund
+from samdrift_cli.identitet import normaliser
 
 FILNAVN = "tidsregistrering.csv"
 XLSX_FILNAVN = "tidsregistrering.xlsx"
@@ -86,7 +86,7 @@ def find_fil(mappe: Path) -> Path | None:
 
 def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]) -> tuple[Tidsregistrering | None, list[Fund]]:
     """Read and sum. ``afdeling_opslag`` maps normalised id and navn to the afdeling's id."""
-    from .yamlkilde import laes_raa
+    from samdrift_cli.indlaesning.yamlkilde import laes_raa
 
     navn = sti.name
     raa, fund = laes_raa(sti, navn, MAKS_STOERRELSE)
@@ -263,7 +263,7 @@ def _summer(raekker: Iterable[tuple[int, list[str]]], navn: str, tegnsaet: str,
 
 def _vist(tekst: str) -> str:
     """A value as it is shown in a message: short, control characters escaped."""
-    from .fund import synlig
+    from samdrift_cli.fund import synlig
 
     return synlig(tekst if len(tekst) <= 60 else tekst[:59] + "…")
 

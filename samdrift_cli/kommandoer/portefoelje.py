@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .indlaesning import HOVEDFIL, indlaes
+from samdrift_cli.indlaesning.loader import HOVEDFIL, indlaes
 
 SPRING_OVER = {".git", "node_modules", "__pycache__", ".venv", "venv", ".samdrift"}
 
@@ -27,9 +27,9 @@ def oversigt(rod: Path) -> list[dict]:
 
 
 def _linje(m: Path) -> dict:
-    from .fund import har_fejl
-    from .milepaele.regler import vurder
-    from .milepaele.status import aktuel_milepael
+    from samdrift_cli.fund import har_fejl
+    from samdrift_cli.milepaele.regler import vurder
+    from samdrift_cli.milepaele.status import aktuel_milepael
 
     mappe = indlaes(m)
     fejl = sum(1 for f in mappe.fund if f.er_fejl)

@@ -12,7 +12,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .fund import Fund, SamdriftFejl, Udfald
+from samdrift_cli.fund import Fund, SamdriftFejl, Udfald
 
 _TRANSLIT = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa", "ü": "ue", "ö": "oe", "ä": "ae"}
 
@@ -77,7 +77,7 @@ def _yaml(v) -> str:
 
 
 def render_skabeloner(navn: str, afdelinger: list[dict], boligorganisation: str | None) -> dict[str, str]:
-    from .skabeloner import jinja_miljoe, skabelonmappe
+    from samdrift_cli.skabeloner import jinja_miljoe, skabelonmappe
 
     miljoe = jinja_miljoe("init")
     miljoe.filters["yaml"] = _yaml
@@ -123,7 +123,7 @@ def opret(maal: Path, navn: str | None, afdelinger_tekst: list[str], boligorgani
     maal_abs = maal.resolve()
     navn = navn or f"Samdrift {' og '.join(a['navn'] for a in afdelinger)}"
     filer = render_skabeloner(navn, afdelinger, boligorganisation)
-    from .jsonskema import skema_tekster
+    from samdrift_cli.skemaer.jsonskema import skema_tekster
 
     skemaer = skema_tekster()
     maal_abs.parent.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import dansk_cli
+from samdrift_cli.cli import dansk as dansk_cli
 
 dansk_cli.installer()
 
@@ -42,7 +42,7 @@ def _mappe(ctx: typer.Context) -> Path:
 
 def _vis_version(vis: bool) -> None:
     if vis:
-        from . import __version__
+        from samdrift_cli import __version__
 
         typer.echo(f"samdrift {__version__}")
         raise typer.Exit(0)
@@ -81,7 +81,7 @@ def init(
     git: Annotated[bool, typer.Option("--git", help="Kør 'git init' og lav den første commit.")] = False,
 ) -> None:
     """Opret en ny samdrift-mappe med alle skabeloner (overskriver aldrig en eksisterende fil)."""
-    from .opret import opret
+    from samdrift_cli.skrivning.opret import opret
 
     maal = _mappe(ctx) / mappe if mappe is not None else _mappe(ctx)
     kor(lambda: opret(maal, navn, afdeling or [], boligorganisation, git))
@@ -100,7 +100,7 @@ def check(
     """Tjek at alle filer er gyldige: syntaks, skema og krydshenvisninger."""
     if ctx.invoked_subcommand is not None:
         return
-    from . import visning
+    from samdrift_cli import visning
 
     def koer() -> int:
         kode = visning.check_alle(_mappe(ctx), som_json) if alle else visning.check(_mappe(ctx), som_json)
@@ -116,7 +116,7 @@ def check_milepael(
     som_json: JsonTilvalg = False,
 ) -> None:
     """Er milepæl NR nået? Viser hver opgave og leverance og hvad der mangler (også for de tidligere milepæle)."""
-    from . import visning
+    from samdrift_cli import visning
 
     kor(lambda: visning.check_milepael(_mappe(ctx.parent), nr, som_json))
 
@@ -127,7 +127,7 @@ def check_milepael(
 @app.command(options_metavar="[TILVALG]")
 def status(ctx: typer.Context, som_json: JsonTilvalg = False) -> None:
     """Alle 12 milepæle i 3 faser på én gang, og de næste skridt."""
-    from . import visning
+    from samdrift_cli import visning
 
     kor(lambda: visning.status(_mappe(ctx), som_json))
 
@@ -146,7 +146,7 @@ def fordeling(
                                                    show_default=False)] = None,
 ) -> None:
     """Fordelingen på konti og afdelinger til øren: totaler, kroner pr. lejemål og sammenligning med i dag."""
-    from . import visning
+    from samdrift_cli import visning
 
     kor(lambda: visning.fordeling(_mappe(ctx), som_json, noegle, mod_timer, periode))
 
@@ -168,7 +168,7 @@ def afkryds(
     fortryd: Annotated[bool, typer.Option("--fortryd", help="Fjern afkrydsningen igen.")] = False,
 ) -> None:
     """Registrér en udført opgave, en godkendelse eller en beslutning i milepaele.yaml (bevarer kommentarer)."""
-    from .afkrydsning import afkryds as gør
+    from samdrift_cli.skrivning.afkryds import afkryds as gør
 
     kor(lambda: gør(_mappe(ctx), milepael, opgave, leverance, dato, af, referat, beslutning, bemaerkning, fortryd))
 
@@ -186,7 +186,7 @@ def export(
     overskriv: Annotated[bool, typer.Option("--overskriv", help="Overskriv filer, som samdrift ikke selv har lavet.")] = False,
 ) -> None:
     """Eksportér projektmappen (--xlsx) og/eller dokumenterne (--md)."""
-    from . import visning
+    from samdrift_cli import visning
 
     kor(lambda: visning.export(_mappe(ctx), xlsx, md, overskriv))
 
@@ -198,7 +198,7 @@ def schema(
                                                show_default=False)] = None,
 ) -> None:
     """Skriv JSON Schema (draft-07) for hver filtype, så editoren fuldender og tjekker nøgler."""
-    from .jsonskema import skriv_skemaer
+    from samdrift_cli.skemaer.jsonskema import skriv_skemaer
 
     kor(lambda: skriv_skemaer(ud if ud is not None else _mappe(ctx) / ".samdrift" / "schemas"))
 
@@ -210,7 +210,7 @@ def oversigt(
     som_json: JsonTilvalg = False,
 ) -> None:
     """Én linje for hver samdrift-mappe under MAPPE: afdelinger, lejemål, milepæl, næste skridt, problemer."""
-    from . import visning
+    from samdrift_cli import visning
 
     rod = _mappe(ctx) / mappe if mappe is not None else _mappe(ctx)
     kor(lambda: visning.oversigt(rod, som_json))
@@ -221,16 +221,16 @@ def oversigt(
 
 def kor(handling) -> None:
     """Run a command; user errors become Danish findings on stderr and exit code 2."""
-    from .fund import SamdriftFejl, Udfald
+    from samdrift_cli.fund import SamdriftFejl, Udfald
 
     try:
         kode = handling()
         if isinstance(kode, Udfald):
-            from .visning import vis_udfald
+            from samdrift_cli.visning import vis_udfald
 
             kode = vis_udfald(kode)
     except SamdriftFejl as e:
-        from .visning import skriv_fund
+        from samdrift_cli.visning import skriv_fund
 
         skriv_fund(e.fund)
         raise typer.Exit(2)

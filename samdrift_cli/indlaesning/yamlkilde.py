@@ -22,7 +22,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from .fund import Fund
+from samdrift_cli.fund import Fund
 
 MAKS_FILSTOERRELSE = 5 * 1024 * 1024  # a samdrift file is small; this stops accidents and attacks
 MAKS_NODER = 200_000  # values after alias expansion (stops "billion laughs")

@@ -10,8 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .fund import Fund
-from .yamlkilde import YamlDokument
+from samdrift_cli.fund import Fund
+from samdrift_cli.indlaesning.yamlkilde import YamlDokument
 
 
 def _grundtype(annotation: Any) -> Any:

@@ -9,13 +9,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from .allokering import andele_fra_basis, fordel_oere, fordel_vaegte, vaegte_fra_andele
-from .beloeb import til_oere
-from .fund import Fund
+from samdrift_cli.fordeling.allokering import andele_fra_basis, fordel_oere, fordel_vaegte, vaegte_fra_andele
+from samdrift_cli.beloeb import til_oere
+from samdrift_cli.fund import Fund
 
 if TYPE_CHECKING:
-    from .indlaesning import Samdriftsmappe
-    from .skemaer.model import Fordelingsnoegle
+    from samdrift_cli.indlaesning.loader import Samdriftsmappe
+    from samdrift_cli.skemaer.model import Fordelingsnoegle
 
 GRUNDLAG_TEKST = {
     "lejemaal": "antal lejemål",

@@ -13,11 +13,11 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .beloeb import dansk_beloeb, dansk_decimal, til_oere
-from .fund import Fund, SamdriftFejl
+from samdrift_cli.beloeb import dansk_beloeb, dansk_decimal, til_oere
+from samdrift_cli.fund import Fund, SamdriftFejl
 
 if TYPE_CHECKING:
-    from .indlaesning import Samdriftsmappe
+    from samdrift_cli.indlaesning.loader import Samdriftsmappe
 
 STANDARDMAPPE = "dokumenter"
 ALLE_DOKUMENTER = ("README.md", "status.md", "oplaeg.md", "interessentanalyse.md", "samdriftsmodel.md", "aftale.md",
@@ -75,7 +75,7 @@ def _dato(d: dt.date | None) -> str:
 
 
 def skriv_md(mappe: "Samdriftsmappe", ud: Path | None, overskriv: bool) -> list[Path]:
-    from .skrivning import skriv_atomisk
+    from samdrift_cli.atomisk import skriv_atomisk
 
     ud = ud if ud is not None else mappe.sti / STANDARDMAPPE
     if ud.suffix.lower() == ".md":
@@ -104,10 +104,10 @@ def render(mappe: "Samdriftsmappe") -> dict[str, str]:
     """All documents as {filename: Markdown}."""
     from markupsafe import Markup
 
-    from .milepaele.regler import vurder
-    from .milepaele.status import aktuel_milepael
-    from .skabeloner import jinja_miljoe
-    from .skemaer.implementeringsplan import TEMA_TITLER
+    from samdrift_cli.milepaele.regler import vurder
+    from samdrift_cli.milepaele.status import aktuel_milepael
+    from samdrift_cli.skabeloner import jinja_miljoe
+    from samdrift_cli.skemaer.implementeringsplan import TEMA_TITLER
 
     miljoe = jinja_miljoe("md", trim=True)
     miljoe.finalize = lambda v: v if isinstance(v, Markup) else ("" if v is None else md(v))
@@ -170,7 +170,7 @@ def _normaliser(tekst: str) -> str:
 
 
 def _registrering(mappe, nr, art, i):
-    from .milepaele.regler import registrering
+    from samdrift_cli.milepaele.regler import registrering
 
     return registrering(mappe, nr, art, i)
 
@@ -218,14 +218,14 @@ def _fordelingstabel(mappe) -> str:
     raekker = [[celle(k.konto), celle(k.navn), celle(k.noegle), dansk_beloeb(k.beloeb)]
                + [dansk_beloeb(k.fordeling[a]) for a in r.ids] for k in r.konti]
     raekker.append(["**I alt**", "", "", f"**{dansk_beloeb(r.total)}**"] + [f"**{dansk_beloeb(r.total_fordeling[a])}**" for a in r.ids])
-    from .beloeb import pr_enhed as _pr
+    from samdrift_cli.beloeb import pr_enhed as _pr
 
     raekker.append(["Pr. lejemål", "", "", ""] + [dansk_beloeb(_pr(r.total_fordeling[a], r.lejemaal[a])) for a in r.ids])
     return _tabel(hoved, raekker, set(range(3, len(hoved))))
 
 
 def _noegletabel(mappe) -> str:
-    from .fordeling import GRUNDLAG_TEKST
+    from samdrift_cli.fordeling.beregning import GRUNDLAG_TEKST
 
     r = mappe.fordeling
     if r is None or not r.noegler:
@@ -241,7 +241,7 @@ def _sammenligning(mappe) -> str:
     r = mappe.fordeling
     if r is None or not r.har_nuvaerende:
         return ""
-    from .beloeb import pr_enhed as _pr
+    from samdrift_cli.beloeb import pr_enhed as _pr
 
     sam = r.sammenligning()
     navne = dict(r.afdelinger)
@@ -291,7 +291,7 @@ def _kvadrantpunkter(ia) -> str:
 
 
 def _gantt(ip) -> str:
-    from .skemaer.implementeringsplan import TEMA_TITLER
+    from samdrift_cli.skemaer.implementeringsplan import TEMA_TITLER
 
     aktiviteter = [a for a in ip.aktiviteter if a.frist or a.start]
     if not aktiviteter:
