@@ -54,10 +54,11 @@ def test_parametre_tjekkes_uden_pydantic_med_danske_beskeder(argumenter, fejl, s
 
 
 def test_parametre_omsaettes_til_de_rigtige_typer(monkeypatch):
-    from samdrift_cli import cli, visning
+    from samdrift_cli import cli
+    from samdrift_cli.kommandoer import check
 
     kaldt = {}
-    monkeypatch.setattr(visning, "check_milepael", lambda mappe, nr, som_json: kaldt.update(mappe=mappe, nr=nr, json=som_json))
+    monkeypatch.setattr(check, "check_milepael", lambda mappe, nr, som_json: kaldt.update(mappe=mappe, nr=nr, json=som_json))
     with pytest.raises(SystemExit) as e:
         cli.main(["-C", str(EKSEMPEL), "check", "milepael", " 7 ", "--json"])
     assert e.value.code == 0
@@ -78,12 +79,13 @@ def test_python_m_og_konsolscript(tmp_path):
 
 
 def test_ingen_traceback_ved_intern_fejl(tmp_path, monkeypatch, capsys):
-    from samdrift_cli import cli, visning
+    from samdrift_cli import cli
+    from samdrift_cli.kommandoer import status
 
     def boom(*a, **k):
         raise RuntimeError("simuleret")
 
-    monkeypatch.setattr(visning, "status", boom)
+    monkeypatch.setattr(status, "status", boom)
     monkeypatch.delenv("SAMDRIFT_DEBUG", raising=False)
     try:
         cli.main(["-C", str(EKSEMPEL), "status"])

@@ -101,7 +101,7 @@ def test_i_dag_mod_samdrift_og_advarsel_om_dyrere(tmp_path, samdrift):
           - {konto: 114, med: true, noegle: lige, budget: 1000, nuvaerende: {a: 300, b: 900}}
         """})
     d = samdrift("-C", m, "fordeling", "--json").json()
-    assert d["sammenligning"] == {"i_dag": "1200.00", "samdrift": "1000.00", "driftsbesparelse": "200.00"}
+    assert d["i_dag_og_samdrift"] == {"i_dag": "1200.00", "samdrift": "1000.00", "driftsbesparelse": "200.00"}
     a = d["afdelinger"][0]
     assert (a["i_dag"], a["samdrift"], a["forskel"]) == ("300.00", "500.00", "200.00")
     r = samdrift("-C", m, "fordeling")
@@ -187,7 +187,7 @@ def test_ingen_timer_i_perioden(tmp_path, samdrift):
 @given(st.lists(st.integers(min_value=-10**9, max_value=10**9), min_size=1, max_size=6),
        st.lists(st.integers(min_value=1, max_value=900), min_size=2, max_size=4), st.integers(0, 10**6))
 def test_kontoraekkefoelge_aendrer_intet_i_mappen(tmp_path_factory, beloeb, lejemaal, seed):
-    from samdrift_cli.indlaesning.loader import indlaes
+    from samdrift_cli.kommandoer.mappe import laes as indlaes
 
     afd = "".join(f"  - {{id: a{i}, navn: A{i}, lejemaal: {n}}}\n" for i, n in enumerate(lejemaal))
     konti = [f"  - {{konto: {i}, med: true, noegle: l, budget: {'-' if b < 0 else ''}{abs(b) // 100}.{abs(b) % 100:02d}}}\n"
@@ -210,7 +210,7 @@ def test_kontoraekkefoelge_aendrer_intet_i_mappen(tmp_path_factory, beloeb, leje
 def test_fast_noegle_skal_summe_til_praecis_100(tmp_path_factory, andele):
     from decimal import Decimal
 
-    from samdrift_cli.indlaesning.loader import indlaes
+    from samdrift_cli.kommandoer.mappe import laes as indlaes
 
     afd = "".join(f"  - {{id: a{i}, navn: A{i}, lejemaal: 1}}\n" for i in range(len(andele)))
     tekst = ", ".join(f"a{i}: {v}" for i, v in enumerate(andele))

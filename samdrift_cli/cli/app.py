@@ -100,10 +100,10 @@ def check(
     """Tjek at alle filer er gyldige: syntaks, skema og krydshenvisninger."""
     if ctx.invoked_subcommand is not None:
         return
-    from samdrift_cli import visning
+    from samdrift_cli.kommandoer import check as kommando
 
     def koer() -> int:
-        kode = visning.check_alle(_mappe(ctx), som_json) if alle else visning.check(_mappe(ctx), som_json)
+        kode = kommando.check_alle(_mappe(ctx), som_json) if alle else kommando.check(_mappe(ctx), som_json)
         return 0 if (kode == 1 and tillad_advarsler) else kode
 
     kor(koer)
@@ -116,9 +116,9 @@ def check_milepael(
     som_json: JsonTilvalg = False,
 ) -> None:
     """Er milepæl NR nået? Viser hver opgave og leverance og hvad der mangler (også for de tidligere milepæle)."""
-    from samdrift_cli import visning
+    from samdrift_cli.kommandoer.check import check_milepael as kommando
 
-    kor(lambda: visning.check_milepael(_mappe(ctx.parent), nr, som_json))
+    kor(lambda: kommando(_mappe(ctx.parent), nr, som_json))
 
 
 # -- status ---------------------------------------------------------------------
@@ -127,9 +127,9 @@ def check_milepael(
 @app.command(options_metavar="[TILVALG]")
 def status(ctx: typer.Context, som_json: JsonTilvalg = False) -> None:
     """Alle 12 milepæle i 3 faser på én gang, og de næste skridt."""
-    from samdrift_cli import visning
+    from samdrift_cli.kommandoer.status import status as kommando
 
-    kor(lambda: visning.status(_mappe(ctx), som_json))
+    kor(lambda: kommando(_mappe(ctx), som_json))
 
 
 # -- fordeling ------------------------------------------------------------------
@@ -146,9 +146,9 @@ def fordeling(
                                                    show_default=False)] = None,
 ) -> None:
     """Fordelingen på konti og afdelinger til øren: totaler, kroner pr. lejemål og sammenligning med i dag."""
-    from samdrift_cli import visning
+    from samdrift_cli.kommandoer.fordeling import fordeling as kommando
 
-    kor(lambda: visning.fordeling(_mappe(ctx), som_json, noegle, mod_timer, periode))
+    kor(lambda: kommando(_mappe(ctx), som_json, noegle, mod_timer, periode))
 
 
 # -- afkryds --------------------------------------------------------------------
@@ -186,9 +186,9 @@ def export(
     overskriv: Annotated[bool, typer.Option("--overskriv", help="Overskriv filer, som samdrift ikke selv har lavet.")] = False,
 ) -> None:
     """Eksportér projektmappen (--xlsx) og/eller dokumenterne (--md)."""
-    from samdrift_cli import visning
+    from samdrift_cli.kommandoer.export import export as kommando
 
-    kor(lambda: visning.export(_mappe(ctx), xlsx, md, overskriv))
+    kor(lambda: kommando(_mappe(ctx), xlsx, md, overskriv))
 
 
 @app.command(options_metavar="[TILVALG]")
@@ -210,10 +210,10 @@ def oversigt(
     som_json: JsonTilvalg = False,
 ) -> None:
     """Én linje for hver samdrift-mappe under MAPPE: afdelinger, lejemål, milepæl, næste skridt, problemer."""
-    from samdrift_cli import visning
+    from samdrift_cli.kommandoer.portefoelje import vis_oversigt
 
     rod = _mappe(ctx) / mappe if mappe is not None else _mappe(ctx)
-    kor(lambda: visning.oversigt(rod, som_json))
+    kor(lambda: vis_oversigt(rod, som_json))
 
 
 # -- error handling: one place ----------------------------------------------------
@@ -226,11 +226,11 @@ def kor(handling) -> None:
     try:
         kode = handling()
         if isinstance(kode, Udfald):
-            from samdrift_cli.visning import vis_udfald
+            from samdrift_cli.visning.terminal import vis_udfald
 
             kode = vis_udfald(kode)
     except SamdriftFejl as e:
-        from samdrift_cli.visning import skriv_fund
+        from samdrift_cli.visning.terminal import skriv_fund
 
         skriv_fund(e.fund)
         raise typer.Exit(2)

@@ -17,7 +17,8 @@ from samdrift_cli.beloeb import dansk_beloeb, dansk_decimal, til_oere
 from samdrift_cli.fund import Fund, SamdriftFejl
 
 if TYPE_CHECKING:
-    from samdrift_cli.indlaesning.loader import Samdriftsmappe
+    from samdrift_cli.fordeling.beregning import Fordelingsresultat
+    from samdrift_cli.indlaesning.samdriftsmappe import Samdriftsmappe
 
 STANDARDMAPPE = "dokumenter"
 ALLE_DOKUMENTER = ("README.md", "status.md", "oplaeg.md", "interessentanalyse.md", "samdriftsmodel.md", "aftale.md",
@@ -74,7 +75,8 @@ def _dato(d: dt.date | None) -> str:
     return d.strftime("%d-%m-%Y") if d else ""
 
 
-def skriv_md(mappe: "Samdriftsmappe", ud: Path | None, overskriv: bool) -> list[Path]:
+def skriv_md(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", ud: Path | None,
+             overskriv: bool) -> list[Path]:
     from samdrift_cli.atomisk import skriv_atomisk
 
     ud = ud if ud is not None else mappe.sti / STANDARDMAPPE
@@ -82,7 +84,7 @@ def skriv_md(mappe: "Samdriftsmappe", ud: Path | None, overskriv: bool) -> list[
         raise SamdriftFejl([Fund(str(ud), None, None, "fejl", "--md tager en mappe, ikke en fil")])
     if ud.exists() and not ud.is_dir():
         raise SamdriftFejl([Fund(str(ud), None, None, "fejl", "findes og er ikke en mappe")])
-    dokumenter = render(mappe)
+    dokumenter = render(mappe, fordeling)
     fremmede = [navn for navn in dokumenter if (ud / navn).exists() and MAERKE not in (ud / navn).read_text(encoding="utf-8", errors="replace")]
     if fremmede and not overskriv:
         raise SamdriftFejl([Fund(str(ud / n), None, None, "fejl", "filen findes og er ikke lavet af samdrift; brug --overskriv")
@@ -100,7 +102,7 @@ def skriv_md(mappe: "Samdriftsmappe", ud: Path | None, overskriv: bool) -> list[
     return filer
 
 
-def render(mappe: "Samdriftsmappe") -> dict[str, str]:
+def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> dict[str, str]:
     """All documents as {filename: Markdown}."""
     from markupsafe import Markup
 
@@ -130,9 +132,9 @@ def render(mappe: "Samdriftsmappe") -> dict[str, str]:
                            {"ia": mappe.interessenter, "punkter": Markup(_kvadrantpunkter(mappe.interessenter))}))
     if mappe.model is not None:
         dokumenter.append(("samdriftsmodel.md", "samdriftsmodel.md.j2", "Forslag til samdriftsmodel (Bilag 3)",
-                           {"m": mappe.model, "analyse": mappe.analyse, "fordeling": Markup(_fordelingstabel(mappe)),
-                            "noegler": Markup(_noegletabel(mappe)), "org": Markup(_organisationsdiagram(mappe)),
-                            "sammenligning": Markup(_sammenligning(mappe)),
+                           {"m": mappe.model, "analyse": mappe.analyse, "fordeling": Markup(_fordelingstabel(fordeling)),
+                            "noegler": Markup(_noegletabel(fordeling)), "org": Markup(_organisationsdiagram(mappe)),
+                            "sammenligning": Markup(_sammenligning(fordeling)),
                             "godkendelse": _registrering(mappe, 3, "opgave", 3)}))
     if mappe.aftale is not None:
         dokumenter.append(("aftale.md", "aftale.md.j2", "Aftale om samdrift (Bilag 4)", {"a": mappe.aftale}))
@@ -209,8 +211,7 @@ def _tabel(hoved: list[str], raekker: list[list[str]], hoejre: set[int] = frozen
     return "\n".join(linjer)
 
 
-def _fordelingstabel(mappe) -> str:
-    r = mappe.fordeling
+def _fordelingstabel(r: "Fordelingsresultat | None") -> str:
     if r is None or not r.konti:
         return "_Ingen konti indgår endnu i samdriften._"
     navne = dict(r.afdelinger)
@@ -224,10 +225,9 @@ def _fordelingstabel(mappe) -> str:
     return _tabel(hoved, raekker, set(range(3, len(hoved))))
 
 
-def _noegletabel(mappe) -> str:
+def _noegletabel(r: "Fordelingsresultat | None") -> str:
     from samdrift_cli.fordeling.beregning import GRUNDLAG_TEKST
 
-    r = mappe.fordeling
     if r is None or not r.noegler:
         return ""
     navne = dict(r.afdelinger)
@@ -237,8 +237,7 @@ def _noegletabel(mappe) -> str:
     return _tabel(hoved, raekker, set(range(2, len(hoved))))
 
 
-def _sammenligning(mappe) -> str:
-    r = mappe.fordeling
+def _sammenligning(r: "Fordelingsresultat | None") -> str:
     if r is None or not r.har_nuvaerende:
         return ""
     from samdrift_cli.beloeb import pr_enhed as _pr

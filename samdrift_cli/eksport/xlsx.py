@@ -26,7 +26,8 @@ from samdrift_cli.beloeb import fra_oere, pr_enhed
 from samdrift_cli.fund import Fund, SamdriftFejl
 
 if TYPE_CHECKING:
-    from samdrift_cli.indlaesning.loader import Samdriftsmappe
+    from samdrift_cli.fordeling.beregning import Fordelingsresultat
+    from samdrift_cli.indlaesning.samdriftsmappe import Samdriftsmappe
 
 GRAENSE = 2**53
 
@@ -103,7 +104,9 @@ class _Bog:
             ws.write_datetime(r, k, dt.datetime(d.year, d.month, d.day), self.fmt["dato"])
 
 
-def skriv_xlsx(mappe: "Samdriftsmappe", fil: Path | None, overskriv: bool) -> Path:
+def skriv_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", fil: Path | None,
+               overskriv: bool) -> Path:
+    """The workbook of a folder and its allocation (None: no model.yaml to allocate)."""
     import xlsxwriter
 
     fil = fil if fil is not None else mappe.sti / standard_filnavn(mappe)
@@ -147,11 +150,11 @@ def skriv_xlsx(mappe: "Samdriftsmappe", fil: Path | None, overskriv: bool) -> Pa
     bog = _Bog(wb, fmt)
     _oversigt(bog, mappe, status)
     afd_raekke = _afdelinger(bog, mappe)
-    if mappe.fordeling is not None:
-        noegle_celler = _noegler(bog, mappe, afd_raekke)
-        konto_celler = _konti(bog, mappe, noegle_celler)
-        if mappe.fordeling.har_nuvaerende:
-            _maal_oekonomi(bog, mappe, konto_celler, afd_raekke)
+    if fordeling is not None:
+        noegle_celler = _noegler(bog, mappe, fordeling, afd_raekke)
+        konto_celler = _konti(bog, mappe, fordeling, noegle_celler)
+        if fordeling.har_nuvaerende:
+            _maal_oekonomi(bog, mappe, fordeling, konto_celler, afd_raekke)
     if mappe.model is not None and mappe.model.organisationsplan is not None:
         _organisationsplan(bog, mappe)
     if mappe.interessenter is not None:
@@ -235,7 +238,7 @@ def _tabel(bog: _Bog, ws, raekke: int, kolonner: list[tuple[str, int]], data: li
 
 def _oversigt(bog: _Bog, mappe, status) -> None:
     from samdrift_cli.milepaele.status import aktuel_milepael
-    from samdrift_cli.visning import STATUS_TEKST
+    from samdrift_cli.milepaele.status import STATUS_TEKST
 
     ws = bog.ark("Oversigt")
     s = mappe.samdrift
@@ -269,10 +272,9 @@ def _afdelinger(bog: _Bog, mappe) -> dict[str, int]:
     return {a.id: i + 1 for i, a in enumerate(mappe.samdrift.afdelinger)}
 
 
-def _noegler(bog: _Bog, mappe, afd_raekke: dict[str, int]) -> dict[str, dict]:
+def _noegler(bog: _Bog, mappe, r: "Fordelingsresultat", afd_raekke: dict[str, int]) -> dict[str, dict]:
     """Sheet Fordelingsnøgler; returns per nøgle the cells of its integer basis and total."""
     ws = bog.ark("Fordelingsnøgler")
-    r = mappe.fordeling
     ids = r.ids
     navne = dict(r.afdelinger)
     ws.write_string(0, 0, "Afdeling", bog.fmt["hoved"])
@@ -324,10 +326,9 @@ def _noegler(bog: _Bog, mappe, afd_raekke: dict[str, int]) -> dict[str, dict]:
     return celler
 
 
-def _konti(bog: _Bog, mappe, noegle_celler: dict[str, dict]) -> dict[int, dict]:
+def _konti(bog: _Bog, mappe, r: "Fordelingsresultat", noegle_celler: dict[str, dict]) -> dict[int, dict]:
     """Sheet Konti with the live øre formulas; returns per konto row the allocation cells."""
     ws = bog.ark("Konti")
-    r = mappe.fordeling
     ids = r.ids
     navne = dict(r.afdelinger)
     n_afd = len(ids)
@@ -425,9 +426,8 @@ def _defnavn(navn: str) -> str:
     return re.sub(r"[^A-Za-z0-9_]", "_", navn)
 
 
-def _maal_oekonomi(bog: _Bog, mappe, konto_celler: dict[int, dict], afd_raekke: dict[str, int]) -> None:
+def _maal_oekonomi(bog: _Bog, mappe, r: "Fordelingsresultat", konto_celler: dict[int, dict], afd_raekke: dict[str, int]) -> None:
     ws = bog.ark("Mål for økonomien")
-    r = mappe.fordeling
     ids = r.ids
     navne = dict(r.afdelinger)
     regnskabsaar = mappe.model.oekonomi.regnskabsaar if mappe.model.oekonomi else None

@@ -14,7 +14,7 @@ from samdrift_cli.beloeb import til_oere
 from samdrift_cli.fund import Fund
 
 if TYPE_CHECKING:
-    from samdrift_cli.indlaesning.loader import Samdriftsmappe
+    from samdrift_cli.indlaesning.samdriftsmappe import Samdriftsmappe
     from samdrift_cli.skemaer.model import Fordelingsnoegle
 
 GRUNDLAG_TEKST = {

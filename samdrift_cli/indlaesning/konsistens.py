@@ -18,7 +18,7 @@ from samdrift_cli.fund import Fund
 
 if TYPE_CHECKING:
     from samdrift_cli.skemaer.felter import Emne
-    from samdrift_cli.indlaesning.loader import Samdriftsmappe
+    from samdrift_cli.indlaesning.samdriftsmappe import Samdriftsmappe
 
 
 def _forslag(navn: str, kendte: Iterable[str]) -> str:
@@ -26,7 +26,7 @@ def _forslag(navn: str, kendte: Iterable[str]) -> str:
     return f"; mente du '{m[0]}'?" if m else ""
 
 
-class _Tjek:
+class Tjek:
     def __init__(self, mappe: "Samdriftsmappe"):
         self.mappe = mappe
         self.fund: list[Fund] = []
@@ -92,18 +92,17 @@ class _Tjek:
 
 
 def krydstjek(mappe: "Samdriftsmappe") -> list[Fund]:
-    t = _Tjek(mappe)
+    t = Tjek(mappe)
     _samdrift(t)
     _model(t)
     _oplaeg_analyse(t)
     _interessenter_inddragelse(t)
     _aftale(t)
     _implementering_orientering_evaluering(t)
-    _milepaele(t)
     return t.fund
 
 
-def _samdrift(t: _Tjek) -> None:
+def _samdrift(t: Tjek) -> None:
     s = t.filer.get("samdrift.yaml")
     if s is None:
         return
@@ -127,7 +126,7 @@ def _samdrift(t: _Tjek) -> None:
                    f"mente du {skrevet.replace('.', '')} m²? I et YAML-tal er '.' decimaltegn", "advarsel")
 
 
-def _model(t: _Tjek) -> None:
+def _model(t: Tjek) -> None:
     m = t.filer.get("model.yaml")
     if m is None:
         return
@@ -190,7 +189,7 @@ def _model(t: _Tjek) -> None:
             t.afdeling(f, ("indhold", "aktiver", i, "afdeling"), a.afdeling)
 
 
-def _oplaeg_analyse(t: _Tjek) -> None:
+def _oplaeg_analyse(t: Tjek) -> None:
     o = t.filer.get("oplaeg.yaml")
     if o is not None:
         for felt in ("formaal", "andre_afdelinger", "interessenter", "oekonomi", "fysik", "organisering",
@@ -207,7 +206,7 @@ def _oplaeg_analyse(t: _Tjek) -> None:
                 t.afdeling("analyse.yaml", ("kompetenceanalyse", "medarbejdere", i, "afdeling"), m.afdeling)
 
 
-def _interessenter_inddragelse(t: _Tjek) -> None:
+def _interessenter_inddragelse(t: Tjek) -> None:
     ia = t.filer.get("interessenter.yaml")
     interessenter: set[str] | None = None
     if ia is not None:
@@ -234,7 +233,7 @@ def _interessenter_inddragelse(t: _Tjek) -> None:
                     t.reference(f, ("maalgrupper", i, "interessenter", j), ref, interessenter, "interessent", "interessenter.yaml")
 
 
-def _aftale(t: _Tjek) -> None:
+def _aftale(t: Tjek) -> None:
     a = t.filer.get("aftale.yaml")
     if a is None:
         return
@@ -255,7 +254,7 @@ def _aftale(t: _Tjek) -> None:
             t.afdeling(f, ("vilkaar", "aktiver", i, "afdeling"), x.afdeling)
 
 
-def _implementering_orientering_evaluering(t: _Tjek) -> None:
+def _implementering_orientering_evaluering(t: Tjek) -> None:
     ip = t.filer.get("implementeringsplan.yaml")
     aktiviteter: set[str] | None = None
     if ip is not None:
@@ -286,27 +285,3 @@ def _implementering_orientering_evaluering(t: _Tjek) -> None:
         noegler = t.ids("model.yaml", ("fordelingsnoegler",), m.fordelingsnoegler)
         for i, x in enumerate(e.noeglevurderinger):
             t.reference(f, ("noeglevurderinger", i, "noegle"), x.noegle, noegler, "fordelingsnøgle", "model.yaml")
-
-
-def _milepaele(t: _Tjek) -> None:
-    mp = t.filer.get("milepaele.yaml")
-    if mp is None:
-        return
-    from samdrift_cli.milepaele.katalog import KATALOG
-
-    f = "milepaele.yaml"
-    set_: dict[int, int] = {}
-    for i, m in enumerate(mp.milepaele):
-        if m.nr in set_:
-            t.fejl(f, ("milepaele", i, "nr"), f"milepæl {m.nr} står allerede i listen (nr. {set_[m.nr] + 1}); saml dem i én post")
-        set_[m.nr] = i
-        kat = KATALOG[m.nr - 1]
-        for felt, antal, hvad in (("opgaver", len(kat.opgaver), "opgave"), ("leverancer", len(kat.leverancer), "leverance")):
-            set2: set[int] = set()
-            for j, r in enumerate(getattr(m, felt)):
-                if r.nr > antal:
-                    t.fejl(f, ("milepaele", i, felt, j, "nr"),
-                           f"milepæl {m.nr} har kun {antal} {hvad}{'r' if antal > 1 else ''}, ikke nr. {r.nr}")
-                if r.nr in set2:
-                    t.fejl(f, ("milepaele", i, felt, j, "nr"), f"{hvad} {r.nr} i milepæl {m.nr} står to gange")
-                set2.add(r.nr)

@@ -6,100 +6,17 @@ Every problem found in any file is collected as a ``Fund``; nothing is printed h
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from samdrift_cli.fund import Fund, SamdriftFejl, har_fejl, sorter
+from samdrift_cli.fund import Fund, SamdriftFejl, sorter
 from samdrift_cli.skemaer import FILNAVNE, skemaklasse
 from samdrift_cli.indlaesning.tidsregistrering import FILNAVN as CSV_FILNAVN
-from samdrift_cli.indlaesning.tidsregistrering import XLSX_FILNAVN, Tidsregistrering, find_fil, laes_tidsregistrering
+from samdrift_cli.indlaesning.tidsregistrering import XLSX_FILNAVN, find_fil, laes_tidsregistrering
 from samdrift_cli.indlaesning.yamlkilde import YamlDokument, laes_raa
 
-if TYPE_CHECKING:
-    from samdrift_cli.indlaesning.delvis import DelvisFil
-    from samdrift_cli.fordeling.beregning import Fordelingsresultat
-    from samdrift_cli.skemaer.aftale import AftaleFil
-    from samdrift_cli.skemaer.analyse import AnalyseFil
-    from samdrift_cli.skemaer.evaluering import EvalueringFil
-    from samdrift_cli.skemaer.implementeringsplan import ImplementeringsplanFil
-    from samdrift_cli.skemaer.inddragelsesplan import InddragelsesplanFil
-    from samdrift_cli.skemaer.interessenter import InteressenterFil
-    from samdrift_cli.skemaer.milepaele import MilepaeleFil
-    from samdrift_cli.skemaer.model import ModelFil
-    from samdrift_cli.skemaer.oplaeg import OplaegFil
-    from samdrift_cli.skemaer.orientering import OrienteringFil
-    from samdrift_cli.skemaer.samdrift import SamdriftFil
+from samdrift_cli.indlaesning.samdriftsmappe import HOVEDFIL, Samdriftsmappe
 
-HOVEDFIL = "samdrift.yaml"
-
-
-@dataclass
-class Samdriftsmappe:
-    sti: Path
-    dokumenter: dict[str, YamlDokument] = field(default_factory=dict)
-    modeller: dict[str, Any] = field(default_factory=dict)
-    # for a file with schema errors: the part of it that passed, for the cross-checks only
-    delvise: dict[str, "DelvisFil"] = field(default_factory=dict)
-    tidsregistrering: Tidsregistrering | None = None
-    fund: list[Fund] = field(default_factory=list)
-    fordeling: "Fordelingsresultat | None" = None
-
-    # -- the files, None when missing or invalid: each an instance of its schema model
-    @property
-    def samdrift(self) -> "SamdriftFil | None":
-        return self.modeller.get("samdrift.yaml")
-
-    @property
-    def milepaele(self) -> "MilepaeleFil | None":
-        return self.modeller.get("milepaele.yaml")
-
-    @property
-    def oplaeg(self) -> "OplaegFil | None":
-        return self.modeller.get("oplaeg.yaml")
-
-    @property
-    def interessenter(self) -> "InteressenterFil | None":
-        return self.modeller.get("interessenter.yaml")
-
-    @property
-    def analyse(self) -> "AnalyseFil | None":
-        return self.modeller.get("analyse.yaml")
-
-    @property
-    def inddragelsesplan(self) -> "InddragelsesplanFil | None":
-        return self.modeller.get("inddragelsesplan.yaml")
-
-    @property
-    def model(self) -> "ModelFil | None":
-        return self.modeller.get("model.yaml")
-
-    @property
-    def aftale(self) -> "AftaleFil | None":
-        return self.modeller.get("aftale.yaml")
-
-    @property
-    def implementeringsplan(self) -> "ImplementeringsplanFil | None":
-        return self.modeller.get("implementeringsplan.yaml")
-
-    @property
-    def orientering(self) -> "OrienteringFil | None":
-        return self.modeller.get("orientering.yaml")
-
-    @property
-    def evaluering(self) -> "EvalueringFil | None":
-        return self.modeller.get("evaluering.yaml")
-
-    @property
-    def afdeling_ids(self) -> list[str]:
-        return [a.id for a in self.samdrift.afdelinger] if self.samdrift else []
-
-    def findes(self, filnavn: str) -> bool:
-        return (self.sti / filnavn).exists()
-
-    @property
-    def gyldig(self) -> bool:
-        return not har_fejl(self.fund)
+__all__ = ["HOVEDFIL", "Samdriftsmappe", "indlaes"]
 
 
 def indlaes(sti: Path, med_tidsregistrering: bool = True) -> Samdriftsmappe:
@@ -134,14 +51,6 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True) -> Samdriftsmappe:
     from samdrift_cli.indlaesning.konsistens import krydstjek
 
     mappe.fund.extend(krydstjek(mappe))
-    # the allocation's own errors (a nøgle with nothing to allocate by) are told beside errors in
-    # the files it does not read
-    if mappe.samdrift is not None and mappe.model is not None and not har_fejl(
-            [f for f in mappe.fund if f.fil in (HOVEDFIL, "model.yaml", CSV_FILNAVN)]):
-        from samdrift_cli.fordeling.beregning import beregn
-
-        mappe.fordeling, fund = beregn(mappe)
-        mappe.fund.extend(fund)
     mappe.fund = sorter(mappe.fund)
     return mappe
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from samdrift_cli.indlaesning.loader import HOVEDFIL, indlaes
+from samdrift_cli.indlaesning.loader import HOVEDFIL
+from samdrift_cli.kommandoer.mappe import laes
 
 SPRING_OVER = {".git", "node_modules", "__pycache__", ".venv", "venv", ".samdrift"}
 
@@ -31,8 +32,9 @@ def _linje(m: Path) -> dict:
     from samdrift_cli.milepaele.regler import vurder
     from samdrift_cli.milepaele.status import aktuel_milepael
 
-    mappe = indlaes(m)
-    fejl = sum(1 for f in mappe.fund if f.er_fejl)
+    ind = laes(m)
+    mappe = ind.mappe
+    fejl = sum(1 for f in ind.fund if f.er_fejl)
     linje = {
         "navn": mappe.samdrift.navn if mappe.samdrift else None,
         "afdelinger": len(mappe.samdrift.afdelinger) if mappe.samdrift else None,
@@ -40,9 +42,9 @@ def _linje(m: Path) -> dict:
         "milepael": None,
         "naeste_skridt": None,
         "fejl": fejl,
-        "advarsler": len(mappe.fund) - fejl,
+        "advarsler": len(ind.fund) - fejl,
     }
-    if not har_fejl(mappe.fund):
+    if not har_fejl(ind.fund):
         status = vurder(mappe)
         linje["milepael"] = aktuel_milepael(status)
         naeste = next((s for s in status if not s.naaet), None)
@@ -50,6 +52,24 @@ def _linje(m: Path) -> dict:
             aaben = next(p for p in naeste.punkter if not p.opfyldt)
             linje["naeste_skridt"] = f"{naeste.milepael.nr}: {aaben.titel}"
     else:
-        foerste = next(f for f in mappe.fund if f.er_fejl)
+        foerste = next(f for f in ind.fund if f.er_fejl)
         linje["naeste_skridt"] = f"ret fejl: {foerste.overskrift()}"
     return linje
+
+
+def vis_oversigt(rod: Path, som_json: bool) -> int:
+    """`samdrift oversigt [MAPPE]`: one line per samdrift folder below ``rod``."""
+    from samdrift_cli.fund import Fund, SamdriftFejl
+    from samdrift_cli.visning import terminal
+    from samdrift_cli.visning.dokumenter import skriv_json
+
+    if not rod.is_dir():
+        raise SamdriftFejl([Fund(str(rod), None, None, "fejl", "mappen findes ikke" if not rod.exists() else "er ikke en mappe")])
+    linjer = oversigt(rod)
+    if som_json:
+        skriv_json({"samdrifter": linjer})
+        return 0
+    terminal.oversigt(rod, linjer)
+    if not linjer:
+        terminal.skriv_fund([Fund(str(rod), None, None, "advarsel", "ingen samdrift-mapper (med samdrift.yaml) fundet")])
+    return 0

@@ -16,7 +16,7 @@ from samdrift_cli.milepaele.katalog import KATALOG
 from samdrift_cli.milepaele.status import Milepaelsstatus, Punkt, Vurdering
 
 if TYPE_CHECKING:
-    from samdrift_cli.indlaesning.loader import Samdriftsmappe
+    from samdrift_cli.indlaesning.samdriftsmappe import Samdriftsmappe
     from samdrift_cli.skemaer.milepaele import Registrering
 
 

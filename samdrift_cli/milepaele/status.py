@@ -1,7 +1,7 @@
 """The judgement of the milestones: plain data, shown by `status` and `check milepael N`.
 
-Kept apart from the rules (regler.py), which need the loaded folder and its pydantic schemas;
-a judgement read back from the cache needs only this module and the catalogue.
+Kept apart from the rules (regler.py), which need the loaded folder: renderers and exporters read
+only this.
 """
 
 from __future__ import annotations
@@ -35,12 +35,6 @@ class Punkt:
     def som_json(self) -> dict:
         return {"nr": self.nr, "titel": self.titel, "opfyldt": self.opfyldt, "mangler": self.mangler,
                 "advarsler": self.advarsler, "dato": self.dato.isoformat() if self.dato else None}
-
-    @classmethod
-    def fra_json(cls, art: str, d: dict) -> "Punkt":
-        return cls(art=art, nr=int(d["nr"]), titel=str(d["titel"]), opfyldt=bool(d["opfyldt"]),
-                   mangler=[str(x) for x in d["mangler"]], advarsler=[str(x) for x in d["advarsler"]],
-                   dato=dt.date.fromisoformat(d["dato"]) if d["dato"] else None)
 
 
 @dataclass
@@ -80,24 +74,23 @@ class Milepaelsstatus:
             "leverancer": [p.som_json() for p in self.leverancer],
         }
 
-    def som_data(self) -> dict:
-        """Everything, as plain JSON data (for the cache); :meth:`fra_data` reads it back."""
-        return {"nr": self.milepael.nr, "egen_opfyldt": self.egen_opfyldt, "naaet": self.naaet,
-                "faktadato": self.faktadato.isoformat() if self.faktadato else None,
-                "opgaver": [p.som_json() for p in self.opgaver],
-                "leverancer": [p.som_json() for p in self.leverancer]}
-
-    @classmethod
-    def fra_data(cls, d: dict) -> "Milepaelsstatus":
-        from samdrift_cli.milepaele.katalog import milepael
-
-        return cls(milepael=milepael(int(d["nr"])), egen_opfyldt=bool(d["egen_opfyldt"]), naaet=bool(d["naaet"]),
-                   faktadato=dt.date.fromisoformat(d["faktadato"]) if d["faktadato"] else None,
-                   opgaver=[Punkt.fra_json("opgave", p) for p in d["opgaver"]],
-                   leverancer=[Punkt.fra_json("leverance", p) for p in d["leverancer"]])
-
 
 def aktuel_milepael(status: list[Milepaelsstatus]) -> int:
     """The highest milestone reached (0 if none)."""
     naaet = [s.milepael.nr for s in status if s.naaet]
     return max(naaet) if naaet else 0
+
+
+STATUS_TEKST = {"naaet": "nået", "i_gang": "i gang", "ikke_startet": "ikke startet"}
+
+
+def naeste_skridt(status: list[Milepaelsstatus]) -> list[str]:
+    """What is missing for the first milestone not reached, each once."""
+    for s in status:
+        if not s.naaet:
+            unikke: list[str] = []
+            for p in s.punkter:
+                if not p.opfyldt:
+                    unikke.extend(x for x in p.mangler if x not in unikke)
+            return [f"Milepæl {s.milepael.nr}: {x}" for x in unikke]
+    return []

@@ -1,0 +1,77 @@
+"""`samdrift fordeling`: the allocation per konto and afdeling, one nøgle, or the nøgler against the hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from samdrift_cli.beloeb import dansk_beloeb, pr_enhed
+from samdrift_cli.fund import Fund, SamdriftFejl
+from samdrift_cli.kommandoer.mappe import FORDELINGENS_FILER, gyldig
+from samdrift_cli.visning import terminal
+from samdrift_cli.visning.dokumenter import fordeling_json, mod_timer_json, skriv_json
+
+
+def periode(tekst: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """``--periode FRA:TIL`` (either side may be empty)."""
+    if not tekst:
+        return None, None
+    from samdrift_cli.skemaer.vaerdier import parse_dato
+
+    try:
+        fra, til = tekst.split(":", 1)
+        fra, til = (parse_dato(fra) if fra else None), (parse_dato(til) if til else None)
+    except Exception:
+        raise SamdriftFejl([Fund("--periode", None, None, "fejl",
+                                 f"'{tekst}' er ikke en periode; skriv FRA:TIL, fx 2026-01-01:2026-12-31")])
+    if fra is not None and til is not None and til < fra:
+        raise SamdriftFejl([Fund("--periode", None, None, "fejl",
+                                 f"periodens slutning ({til.isoformat()}) ligger før dens begyndelse ({fra.isoformat()})")])
+    return fra, til
+
+
+def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, periode_: str | None) -> int:
+    ind = gyldig(sti, kun=FORDELINGENS_FILER, formaal="fordelingen")
+    terminal.skriv_fund(ind.fund)
+    if ind.mappe.model is None:
+        raise SamdriftFejl([Fund("model.yaml", None, None, "fejl",
+                                 "filen mangler; fordelingsnøgler og konti står i model.yaml")])
+    r = ind.fordeling
+    if noegle is not None and noegle not in [n.id for n in r.noegler]:
+        raise SamdriftFejl([Fund("--noegle", None, None, "fejl",
+                                 f"ukendt nøgle '{noegle}'; nøglerne er: {', '.join(n.id for n in r.noegler)}")])
+    fra, til = periode(periode_)
+    if periode_ and not mod_timer:
+        raise SamdriftFejl([Fund("--periode", None, None, "fejl",
+                                 "bruges sammen med --mod-timer (nøglernes egen periode står i model.yaml)")])
+    if mod_timer:
+        from samdrift_cli.fordeling.beregning import mod_timer as sammenlign_med_timer
+
+        res = sammenlign_med_timer(ind.mappe, r, fra, til)
+        if isinstance(res, str):
+            raise SamdriftFejl([Fund("tidsregistrering.csv", None, None, "fejl", res)])
+        if som_json:
+            skriv_json(mod_timer_json(res, fra, til))
+        else:
+            terminal.mod_timer(r, res, fra, til)
+        return 0
+    if som_json:
+        data = fordeling_json(r)
+        if noegle:
+            data["noegler"] = [n for n in data["noegler"] if n["id"] == noegle]
+            data["konti"] = [k for k in data["konti"] if k["noegle"] == noegle]
+        skriv_json(data)
+        return 0
+    if noegle:
+        terminal.noegle(r, noegle)
+    terminal.konti(r, noegle)
+    if r.har_nuvaerende and not noegle:
+        sam = r.sammenligning()
+        navne = dict(r.afdelinger)
+        terminal.skriv_fund([
+            Fund("model.yaml", None, None, "advarsel",
+                 f"{navne[a]} kommer til at betale {dansk_beloeb(sam[a]['forskel'])} mere end i dag "
+                 f"({dansk_beloeb(pr_enhed(sam[a]['forskel'], r.lejemaal[a]))} pr. lejemål); "
+                 "drejebogen peger på, at det er her konflikterne opstår")
+            for a in r.ids if sam[a]["forskel"] > 0])
+    return 0

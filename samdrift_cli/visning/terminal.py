@@ -1,0 +1,243 @@
+"""What the commands show in the terminal: findings on stderr, tables and lists with rich on stdout.
+
+Renderers only render: they take results (findings, judgements, allocations) and print them.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from samdrift_cli.beloeb import dansk_beloeb, dansk_decimal, pr_enhed
+from samdrift_cli.fund import Fund, Udfald
+
+if TYPE_CHECKING:
+    from samdrift_cli.fordeling.beregning import Fordelingsresultat, Timesammenligning
+    from samdrift_cli.milepaele.status import Milepaelsstatus
+
+
+def e(tekst) -> str:
+    """User text in rich output: never markup."""
+    from rich.markup import escape
+
+    return escape(str(tekst)) if tekst is not None else ""
+
+
+def konsol(stderr: bool = False):
+    from rich.console import Console
+
+    k = Console(stderr=stderr, highlight=False, soft_wrap=True)
+    if not k.is_terminal:  # piped or redirected: wide enough that no amount is ever cut
+        k = Console(stderr=stderr, highlight=False, soft_wrap=True, width=200)
+    return k
+
+
+def _beloebskolonne(t, navn: str) -> None:
+    t.add_column(navn, justify="right", no_wrap=True)
+
+
+def skriv_fund(fund: list[Fund], praefiks: str = "") -> None:
+    for f in fund:
+        sys.stderr.write(f.formater(praefiks) + "\n")
+
+
+def vis_udfald(udfald: Udfald) -> int:
+    """What a writing command did: its lines on stdout, its warnings on stderr; exit code 0."""
+    for linje in udfald.linjer:
+        sys.stdout.write(linje + "\n")
+    skriv_fund(udfald.advarsler)
+    return 0
+
+
+def flertal(n: int, ental: str, flertal_: str) -> str:
+    return f"{n} {ental if n == 1 else flertal_}"
+
+
+def tusind(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+# -- check ------------------------------------------------------------------------
+
+
+def check_linje(navn: str, filer: list[str], advarsler: int) -> None:
+    ekstra = f", {flertal(advarsler, 'advarsel', 'advarsler')}" if advarsler else ""
+    sys.stdout.write(f"{navn}: {len(filer)} fil{'er' if len(filer) != 1 else ''} gyldige{ekstra}\n")
+
+
+def portefoelje_linjer(resultater: list[dict]) -> None:
+    for r in resultater:
+        sys.stdout.write(f"{'✓' if r['gyldig'] else '✗'} {r['mappe']}"
+                         + (f": {r['fejl']} fejl" if r["fejl"] else "")
+                         + (f", {flertal(r['advarsler'], 'advarsel', 'advarsler')}" if r["advarsler"] else "") + "\n")
+    sys.stdout.write(f"{sum(r['gyldig'] for r in resultater)} af {len(resultater)} samdrifter er gyldige\n")
+
+
+def milepaele(alle: list["Milepaelsstatus"], nr: int) -> None:
+    """`check milepael N`: milestones 1..N with each opgave and leverance, and what is missing."""
+    k = konsol()
+    for s in alle[:nr]:
+        m = s.milepael
+        maerke = "[green]✓ nået[/]" if s.naaet else ("[yellow]✗ ikke nået[/]" if not s.egen_opfyldt
+                                                      else "[yellow]✗ ikke nået (en tidligere milepæl mangler)[/]")
+        k.print(f"[bold]Milepæl {m.nr}[/] ({m.fase}): {m.titel} — {maerke}")
+        for p in s.punkter:
+            tegn = "[green]✓[/]" if p.opfyldt else "[red]✗[/]"
+            dato = f" ({p.dato.isoformat()})" if p.dato else ""
+            k.print(f"  {tegn} {p.art.capitalize()} {p.nr}: {e(p.titel)}{dato}")
+            for x in p.mangler:
+                k.print(f"      mangler: {x}", markup=False, soft_wrap=True)
+            for x in p.advarsler:
+                k.print(f"      advarsel: {x}", markup=False, soft_wrap=True)
+    k.print()
+    if alle[nr - 1].naaet:
+        k.print(f"[green]Milepæl {nr} er nået.[/]")
+    else:
+        foerste = next(s for s in alle if not s.naaet)
+        k.print(f"Milepæl {nr} er [bold]ikke[/] nået. Næste: milepæl {foerste.milepael.nr}, {foerste.milepael.titel}.")
+
+
+# -- status -----------------------------------------------------------------------
+
+
+def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str, int]],
+           alle: list["Milepaelsstatus"], skridt: list[str]) -> None:
+    from rich.table import Table
+
+    from samdrift_cli.milepaele.katalog import FASER
+    from samdrift_cli.milepaele.status import STATUS_TEKST
+
+    k = konsol()
+    lejemaal = sum(n for _, n in afdelinger)
+    k.print(f"[bold]{e(navn)}[/]" + (f" — {e(boligorganisation)}" if boligorganisation else ""))
+    k.print(f"{flertal(len(afdelinger), 'afdeling', 'afdelinger')}, {tusind(lejemaal)} lejemål: "
+            + ", ".join(e(n) for n, _ in afdelinger))
+    for fase in FASER:
+        t = Table(title=fase, title_justify="left", show_lines=False)
+        t.add_column("Nr", justify="right")
+        t.add_column("Milepæl")
+        t.add_column("Status")
+        t.add_column("Åbne", justify="right")
+        t.add_column("Dato")
+        for s in alle:
+            if s.milepael.fase != fase:
+                continue
+            aabne = sum(1 for p in s.punkter if not p.opfyldt)
+            farve = {"naaet": "green", "i_gang": "yellow", "ikke_startet": "dim"}[s.status]
+            t.add_row(str(s.milepael.nr), s.milepael.titel, f"[{farve}]{STATUS_TEKST[s.status]}[/]",
+                      str(aabne) if aabne else "", s.dato.isoformat() if s.dato else "")
+        k.print(t)
+    if skridt:
+        k.print("[bold]Næste skridt[/]")
+        for x in skridt[:12]:
+            k.print(f"  • {x}", markup=False, soft_wrap=True)
+        if len(skridt) > 12:
+            k.print(f"  … og {len(skridt) - 12} mere ('samdrift check milepael N' viser alt)")
+    else:
+        k.print("[green]Alle 12 milepæle er nået.[/] Samdriften er i drift; følg løbende op på mål og aftale.")
+
+
+# -- fordeling ----------------------------------------------------------------------
+
+
+def noegle(r: "Fordelingsresultat", id_: str) -> None:
+    """One nøgle's basis and shares: why does each afdeling pay what it pays?"""
+    from rich.table import Table
+
+    from samdrift_cli.fordeling.beregning import GRUNDLAG_TEKST
+
+    k = konsol()
+    navne = {a: e(n) for a, n in r.afdelinger}
+    n = r.noegle(id_)
+    k.print(f"[bold]Nøglen '{e(n.id)}'[/]" + (f" ({e(n.navn)})" if n.navn else "") + f": fordeles efter {GRUNDLAG_TEKST[n.grundlag]}")
+    t = Table()
+    t.add_column("Afdeling")
+    t.add_column("Grundlag", justify="right")
+    t.add_column("Andel", justify="right")
+    for a in n.medlemmer:
+        t.add_row(navne[a], dansk_decimal(n.basis[a], 2).rstrip("0").rstrip(","), f"{dansk_decimal(n.andele[a] * 100, 4)} %")
+    t.add_row("I alt", dansk_decimal(sum(n.basis.values()), 2).rstrip("0").rstrip(","), "100 %")
+    k.print(t)
+
+
+def konti(r: "Fordelingsresultat", kun_noegle: str | None) -> None:
+    """The allocation per konto and afdeling, totals, kr per lejemål, and today vs samdrift."""
+    from rich.table import Table
+
+    k = konsol()
+    navne = {a: e(n) for a, n in r.afdelinger}
+    valgte = [x for x in r.konti if kun_noegle is None or x.noegle == kun_noegle]
+    if not valgte and kun_noegle is None:
+        k.print("Ingen konti indgår i samdriften endnu. Sæt 'med: true', en 'noegle' og et 'budget' på "
+                "kontiene i model.yaml.", markup=False)
+        return
+    t = Table(title="Fordeling pr. konto (kr. pr. regnskabsår)", title_justify="left")
+    t.add_column("Konto", no_wrap=True)
+    t.add_column("Navn")
+    t.add_column("Nøgle")
+    _beloebskolonne(t, "Beløb")
+    for a in r.ids:
+        _beloebskolonne(t, navne[a])
+    for x in valgte:
+        t.add_row(e(x.konto), e(x.navn), e(x.noegle), dansk_beloeb(x.beloeb, False),
+                  *[dansk_beloeb(x.fordeling[a], False) for a in r.ids])
+    if kun_noegle is None:
+        t.add_section()
+        t.add_row("I alt", "", "", dansk_beloeb(r.total, False), *[dansk_beloeb(r.total_fordeling[a], False) for a in r.ids])
+        t.add_row("Pr. lejemål", "", "", "", *[dansk_beloeb(pr_enhed(r.total_fordeling[a], r.lejemaal[a]), False) for a in r.ids])
+        if all(r.areal[a] for a in r.ids):
+            t.add_row("Pr. m²", "", "", "", *[dansk_beloeb(pr_enhed(r.total_fordeling[a], r.areal[a]), False) for a in r.ids])
+    k.print(t)
+    if r.har_nuvaerende and kun_noegle is None:
+        sam = r.sammenligning()
+        t = Table(title="I dag og med samdrift (konti med nuværende udgift)", title_justify="left")
+        t.add_column("Afdeling")
+        for kol in ("I dag", "Med samdrift", "Forskel", "Forskel pr. lejemål"):
+            _beloebskolonne(t, kol)
+        for a in r.ids:
+            v = sam[a]
+            farve = "red" if v["forskel"] > 0 else "green"
+            t.add_row(navne[a], dansk_beloeb(v["i_dag"], False), dansk_beloeb(v["samdrift"], False),
+                      f"[{farve}]{dansk_beloeb(v['forskel'], False)}[/]",
+                      f"[{farve}]{dansk_beloeb(pr_enhed(v['forskel'], r.lejemaal[a]), False)}[/]")
+        k.print(t)
+        i_dag = sum(v["i_dag"] for v in sam.values())
+        besparelse = i_dag - sum(v["samdrift"] for v in sam.values())
+        k.print(f"Total driftsbesparelse for perioden: [bold]{dansk_beloeb(besparelse)}[/]")
+
+
+def mod_timer(r: "Fordelingsresultat", res: list["Timesammenligning"], fra, til) -> None:
+    from rich.table import Table
+
+    k = konsol()
+    navne = {a: e(n) for a, n in r.afdelinger}
+    hvor = f" {fra or '…'} til {til or '…'}" if (fra or til) else " (hele tidsregistreringen)"
+    k.print(f"[bold]Er fordelingsnøglerne retvisende?[/] Sammenlignet med de registrerede timer{hvor}.")
+    for x in res:
+        t = Table(title=f"Nøglen '{e(x.noegle)}' ({x.grundlag})" + (f", konti {', '.join(e(k_) for k_ in x.konti)}" if x.konti else ", bruges ikke af nogen konto"),
+                  title_justify="left")
+        for kol in ("Afdeling", "Timer", "Nøglens andel", "Timernes andel", "Forskel (point)", "Forskel i kr.", "Foreslået fast"):
+            t.add_column(kol, justify="left" if kol == "Afdeling" else "right")
+        for a in x.medlemmer:
+            t.add_row(navne[a], dansk_decimal(x.timer[a], 2), f"{dansk_decimal(x.andele[a] * 100, 2)} %",
+                      f"{dansk_decimal(x.timeandele[a] * 100, 2)} %",
+                      dansk_decimal((x.timeandele[a] - x.andele[a]) * 100, 2),
+                      dansk_beloeb(x.kr_forskel[a], False), f"{dansk_decimal(x.foreslaaet_fast[a], 2)} %")
+        k.print(t)
+    k.print("Forskel i kr.: hvad afdelingen ville betale mere (+) eller mindre (−), hvis nøglen fulgte timerne.")
+
+
+# -- portfolio ---------------------------------------------------------------------
+
+
+def oversigt(rod, linjer: list[dict]) -> None:
+    from rich.table import Table
+
+    t = Table(title=f"Samdrifter under {e(rod)}", title_justify="left")
+    for kol in ("Mappe", "Navn", "Afd.", "Lejemål", "Milepæl", "Næste skridt", "Problemer"):
+        t.add_column(kol, justify="right" if kol in ("Afd.", "Lejemål", "Milepæl") else "left")
+    for x in linjer:
+        t.add_row(e(x["mappe"]), e(x["navn"]), str(x["afdelinger"] or ""), str(x["lejemaal"] or ""),
+                  str(x["milepael"]) if x["milepael"] is not None else "", e(x["naeste_skridt"]),
+                  f"{x['fejl']} fejl" if x["fejl"] else (flertal(x["advarsler"], "advarsel", "advarsler") if x["advarsler"] else ""))
+    konsol().print(t)
