@@ -64,7 +64,7 @@ def test_afkryds_uden_milepaele_fil_laver_den(tmp_path, samdrift):
     (["2"], "angiv præcis én af --opgave N og --leverance N"),
     (["2", "--opgave", "1", "--leverance", "1"], "angiv præcis én af --opgave N og --leverance N"),
     (["2", "--opgave", "1", "--dato", "2025-02-30"], "'2025-02-30' er ikke en gyldig dato"),
-    (["13", "--opgave", "1"], "ugyldig værdi for MILEPAEL"),
+    (["13", "--opgave", "1"], "ugyldig værdi for NR: skal højst være 12"),
     (["4", "--opgave", "1", "--fortryd"], "milepæl 4 har ingen registreringer at fortryde"),
 ])
 def test_daarligt_input_aendrer_intet(eksempel, samdrift, args, besked):

@@ -1,25 +1,29 @@
-"""The command line: parses arguments, calls the core, renders. Nothing else.
+"""The command line: parses arguments, calls a command, renders its errors. Nothing else.
 
 Heavy modules (pydantic schemas, ruamel, rich tables, xlsxwriter, jinja2) are imported inside
-the commands, so ``samdrift --help`` starts fast.
+the commands, so ``samdrift --help`` starts fast. Commands are listed in the order of the process.
 """
+
+from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
-
 from typing import Annotated, Optional
 
 import typer
 
-from samdrift_cli.cli import dansk as dansk_cli
-
-dansk_cli.installer()
+from samdrift_cli.cli import dansk
+from samdrift_cli.cli.dansk import Gruppe, Kommando
 
 app = typer.Typer(
     name="samdrift",
+    cls=Gruppe,
     help="Samdrift mellem almene boligafdelinger: en mappe med YAML-filer pr. samdrift, tjek af milepæle, "
-    "fordelingsnøgler til øren og eksport til Excel og Markdown. Bygger på fsb's drejebog.",
+    "fordelingsnøgler til øren og eksport til Excel, Markdown, PDF og Word. Bygger på fsb's drejebog.",
+    epilog="samdrift init min-samdrift --navn \"Samdrift Æblegården og Pærebakken\" --afdeling Æblegården:100\n"
+           "samdrift -C min-samdrift check milepael 1\n"
+           "samdrift status",
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -28,15 +32,21 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-check_app = typer.Typer(help="Tjek filerne for fejl, eller om en milepæl er nået.", add_completion=False,
-                        rich_markup_mode=None, options_metavar="[TILVALG]",
-                        subcommand_metavar="[milepael NR]")
-app.add_typer(check_app, name="check")
+check_app = typer.Typer(cls=Gruppe, help="Tjek filerne for fejl, eller om en milepæl er nået.",
+                        short_help="Tjek filerne, eller om en milepæl er nået.", add_completion=False,
+                        rich_markup_mode=None, options_metavar="[TILVALG]", subcommand_metavar="[milepael NR]",
+                        epilog="samdrift check\nsamdrift check milepael 6\nsamdrift check --alle --json")
+import_app = typer.Typer(cls=Gruppe, help="Hent data ind i samdrift-mappen fra andre programmer.",
+                         short_help="Hent budgetter fra Excel eller CSV.", add_completion=False, rich_markup_mode=None,
+                         options_metavar="[TILVALG]", subcommand_metavar="budget FIL",
+                         epilog="samdrift import budget budget2027.xlsx --vis\nsamdrift import budget budget.csv")
 
 JsonTilvalg = Annotated[bool, typer.Option("--json", help="Skriv ét JSON-dokument til stdout.")]
 
 
 def _mappe(ctx: typer.Context) -> Path:
+    while ctx.parent is not None and not ctx.obj:
+        ctx = ctx.parent
     return ctx.obj["mappe"] if ctx.obj else Path.cwd()
 
 
@@ -65,7 +75,9 @@ def hoved(
 # -- init -----------------------------------------------------------------------
 
 
-@app.command(options_metavar="[TILVALG]")
+@app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Opret en ny samdrift-mappe fra skabelonerne.",
+             epilog="samdrift init min-samdrift --navn \"Samdrift Æblegården og Pærebakken\" \\\n"
+                    "    --afdeling Æblegården:100:6500 --afdeling Pærebakken:500:42000 --git")
 def init(
     ctx: typer.Context,
     mappe: Annotated[Optional[Path], typer.Argument(metavar="MAPPE", help="Den nye mappe (standard: den aktuelle, hvis den er tom).",
@@ -74,11 +86,11 @@ def init(
                                                 show_default=False)] = None,
     afdeling: Annotated[Optional[list[str]], typer.Option(
         "--afdeling", metavar="NAVN:LEJEMÅL[:AREAL]",
-        help="En afdeling som 'Æblegården:100' eller med areal i m² 'Æblegården:100:6.500'; gentag for hver afdeling.",
+        help="En afdeling som 'Æblegården:100' eller med areal i m² 'Æblegården:100:6500'; gentag for hver afdeling.",
         show_default=False)] = None,
     boligorganisation: Annotated[Optional[str], typer.Option("--boligorganisation", metavar="NAVN", help="Boligorganisationens navn.",
                                                              show_default=False)] = None,
-    git: Annotated[bool, typer.Option("--git", help="Kør 'git init' og lav den første commit.")] = False,
+    git: Annotated[bool, typer.Option("--git", help="Kør 'git init', skriv en .gitignore og lav den første commit.")] = False,
 ) -> None:
     """Opret en ny samdrift-mappe med alle skabeloner (overskriver aldrig en eksisterende fil)."""
     from samdrift_cli.skrivning.opret import opret
@@ -88,6 +100,8 @@ def init(
 
 
 # -- check ----------------------------------------------------------------------
+
+app.add_typer(check_app, name="check")
 
 
 @check_app.callback(invoke_without_command=True)
@@ -109,55 +123,52 @@ def check(
     kor(koer)
 
 
-@check_app.command("milepael", options_metavar="[TILVALG]")
+@check_app.command("milepael", cls=Kommando, options_metavar="[TILVALG]",
+                   short_help="Er milepæl NR nået? Hvad mangler?",
+                   epilog="samdrift check milepael 6\nsamdrift check milepæl 6 --json")
 def check_milepael(
     ctx: typer.Context,
     nr: Annotated[int, typer.Argument(help="Milepælens nummer, 1–12.", min=1, max=12, metavar="NR")],
     som_json: JsonTilvalg = False,
 ) -> None:
-    """Er milepæl NR nået? Viser hver opgave og leverance og hvad der mangler (også for de tidligere milepæle)."""
-    from samdrift_cli.kommandoer.check import check_milepael as kommando
+    """Er milepæl NR nået? Viser hver opgave og leverance og hvad der mangler (også for de tidligere
+    milepæle), og hvem der gør hvad, med drejebogens værktøjer."""
+    from samdrift_cli.kommandoer import check as kommando
 
-    kor(lambda: kommando(_mappe(ctx.parent), nr, som_json))
-
-
-# -- status ---------------------------------------------------------------------
+    kor(lambda: kommando.check_milepael(_mappe(ctx), nr, som_json))
 
 
-@app.command(options_metavar="[TILVALG]")
+# -- status, vejledning, afkryds ----------------------------------------------------------
+
+
+@app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Alle 12 milepæle på én gang og de næste skridt.",
+             epilog="samdrift status\nSAMDRIFT_IDAG=2027-06-01 samdrift status --json")
 def status(ctx: typer.Context, som_json: JsonTilvalg = False) -> None:
-    """Alle 12 milepæle i 3 faser på én gang, og de næste skridt."""
-    from samdrift_cli.kommandoer.status import status as kommando
+    """Alle 12 milepæle i 3 faser på én gang, og de næste skridt. "I dag" er systemets dato, eller
+    SAMDRIFT_IDAG=ÅÅÅÅ-MM-DD."""
+    from samdrift_cli.kommandoer import status as kommando
 
-    kor(lambda: kommando(_mappe(ctx), som_json))
-
-
-# -- fordeling ------------------------------------------------------------------
+    kor(lambda: kommando.status(_mappe(ctx), som_json))
 
 
-@app.command(options_metavar="[TILVALG]")
-def fordeling(
-    ctx: typer.Context,
-    som_json: JsonTilvalg = False,
-    noegle: Annotated[Optional[str], typer.Option("--noegle", metavar="ID", help="Vis én nøgles grundlag og andele: hvorfor betaler afdelingen det, den betaler?",
-                                                  show_default=False)] = None,
-    mod_timer: Annotated[bool, typer.Option("--mod-timer", help="Milepæl 10: sammenlign nøglerne med de registrerede timer.")] = False,
-    periode: Annotated[Optional[str], typer.Option("--periode", metavar="FRA:TIL", help="Periode for --mod-timer som FRA:TIL, fx 2026-01-01:2026-12-31.",
-                                                   show_default=False)] = None,
+@app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Drejebogens vejledning til milepæl NR.",
+             epilog="samdrift vejledning 6")
+def vejledning(
+    nr: Annotated[int, typer.Argument(help="Milepælens nummer, 1–12.", min=1, max=12, metavar="NR")],
 ) -> None:
-    """Fordelingen på konti og afdelinger til øren: totaler, kroner pr. lejemål og sammenligning med i dag."""
-    from samdrift_cli.kommandoer.fordeling import fordeling as kommando
+    """Drejebogens formål, vejledning, roller, værktøjer og udfordringer for milepæl NR, og
+    projektlederens råd, hvor de hører til."""
+    from samdrift_cli.kommandoer.vejledning import vejledning as kommando
 
-    kor(lambda: kommando(_mappe(ctx), som_json, noegle, mod_timer, periode))
-
-
-# -- afkryds --------------------------------------------------------------------
+    kor(lambda: kommando(nr))
 
 
-@app.command(options_metavar="[TILVALG]")
+@app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Registrér en opgave, godkendelse eller beslutning.",
+             epilog="samdrift afkryds 1 --opgave 1 --dato 2025-02-03 --af \"Direktionen\" --referat \"Direktionsmøde, pkt. 2\"\n"
+                    "samdrift afkryds 2 --opgave 3 --fortryd")
 def afkryds(
     ctx: typer.Context,
-    milepael: Annotated[int, typer.Argument(help="Milepælens nummer, 1–12.", min=1, max=12, metavar="MILEPAEL")],
+    milepael: Annotated[int, typer.Argument(help="Milepælens nummer, 1–12.", min=1, max=12, metavar="NR")],
     opgave: Annotated[Optional[int], typer.Option("--opgave", metavar="NR", help="Opgavens nummer i milepælens boks.", show_default=False)] = None,
     leverance: Annotated[Optional[int], typer.Option("--leverance", metavar="NR", help="Leverancens nummer i milepælens boks.", show_default=False)] = None,
     dato: Annotated[Optional[str], typer.Option("--dato", metavar="DATO", help="Dato som ÅÅÅÅ-MM-DD (standard: i dag).", show_default=False)] = None,
@@ -173,25 +184,94 @@ def afkryds(
     kor(lambda: gør(_mappe(ctx), milepael, opgave, leverance, dato, af, referat, beslutning, bemaerkning, fortryd))
 
 
-# -- export, schema, oversigt ----------------------------------------------------
+# -- fordeling, import ----------------------------------------------------------------
 
 
-@app.command(options_metavar="[TILVALG]")
+@app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Fordelingen pr. konto og afdeling til øren.",
+             epilog="samdrift fordeling\nsamdrift fordeling --noegle lejemaal\nsamdrift fordeling --mod-timer --periode 2026-01-01:2026-12-31\n"
+                    "samdrift fordeling --sammenlign HEAD~1\nsamdrift fordeling --noegle-for 114=areal --json")
+def fordeling(
+    ctx: typer.Context,
+    som_json: JsonTilvalg = False,
+    noegle: Annotated[Optional[str], typer.Option("--noegle", metavar="ID", help="Vis én nøgles grundlag og andele: hvorfor betaler afdelingen det, den betaler?",
+                                                  show_default=False)] = None,
+    mod_timer: Annotated[bool, typer.Option("--mod-timer", help="Milepæl 10: sammenlign nøglerne med de registrerede timer.")] = False,
+    periode: Annotated[Optional[str], typer.Option("--periode", metavar="FRA:TIL", help="Periode for --mod-timer som FRA:TIL, fx 2026-01-01:2026-12-31.",
+                                                   show_default=False)] = None,
+    sammenlign: Annotated[Optional[str], typer.Option("--sammenlign", metavar="KILDE",
+                                                      help="Sammenlign med en git-revision (fx HEAD~1) eller en anden samdrift-mappe.",
+                                                      show_default=False)] = None,
+    noegle_for: Annotated[Optional[list[str]], typer.Option("--noegle-for", metavar="KONTO=NØGLE",
+                                                            help="Hvad nu hvis kontoen fordeles med en anden nøgle? Ingen fil ændres; gentag for flere konti.",
+                                                            show_default=False)] = None,
+) -> None:
+    """Fordelingen på konti og afdelinger til øren: totaler, kroner pr. lejemål og sammenligning med i dag."""
+    from samdrift_cli.kommandoer.fordeling import fordeling as kommando
+
+    kor(lambda: kommando(_mappe(ctx), som_json, noegle, mod_timer, periode, sammenlign, noegle_for or []))
+
+
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("budget", cls=Kommando, options_metavar="[TILVALG]", short_help="Budgetter fra .xlsx eller .csv ind i model.yaml.",
+                    epilog="samdrift import budget budget2027.xlsx --vis\nsamdrift import budget budget.csv --ark Budget --tilfoej\n"
+                           "samdrift import budget Samdrift.xlsx   # projektmappen fra 'samdrift export --xlsx'")
+def import_budget(
+    ctx: typer.Context,
+    fil: Annotated[Path, typer.Argument(metavar="FIL", help="Budgettet som .xlsx eller .csv (UTF-8 eller Windows-1252).")],
+    ark: Annotated[Optional[str], typer.Option("--ark", metavar="NAVN", help="Arket i projektmappen (standard: det første med en konto-kolonne).",
+                                               show_default=False)] = None,
+    vis: Annotated[bool, typer.Option("--vis", help="Vis ændringerne uden at skrive.")] = False,
+    tilfoej: Annotated[bool, typer.Option("--tilfoej", help="Tilføj ukendte konti med 'med: false'.")] = False,
+    kolonne_konto: Annotated[Optional[str], typer.Option("--kolonne-konto", metavar="NAVN", help="Kolonnen med kontonummeret.", show_default=False)] = None,
+    kolonne_navn: Annotated[Optional[str], typer.Option("--kolonne-navn", metavar="NAVN", help="Kolonnen med kontoens navn.", show_default=False)] = None,
+    kolonne_budget: Annotated[Optional[str], typer.Option("--kolonne-budget", metavar="NAVN", help="Kolonnen med budgettet.", show_default=False)] = None,
+) -> None:
+    """Sæt budgettet på konti i model.yaml fra et regneark eller en CSV-fil; kommentarer og alt andet bevares."""
+    from samdrift_cli.skrivning.budget import importer_budget
+
+    sti = fil if fil.is_absolute() else Path.cwd() / fil
+    kor(lambda: importer_budget(_mappe(ctx), sti, ark, vis, tilfoej, kolonne_konto, kolonne_navn, kolonne_budget))
+
+
+# -- export, kalender, schema, oversigt ----------------------------------------------------
+
+
+@app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Projektmappen og dokumenterne (Excel, Markdown, PDF, Word).",
+             epilog="samdrift export --xlsx\nsamdrift export --md dokumenter\nsamdrift export --pdf --docx")
 def export(
     ctx: typer.Context,
     xlsx: Annotated[Optional[str], typer.Option("--xlsx", help="Skriv Excel-projektmappen (FIL; standard: samdriftens navn).",
                                                 show_default=False, metavar="[FIL]")] = None,
     md: Annotated[Optional[str], typer.Option("--md", help="Skriv Markdown-dokumenterne (MAPPE; standard: dokumenter/).",
                                               show_default=False, metavar="[MAPPE]")] = None,
-    overskriv: Annotated[bool, typer.Option("--overskriv", help="Overskriv filer, som samdrift ikke selv har lavet.")] = False,
+    pdf: Annotated[Optional[str], typer.Option("--pdf", help="Skriv dokumenterne som PDF (MAPPE; standard: dokumenter/).",
+                                               show_default=False, metavar="[MAPPE]")] = None,
+    docx: Annotated[Optional[str], typer.Option("--docx", help="Skriv dokumenterne som Word (MAPPE; standard: dokumenter/).",
+                                                show_default=False, metavar="[MAPPE]")] = None,
+    overskriv: Annotated[bool, typer.Option("--overskriv", help="Overskriv filer, som samdrift ikke selv har lavet, eller en projektmappe med ændringer.")] = False,
 ) -> None:
-    """Eksportér projektmappen (--xlsx) og/eller dokumenterne (--md)."""
+    """Eksportér projektmappen (--xlsx) og dokumenterne (--md, --pdf, --docx)."""
     from samdrift_cli.kommandoer.export import export as kommando
 
-    kor(lambda: kommando(_mappe(ctx), xlsx, md, overskriv))
+    kor(lambda: kommando(_mappe(ctx), xlsx, md, pdf, docx, overskriv))
 
 
-@app.command(options_metavar="[TILVALG]")
+@app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Åbne frister og planlagte aktiviteter som iCalendar.",
+             epilog="samdrift kalender\nsamdrift kalender frister.ics")
+def kalender(
+    ctx: typer.Context,
+    fil: Annotated[Optional[Path], typer.Argument(metavar="FIL", help="Filen (standard: samdrift.ics i mappen).", show_default=False)] = None,
+) -> None:
+    """Skriv de åbne frister og planlagte aktiviteter som en iCalendar-fil (RFC 5545) til Outlook og andre kalendere."""
+    from samdrift_cli.kommandoer.kalender import kalender as kommando
+
+    kor(lambda: kommando(_mappe(ctx), None if fil is None else (fil if fil.is_absolute() else Path.cwd() / fil)))
+
+
+@app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="JSON Schema for editoren (VS Code).",
+             epilog="samdrift schema\nsamdrift schema --ud skemaer")
 def schema(
     ctx: typer.Context,
     ud: Annotated[Optional[Path], typer.Option("--ud", metavar="MAPPE", help="Mappen skemaerne skrives i (standard: .samdrift/schemas i samdrift-mappen).",
@@ -203,7 +283,8 @@ def schema(
     kor(lambda: skriv_skemaer(ud if ud is not None else _mappe(ctx) / ".samdrift" / "schemas"))
 
 
-@app.command(options_metavar="[TILVALG]")
+@app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Én linje for hver samdrift under MAPPE.",
+             epilog="samdrift oversigt ~/samdrifter\nsamdrift oversigt --json")
 def oversigt(
     ctx: typer.Context,
     mappe: Annotated[Optional[Path], typer.Argument(metavar="MAPPE", help="Mappen med samdrifter (standard: den aktuelle).", show_default=False)] = None,
@@ -235,24 +316,42 @@ def kor(handling) -> None:
         skriv_fund(e.fund)
         raise typer.Exit(2)
     except KeyboardInterrupt:
-        typer.echo("afbrudt", err=True)
+        sys.stderr.write("afbrudt\n")
         raise typer.Exit(130)
     raise typer.Exit(kode or 0)
 
 
+def _sikre_stroemme() -> None:
+    """Output the terminal or a redirect cannot encode (cp1252 on Windows, ASCII) is escaped, never
+    a traceback; ``print`` into a closed stream is ignored below."""
+    for stroem in (sys.stdout, sys.stderr):
+        try:
+            stroem.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
 def main(argv: list[str] | None = None) -> None:
-    args = dansk_cli.normaliser_argv(list(sys.argv[1:] if argv is None else argv))
+    _sikre_stroemme()
+    args = dansk.normaliser_argv(list(sys.argv[1:] if argv is None else argv))
     try:
-        kode = dansk_cli.kør(app, args)
+        kode = dansk.kør(app, args)
+        sys.stdout.flush()
     except BrokenPipeError:  # output piped into 'head' and the like
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
+    except RecursionError:
+        sys.stderr.write("samdrift: fejl: en fil er indlejret for dybt (fx aliasser, der henviser til sig selv)\n")
+        kode = 2
     except Exception as e:  # never a traceback for the user
         if os.environ.get("SAMDRIFT_DEBUG"):
             raise
-        sys.stderr.write(f"samdrift: intern fejl: {type(e).__name__}: {e}\n"
-                         "Det er en fejl i samdrift, ikke i dine filer. Kør igen med SAMDRIFT_DEBUG=1 for detaljer.\n")
+        try:
+            sys.stderr.write(f"samdrift: intern fejl: {type(e).__name__}: {e}\n"
+                             "Det er en fejl i samdrift, ikke i dine filer. Kør igen med SAMDRIFT_DEBUG=1 for detaljer.\n")
+        except (OSError, ValueError):
+            pass
         kode = 2
     sys.exit(kode)
 

@@ -1,166 +1,188 @@
-"""Danish for the parts of typer/click that speak English: help headings and usage errors.
+"""Danish for the parts of typer that speak English: help pages and usage errors.
 
-Usage errors are caught here and rewritten as one Danish line; help headings are set through
-typer's own settings. Everything is defensive: an unknown typer version keeps working, only
-less Danish.
+Only typer's public surface is used: the command classes are subclasses passed through ``cls=``
+(they format the help page with click's documented ``format_*`` methods), the app runs with
+``standalone_mode=False``, and every usage error is an exception derived from the public
+``typer.TyperException``, turned into one Danish line from its attributes.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
+import unicodedata
 
 import typer
+import typer.core
 
-# (pattern, flags, Danish); compiled only when a usage error is shown, not on every start
+# English messages of typer's parser that carry no attribute to build Danish from
 _OVERSAET = [
-    (r"^Input should be less than or equal to (.*)$", 0, "skal højst være {0}"),
-    (r"^Input should be greater than or equal to (.*)$", 0, "skal mindst være {0}"),
-    (r"^Input should be a valid integer.*$", 0, "skal være et heltal"),
-    (r"^Input should be a valid boolean.*$", 0, "skal være true eller false"),
-    (r"^'(.*)' is not a valid integer( range)?\.?$", 0, "'{0}' er ikke et heltal"),
-    (r"^(.*) is not in the range (.*?)\.?$", 0, "{0} ligger uden for det tilladte interval ({1})"),
-    (r"^(?:dir|directory|file|path) '(.*)' is a file\.$", re.I, "'{0}' er en fil, ikke en mappe"),
-    (r"^(?:dir|directory|file|path) '(.*)' is a directory\.$", re.I, "'{0}' er en mappe, ikke en fil"),
-    (r"^(?:dir|directory|file|path) '(.*)' does not exist\.$", re.I, "'{0}' findes ikke"),
-    (r"^'(.*)' is not one of (.*)\.$", 0, "'{0}' skal være en af {1}"),
-    (r"^Option '(.*)' requires an argument\.$", 0, "tilvalget '{0}' kræver en værdi"),
-    (r"^Option '(.*)' requires (\d+) arguments\.$", 0, "tilvalget '{0}' kræver {1} værdier"),
-    (r"^Option '(.*)' does not take a value\.$", 0, "tilvalget '{0}' tager ingen værdi"),
-    (r"^No such command '(.*)'\.$", 0, "ukendt kommando '{0}'"),
-    (r"^Missing command\.$", 0, "der mangler en kommando"),
-    (r"^Got unexpected extra arguments? \((.*)\)$", 0, "uventet ekstra argument: {0}"),
-    (r"^No such option: (.*)$", 0, "ukendt tilvalg '{0}'"),
+    (r"^Input should be less than or equal to (.*)$", "skal højst være {0}"),
+    (r"^Input should be greater than or equal to (.*)$", "skal mindst være {0}"),
+    (r"^Input should be a valid integer.*$", "skal være et heltal"),
+    (r"^Input should be a valid boolean.*$", "skal være true eller false"),
+    (r"^'(.*)' is not a valid integer( range)?\.?$", "'{0}' er ikke et heltal"),
+    (r"^(.*) is not in the range (.*?)\.?$", "{0} ligger uden for det tilladte interval ({1})"),
+    (r"^(?:dir|directory|file|path) '(.*)' is a file\.$", "'{0}' er en fil, ikke en mappe"),
+    (r"^(?:dir|directory|file|path) '(.*)' is a directory\.$", "'{0}' er en mappe, ikke en fil"),
+    (r"^(?:dir|directory|file|path) '(.*)' does not exist\.$", "'{0}' findes ikke"),
+    (r"^'(.*)' is not one of (.*)\.$", "'{0}' skal være en af {1}"),
+    (r"^Option '(.*)' requires an argument\.$", "tilvalget '{0}' kræver en værdi"),
+    (r"^Option '(.*)' requires (\d+) arguments\.$", "tilvalget '{0}' kræver {1} værdier"),
+    (r"^Option '(.*)' does not take a value\.$", "tilvalget '{0}' tager ingen værdi"),
+    (r"^No such command '(.*)'\.\s*Did you mean (.*)\?$", "ukendt kommando '{0}'; mente du {1}?"),
+    (r"^No such command '(.*)'\.$", "ukendt kommando '{0}'"),
+    (r"^Missing command\.$", "der mangler en kommando"),
+    (r"^Got unexpected extra arguments? \((.*)\)$", "uventet ekstra argument: {0}"),
+    (r"^No such option: (.*)$", "ukendt tilvalg '{0}'"),
 ]
 
 
 def oversaet(tekst: str) -> str:
-    tekst = tekst.strip()
-    for moenster, flag, dansk in _OVERSAET:
-        m = re.match(moenster, tekst, flag)
+    tekst = " ".join(tekst.split())
+    for moenster, dansk in _OVERSAET:
+        m = re.match(moenster, tekst, re.I)
         if m:
             return dansk.format(*m.groups())
     return tekst
 
 
-_OVERSKRIFTER = {"Options": "Tilvalg", "Commands": "Kommandoer", "Arguments": "Argumenter"}
-_GETTEXT = {**_OVERSKRIFTER, "required": "påkrævet", "default: {default}": "standard: {default}",
-            "env var: {var}": "miljøvariabel: {var}", "(dynamic)": "(dynamisk)", "Aborted!": "Afbrudt!"}
+# -- help pages --------------------------------------------------------------------
+
+_TEKNISK = re.compile(r"\s*\[(?:[^\]]*(?:required|default|env var|<=|>=|x<|dynamic)[^\]]*)\]\s*$")
 
 
-def installer() -> None:
-    """Danish headings in the (plain, fast) help pages. Rich is never imported for --help."""
-    try:
-        import typer.core as typer_core
+class _DanskHjaelp:
+    """The help page of a command in Danish: usage, text, arguments, options, commands, examples."""
 
-        typer_core._ = lambda tekst: _GETTEXT.get(tekst, tekst)
-    except Exception:  # pragma: no cover - other typer versions
-        pass
-    try:
-        from typer._click import core, formatting
+    def get_help_option(self, ctx):
+        opt = super().get_help_option(ctx)
+        if opt is not None:
+            opt.help = "Vis denne hjælp og afslut."
+        return opt
 
-        original = formatting.HelpFormatter.write_usage
-        if not getattr(original, "_dansk", False):
-            def write_usage(self, prog, args="", prefix=None):
-                return original(self, prog, args, "Brug: " if prefix is None else prefix)
+    def format_usage(self, ctx, formatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), "Brug: ")
 
-            write_usage._dansk = True
-            formatting.HelpFormatter.write_usage = write_usage
+    def format_options(self, ctx, formatter) -> None:
+        argumenter, tilvalg = [], []
+        for p in self.get_params(ctx):
+            if getattr(p, "hidden", False):
+                continue
+            if p.param_type_name == "argument":
+                argumenter.append((p.metavar or (p.name or "").upper(), getattr(p, "help", None) or ""))
+            else:
+                rec = p.get_help_record(ctx)
+                if rec is not None:
+                    # typer adds English brackets ('[required]', '[1<=x<=12]'); the Danish help says it
+                    argumenter_ = _TEKNISK.sub("", rec[1])
+                    tilvalg.append((rec[0], argumenter_))
+        if argumenter:
+            with formatter.section("Argumenter"):
+                formatter.write_dl(argumenter)
+        if tilvalg:
+            with formatter.section("Tilvalg"):
+                formatter.write_dl(tilvalg)
+        if hasattr(self, "list_commands"):
+            kommandoer = [(navn, self.get_command(ctx, navn)) for navn in self.list_commands(ctx)]
+            kommandoer = [(n, k) for n, k in kommandoer if k is not None and not k.hidden]
+            if kommandoer:
+                graense = formatter.width - 6 - max(len(n) for n, _ in kommandoer)
+                with formatter.section("Kommandoer"):
+                    formatter.write_dl([(n, k.get_short_help_str(graense)) for n, k in kommandoer])
 
-            original_overskrift = formatting.HelpFormatter.write_heading
-
-            def write_heading(self, heading):
-                return original_overskrift(self, _OVERSKRIFTER.get(heading, heading))
-
-            formatting.HelpFormatter.write_heading = write_heading
-
-        original_hjaelp = core.Command.get_help_option
-        if not getattr(original_hjaelp, "_dansk", False):
-            def get_help_option(self, ctx):
-                opt = original_hjaelp(self, ctx)
-                if opt is not None:
-                    opt.help = "Vis denne hjælp og afslut."
-                return opt
-
-            get_help_option._dansk = True
-            core.Command.get_help_option = get_help_option
-
-        # typer writes an argument's Python type after its name in English ('MAPPE <path>',
-        # 'NR <int range>'); samdrift's arguments have a metavar and a help text that says it in Danish
-        typer_core.TyperArgument.display_type_rich = lambda self, ctx: None
-    except Exception:  # pragma: no cover - other typer versions
-        pass
-
-
-def _undtagelser():
-    try:
-        from typer._click import exceptions as ex
-    except ImportError:  # pragma: no cover - typer with click as a dependency
-        import click.exceptions as ex  # type: ignore[no-redef]
-    return ex
+    def format_epilog(self, ctx, formatter) -> None:
+        """The epilog is the command's examples, one command line a line, as written."""
+        if self.epilog:
+            with formatter.section("Eksempler"):
+                for linje in self.epilog.strip("\n").splitlines():
+                    formatter.write(" " * formatter.current_indent + linje.rstrip() + "\n")
 
 
-def _dansk_fejl(e) -> str:
-    ex = _undtagelser()
-    if isinstance(e, ex.NoSuchOption):
+class Kommando(_DanskHjaelp, typer.core.TyperCommand):
+    pass
+
+
+class Gruppe(_DanskHjaelp, typer.core.TyperGroup):
+    pass
+
+
+# -- usage errors ------------------------------------------------------------------
+
+
+def _parameternavn(param) -> str:
+    if param is None:
+        return ""
+    if param.param_type_name == "option":
+        return param.opts[0]
+    return param.metavar or (param.name or "").upper()
+
+
+def dansk_fejl(e: typer.TyperException) -> str:
+    """One Danish line for a usage error, from the exception's attributes."""
+    art = type(e).__name__
+    param = getattr(e, "param", None)
+    if art == "NoSuchOption":
         besked = f"ukendt tilvalg '{e.option_name}'"
         if e.possibilities:
             besked += f"; mente du {' eller '.join(repr(p) for p in sorted(e.possibilities))}?"
         return besked
-    if isinstance(e, ex.MissingParameter):
-        param = e.param
-        if param is not None:
-            navn = (param.opts[0] if getattr(param, "param_type_name", "") == "option" else (param.name or "").upper())
-            art = "tilvalget" if getattr(param, "param_type_name", "") == "option" else "argumentet"
-            return f"mangler {art} {navn}"
-        return "der mangler et argument"
-    if isinstance(e, ex.BadParameter):
-        param = e.param
-        hint = e.param_hint or (param.opts[0] if param is not None and getattr(param, "param_type_name", "") == "option"
-                                else (param.name.upper() if param is not None and param.name else ""))
+    if art == "MissingParameter":
+        if param is None:
+            return "der mangler et argument"
+        return f"mangler {'tilvalget' if param.param_type_name == 'option' else 'argumentet'} {_parameternavn(param)}"
+    if art == "BadParameter":
+        hint = e.param_hint or _parameternavn(param)
         if isinstance(hint, (list, tuple)):
             hint = " / ".join(hint)
         return f"ugyldig værdi for {hint}: {oversaet(e.message)}"
-    return oversaet(e.message)
+    return oversaet(getattr(e, "message", None) or str(e))
 
 
 def kør(app: typer.Typer, args: list[str]) -> int:
-    ex = _undtagelser()
+    """Run the app on ``args``; usage errors as one Danish line on stderr (exit 2)."""
     kommando = typer.main.get_command(app)
     try:
         kode = kommando.main(args=args, prog_name="samdrift", standalone_mode=False)
-    except ex.NoArgsIsHelpError as e:  # type: ignore[attr-defined]
-        sys.stdout.write(e.ctx.get_help() + "\n")
-        return 0
-    except ex.UsageError as e:
-        sti = e.ctx.command_path if e.ctx is not None else "samdrift"
-        sys.stderr.write(f"{sti}: fejl: {_dansk_fejl(e)}\nSe '{sti} --help' for hjælp.\n")
-        return 2
     except typer.Abort:
         sys.stderr.write("afbrudt\n")
         return 130
-    except ex.ClickException as e:  # pragma: no cover
+    except typer.TyperException as e:
+        ctx = getattr(e, "ctx", None)
+        if type(e).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            sys.stdout.write(ctx.get_help() + "\n")
+            return 0
+        sti = ctx.command_path if ctx is not None else "samdrift"
+        if hasattr(e, "ctx"):  # a usage error: it points at the command's help
+            sys.stderr.write(f"{sti}: fejl: {dansk_fejl(e)}\nSe '{sti} --help' for hjælp.\n")
+            return 2
         sys.stderr.write(f"samdrift: fejl: {oversaet(e.format_message())}\n")
-        return e.exit_code
+        return getattr(e, "exit_code", 1) or 1
     return kode if isinstance(kode, int) else 0
 
 
-def normaliser_argv(args: list[str]) -> list[str]:
-    """``export --xlsx [FIL]`` and ``--md [MAPPE]``: the value is optional.
+# -- the command line before typer sees it ------------------------------------------------
 
-    Bare ``--xlsx`` becomes ``--xlsx=`` (the default name); ``--xlsx FIL`` becomes ``--xlsx=FIL``.
+_VALGFRI_VAERDI = ("--xlsx", "--md", "--pdf", "--docx")
+
+
+def normaliser_argv(args: list[str]) -> list[str]:
+    """Two liberties typer cannot take by itself:
+
+    * ``export --xlsx [FIL]``, ``--md``, ``--pdf``, ``--docx [MAPPE]``: the value is optional, so a
+      bare ``--xlsx`` becomes ``--xlsx=`` (the default name) and ``--xlsx FIL`` ``--xlsx=FIL``;
+    * ``check milepæl N`` (with æ, as Danish is written) is ``check milepael N``.
     """
-    if "export" not in args:
-        return args
     ud: list[str] = []
-    i = 0
     efter_export = False
+    i = 0
     while i < len(args):
         a = args[i]
         if a == "export":
             efter_export = True
-        if efter_export and a in ("--xlsx", "--md"):
+        if ud and ud[-1] == "check" and unicodedata.normalize("NFC", a) == "milepæl":
+            a = "milepael"
+        if efter_export and a in _VALGFRI_VAERDI:
             naeste = args[i + 1] if i + 1 < len(args) else None
             if naeste is not None and not naeste.startswith("-"):
                 ud.append(f"{a}={naeste}")

@@ -30,13 +30,28 @@ def periode(tekst: str | None) -> tuple[dt.date | None, dt.date | None]:
     return fra, til
 
 
-def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, periode_: str | None) -> int:
-    ind = gyldig(sti, kun=FORDELINGENS_FILER, formaal="fordelingen")
-    terminal.skriv_fund(ind.fund)
+def _fordeling_af(sti: Path, kilde: str | None = None):
+    """The folder's valid allocation (stops with exit 2 otherwise); the findings of a ``kilde`` are
+    named after it."""
+    try:
+        ind = gyldig(sti, kun=FORDELINGENS_FILER, formaal="fordelingen")
+    except SamdriftFejl as e:
+        if kilde is None:
+            raise
+        raise SamdriftFejl([Fund(f"{kilde}:{f.fil}", f.linje, f.kolonne, f.niveau, f.besked, f.uddrag) for f in e.fund])
     if ind.mappe.model is None:
-        raise SamdriftFejl([Fund("model.yaml", None, None, "fejl",
+        raise SamdriftFejl([Fund(f"{kilde}:model.yaml" if kilde else "model.yaml", None, None, "fejl",
                                  "filen mangler; fordelingsnøgler og konti står i model.yaml")])
+    return ind
+
+
+def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, periode_: str | None,
+              sammenlign: str | None = None, noegle_for: list[str] | None = None) -> int:
+    ind = _fordeling_af(sti)
+    terminal.skriv_fund(ind.fund)
     r = ind.fordeling
+    if sammenlign is not None or noegle_for:
+        return _sammenlign(sti, ind, som_json, sammenlign, noegle_for or [], bool(noegle or mod_timer or periode_))
     if noegle is not None and noegle not in [n.id for n in r.noegler]:
         raise SamdriftFejl([Fund("--noegle", None, None, "fejl",
                                  f"ukendt nøgle '{noegle}'; nøglerne er: {', '.join(n.id for n in r.noegler)}")])
@@ -74,4 +89,32 @@ def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, pe
                  f"({dansk_beloeb(pr_enhed(sam[a]['forskel'], r.lejemaal[a]))} pr. lejemål); "
                  "drejebogen peger på, at det er her konflikterne opstår")
             for a in r.ids if sam[a]["forskel"] > 0])
+    return 0
+
+
+def _sammenlign(sti: Path, ind, som_json: bool, kilde: str | None, noegle_for: list[str], andet: bool) -> int:
+    """--sammenlign KILDE (the folder against KILDE) or --noegle-for (the what-if against the folder)."""
+    from samdrift_cli.fordeling.beregning import beregn
+    from samdrift_cli.fordeling.sammenligning import kildemappe, med_andre_noegler, sammenlign
+
+    if andet or (kilde is not None and noegle_for):
+        raise SamdriftFejl([Fund("fordeling", None, None, "fejl",
+                                 "--sammenlign og --noegle-for bruges hver for sig og uden --noegle og --mod-timer")])
+    if kilde is not None:
+        with kildemappe(sti, kilde) as anden:
+            foer = _fordeling_af(anden, kilde).fordeling
+        efter = ind.fordeling
+    else:
+        foer = ind.fordeling
+        efter, fejl = beregn(med_andre_noegler(ind.mappe, noegle_for))
+        if fejl:
+            raise SamdriftFejl(fejl)
+        kilde = "noegle-for " + " ".join(noegle_for)
+    res = sammenlign(kilde, foer, efter)
+    if som_json:
+        from samdrift_cli.visning.dokumenter import sammenligning_json
+
+        skriv_json({**fordeling_json(efter), "sammenligning": sammenligning_json(res)})
+    else:
+        terminal.sammenligning(res, efter)
     return 0

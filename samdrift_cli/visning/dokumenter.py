@@ -12,6 +12,7 @@ from samdrift_cli.beloeb import afrund_brok, json_beloeb, pr_enhed
 
 if TYPE_CHECKING:
     from samdrift_cli.fordeling.beregning import Fordelingsresultat, Timesammenligning
+    from samdrift_cli.fordeling.sammenligning import Sammenligning
 
 
 def skriv_json(data) -> None:
@@ -80,3 +81,19 @@ def mod_timer_json(res: list["Timesammenligning"], fra, til) -> dict:
 
 def procentpoint(x: Fraction) -> Decimal:
     return afrund_brok(x * 100, 4)
+
+
+def sammenligning_json(s: "Sammenligning") -> dict:
+    """``sammenligning`` of design.md §4: per afdeling and per changed konto line, foer, efter, forskel."""
+    return {
+        "kilde": s.kilde,
+        "afdelinger": [{"id": a.id, "navn": a.navn, "foer": json_beloeb(a.foer), "efter": json_beloeb(a.efter),
+                        "forskel": json_beloeb(a.forskel),
+                        "forskel_pr_lejemaal": json_beloeb(pr_enhed(a.forskel, a.lejemaal)) if a.lejemaal else None}
+                       for a in s.afdelinger],
+        "konti": [{"konto": k.konto, "navn": k.navn, "noegle_foer": k.noegle_foer, "noegle_efter": k.noegle_efter,
+                   "beloeb_foer": json_beloeb(k.beloeb_foer), "beloeb_efter": json_beloeb(k.beloeb_efter),
+                   "foer": {a.id: json_beloeb(k.foer.get(a.id, 0)) for a in s.afdelinger},
+                   "efter": {a.id: json_beloeb(k.efter.get(a.id, 0)) for a in s.afdelinger},
+                   "forskel": {a.id: json_beloeb(k.forskel(a.id)) for a in s.afdelinger}} for k in s.konti],
+    }

@@ -13,6 +13,7 @@ from samdrift_cli.fund import Fund, Udfald
 
 if TYPE_CHECKING:
     from samdrift_cli.fordeling.beregning import Fordelingsresultat, Timesammenligning
+    from samdrift_cli.fordeling.sammenligning import Sammenligning
     from samdrift_cli.milepaele.status import Milepaelsstatus
 
 
@@ -225,6 +226,45 @@ def mod_timer(r: "Fordelingsresultat", res: list["Timesammenligning"], fra, til)
                       dansk_beloeb(x.kr_forskel[a], False), f"{dansk_decimal(x.foreslaaet_fast[a], 2)} %")
         k.print(t)
     k.print("Forskel i kr.: hvad afdelingen ville betale mere (+) eller mindre (−), hvis nøglen fulgte timerne.")
+
+
+def sammenligning(s: "Sammenligning", efter: "Fordelingsresultat") -> None:
+    """Before, after and the difference per afdeling, and the konto lines that changed."""
+    from rich.table import Table
+
+    k = konsol()
+    hvad = (f"Hvad nu hvis: {e(s.kilde.removeprefix('noegle-for '))} (før = mappen, som den er)"
+            if s.kilde.startswith("noegle-for ") else f"Mappen, som den er, mod {e(s.kilde)} (før)")
+    k.print(f"[bold]{hvad}[/]")
+    t = Table(title="Pr. afdeling (kr. pr. regnskabsår)", title_justify="left")
+    t.add_column("Afdeling")
+    for kol in ("Før", "Efter", "Forskel", "Forskel pr. lejemål"):
+        _beloebskolonne(t, kol)
+    for a in s.afdelinger:
+        farve = "red" if a.forskel > 0 else ("green" if a.forskel < 0 else "")
+        t.add_row(e(a.navn), dansk_beloeb(a.foer, False), dansk_beloeb(a.efter, False),
+                  f"[{farve}]{dansk_beloeb(a.forskel, False)}[/]" if farve else dansk_beloeb(a.forskel, False),
+                  dansk_beloeb(pr_enhed(a.forskel, a.lejemaal), False) if a.lejemaal else "")
+    k.print(t)
+    if not s.konti:
+        k.print("Ingen konti er ændret.")
+        return
+    navne = {a.id: e(a.navn) for a in s.afdelinger}
+    t = Table(title="Ændrede konti: forskel pr. afdeling", title_justify="left")
+    t.add_column("Konto", no_wrap=True)
+    t.add_column("Navn")
+    t.add_column("Nøgle")
+    _beloebskolonne(t, "Beløb før")
+    _beloebskolonne(t, "Beløb efter")
+    for a in s.afdelinger:
+        _beloebskolonne(t, navne[a.id])
+    for x in s.konti:
+        noegle = e(x.noegle_efter or x.noegle_foer or "")
+        if x.noegle_foer != x.noegle_efter:
+            noegle = f"{e(x.noegle_foer or '–')} → {e(x.noegle_efter or '–')}"
+        t.add_row(e(x.konto), e(x.navn), noegle, dansk_beloeb(x.beloeb_foer, False), dansk_beloeb(x.beloeb_efter, False),
+                  *[dansk_beloeb(x.forskel(a.id), False) for a in s.afdelinger])
+    k.print(t)
 
 
 # -- portfolio ---------------------------------------------------------------------
