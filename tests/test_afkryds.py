@@ -6,7 +6,7 @@ import difflib
 
 import pytest
 
-from conftest import snapshot
+from conftest import byg_mappe, snapshot
 
 
 def _diff(foer: str, efter: str) -> list[str]:
@@ -36,7 +36,9 @@ def test_ny_milepael_indsaettes_i_raekkefoelge_og_fortryd(eksempel, samdrift):
     foer = fil.read_text(encoding="utf-8")
     r = samdrift("-C", eksempel, "afkryds", "7", "--opgave", "1", "--dato", "10-12-2024", "--af", "Mette Lund")
     assert (r.kode, r.stdout, r.stderr) == (
-        0, "registrerede milepæl 7, opgave 1: Udarbejdelse af implementeringsplan (2024-12-10) i milepaele.yaml\n", "")
+        0, "registrerede milepæl 7, opgave 1: Udarbejdelse af implementeringsplan (2024-12-10) i milepaele.yaml\n",
+        "milepaele.yaml: advarsel: milepæl 7, opgave 1 vurderes ud fra indholdet i filerne, ikke kun ud fra "
+        "registreringen; 'samdrift check milepael 7' viser, hvad der eventuelt mangler\n")
     assert _diff(foer, fil.read_text(encoding="utf-8")) == [
         "+  - nr: 7", "+    opgaver:", "+      - nr: 1", "+        dato: 2024-12-10", "+        af: Mette Lund"]
     tekst = fil.read_text(encoding="utf-8")
@@ -96,12 +98,14 @@ def test_afbrudt_skrivning_efterlader_originalen(eksempel, samdrift, monkeypatch
     fil = eksempel / "milepaele.yaml"
     foer = fil.read_bytes()
 
+    import errno
+
     def fejler(*a, **k):
-        raise OSError("disken er fuld")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fejler)
-    with pytest.raises(OSError):
-        samdrift("-C", eksempel, "afkryds", "4", "--opgave", "1", "--af", "x")
+    r = samdrift("-C", eksempel, "afkryds", "4", "--opgave", "1", "--af", "x")
+    assert r.kode == 2 and r.fejllinjer == [f"{eksempel / 'milepaele.yaml'}: fejl: kan ikke skrives: disken er fuld"]
     assert fil.read_bytes() == foer
     assert [p.name for p in eksempel.iterdir() if p.name.endswith(".tmp")] == []
 
@@ -114,3 +118,69 @@ def test_brugerens_indrykning_bevares(tmp_path, samdrift):
     foer = (m / "milepaele.yaml").read_text()
     assert samdrift("-C", m, "afkryds", "1", "--opgave", "2", "--dato", "2025-01-02", "--af", "PL").kode == 0
     assert _diff(foer, (m / "milepaele.yaml").read_text()) == ["+  - nr: 2", "+    dato: 2025-01-02", "+    af: PL"]
+
+
+def test_mange_samtidige_afkrydsninger_bevarer_hver_registrering(eksempel):
+    # twelve people at once: every registration is kept (the lock spans read, change and write)
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SAMDRIFT_IDAG": "2026-12-01"}
+    processer = [subprocess.Popen([sys.executable, "-m", "samdrift_cli", "-C", str(eksempel), "afkryds", str(nr),
+                                   "--leverance", "1", "--af", f"Person {nr}", "--bemaerkning", f"samtidig {nr}"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for nr in range(1, 13)]
+    for p in processer:
+        _, fejl = p.communicate(timeout=120)
+        assert p.returncode == 0, fejl.decode()
+    tekst = (eksempel / "milepaele.yaml").read_text(encoding="utf-8")
+    assert all(f"samtidig {nr}" in tekst for nr in range(1, 13))
+    assert tekst.startswith("# yaml-language-server") or "#" in tekst  # the comments are still there
+    r = subprocess.run([sys.executable, "-m", "samdrift_cli", "-C", str(eksempel), "check"], capture_output=True, env=env)
+    assert r.returncode == 0, r.stderr.decode()
+
+
+def test_crlf_og_symbolsk_link_bevares(tmp_path, samdrift):
+    from conftest import MINIMAL_SAMDRIFT
+
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT})
+    rigtig = tmp_path / "delt" / "milepaele.yaml"
+    rigtig.parent.mkdir()
+    rigtig.write_bytes(b"# Registreringer\r\nmilepaele:\r\n  - nr: 1  # start\r\n    opgaver: []\r\n")
+    (m / "milepaele.yaml").symlink_to(rigtig)
+    r = samdrift("-C", m, "afkryds", "1", "--opgave", "1", "--dato", "2025-01-02", "--af", "Direktionen")
+    assert r.kode == 0, r.stderr
+    assert (m / "milepaele.yaml").is_symlink()
+    raa = rigtig.read_bytes()
+    assert b"\n" not in raa.replace(b"\r\n", b"") and b"# start" in raa and b"dato: 2025-01-02" in raa
+
+
+def test_tab_foer_kommentar_giver_en_dansk_fejl(tmp_path, samdrift):
+    from conftest import MINIMAL_SAMDRIFT
+
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT,
+                                   "milepaele.yaml": "milepaele:\n  - nr: 1\t# kommentar\n    opgaver: []\n"})
+    foer = snapshot(m)
+    assert samdrift("-C", m, "check").kode == 0
+    r = samdrift("-C", m, "afkryds", "1", "--opgave", "1", "--af", "x")
+    assert r.kode == 2
+    assert r.fejllinjer[0].startswith("milepaele.yaml:2:10: fejl: filen kan ikke redigeres automatisk her (found character '\\t'")
+    assert snapshot(m) == foer
+
+
+def test_afkryds_siger_hvad_det_gjorde(eksempel, samdrift):
+    r = samdrift("-C", eksempel, "afkryds", "2", "--opgave", "3", "--dato", "2024-04-01", "--af", "Direktionen")
+    assert r.kode == 0
+    assert r.stdout.startswith("opdaterede milepæl 2, opgave 3: Præsentation og administrativ godkendelse af oplægget "
+                               "(2024-04-01) i milepaele.yaml (var dato 2024-03-12); beholdt referat "
+                               "'Direktionsmøde 12.03.2024, pkt. 4'")
+    # an opgave judged from the documents: the registration alone does not meet it, and it says so
+    r = samdrift("-C", eksempel, "afkryds", "4", "--opgave", "1", "--af", "Projektlederen")
+    assert "advarsel: milepæl 4, opgave 1 vurderes ud fra indholdet i filerne" in r.stderr
+
+
+def test_fortryd_efterlader_ingen_tomme_poster(eksempel, samdrift):
+    foer = (eksempel / "milepaele.yaml").read_text(encoding="utf-8")
+    assert samdrift("-C", eksempel, "afkryds", "7", "--opgave", "1", "--af", "x", "--dato", "2025-05-01").kode == 0
+    assert samdrift("-C", eksempel, "afkryds", "7", "--opgave", "1", "--fortryd").kode == 0
+    assert (eksempel / "milepaele.yaml").read_text(encoding="utf-8") == foer

@@ -64,13 +64,17 @@ def test_stier_med_mellemrum_og_aeoeaa(tmp_path, samdrift):
 def test_atomisk_skrivning_efterlader_originalen(tmp_path, monkeypatch):
     import os
 
+    import errno
+
     from samdrift_cli.atomisk import skriv_atomisk
+    from samdrift_cli.fund import SamdriftFejl
 
     fil = tmp_path / "fil.yaml"
     fil.write_text("original", encoding="utf-8")
-    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError("afbrudt")))
-    with pytest.raises(OSError):
+    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left")))
+    with pytest.raises(SamdriftFejl) as e:
         skriv_atomisk(fil, "nyt indhold")
+    assert [f.overskrift() for f in e.value.fund] == [f"{fil}: fejl: kan ikke skrives: disken er fuld"]
     assert fil.read_text(encoding="utf-8") == "original"
     assert [p.name for p in tmp_path.iterdir()] == ["fil.yaml"]
 

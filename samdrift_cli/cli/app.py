@@ -262,7 +262,7 @@ def export(
              epilog="samdrift kalender\nsamdrift kalender frister.ics")
 def kalender(
     ctx: typer.Context,
-    fil: Annotated[Optional[Path], typer.Argument(metavar="FIL", help="Filen (standard: samdrift.ics i mappen).", show_default=False)] = None,
+    fil: Annotated[Optional[Path], typer.Argument(metavar="FIL", help="Filen (standard: dokumenter/kalender.ics i mappen; - for stdout).", show_default=False)] = None,
 ) -> None:
     """Skriv de åbne frister og planlagte aktiviteter som en iCalendar-fil (RFC 5545) til Outlook og andre kalendere."""
     from samdrift_cli.kommandoer.kalender import kalender as kommando

@@ -91,13 +91,15 @@ def laes_raa(sti: Path, navn: str, maks: int = MAKS_FILSTOERRELSE) -> tuple[byte
     (which could block or never end), larger than ``maks`` bytes, or unreadable."""
     import stat
 
+    from samdrift_cli.atomisk import oserror_tekst
+
     def fejl(besked: str) -> tuple[None, list[Fund]]:
         return None, [Fund(navn, None, None, "fejl", besked)]
 
     try:
         info = sti.stat()
     except OSError as e:
-        return fejl(f"filen kan ikke læses: {_oserror(e)}")
+        return fejl(f"filen kan ikke læses: {oserror_tekst(e)}")
     if stat.S_ISDIR(info.st_mode):
         return fejl(f"{navn} er en mappe, men skal være en fil")
     if not stat.S_ISREG(info.st_mode):
@@ -108,21 +110,10 @@ def laes_raa(sti: Path, navn: str, maks: int = MAKS_FILSTOERRELSE) -> tuple[byte
         with open(sti, "rb") as f:
             raa = f.read(maks + 1)  # the file may have grown since stat
     except OSError as e:
-        return fejl(f"filen kan ikke læses: {_oserror(e)}")
+        return fejl(f"filen kan ikke læses: {oserror_tekst(e)}")
     if len(raa) > maks:
         return fejl(f"filen er for stor; højst {maks:,} byte er tilladt".replace(",", "."))
     return raa, []
-
-
-def _oserror(e: OSError) -> str:
-    """An operating system error in Danish words, as far as the common ones go."""
-    import errno
-
-    return {errno.EACCES: "ingen adgang (tilladelse nægtet)", errno.EPERM: "ingen adgang (tilladelse nægtet)",
-            errno.ENOENT: "filen findes ikke", errno.ELOOP: "for mange symbolske links (en løkke?)",
-            errno.ENAMETOOLONG: "navnet er for langt", errno.EIO: "inddata/uddata-fejl på disken",
-            errno.ENOTDIR: "en del af stien er ikke en mappe", errno.EISDIR: "er en mappe"}.get(
-        e.errno, e.strerror or type(e).__name__)
 
 
 def bytested(raa: bytes, i: int) -> tuple[int, int]:

@@ -269,5 +269,54 @@ KATALOG: tuple[Milepael, ...] = (
 )
 
 
+# -- what shows an opgave or leverance done, where it is only data ------------------------------
+
+
+@dataclass(frozen=True)
+class Godkendelseskrav:
+    """An opgave or leverance that is an approval or a decision, recorded in milepaele.yaml with
+    'samdrift afkryds' (who, when; ``referat`` when it must be documented)."""
+
+    hvad: str
+    administrativ: bool = False  # given by the administrativ ledelse (or the driftsansvarlige), never a board
+    referat: bool = False
+
+
+GODKENDELSER: dict[tuple[int, str, int], Godkendelseskrav] = {
+    (2, "opgave", 3): Godkendelseskrav("den administrative godkendelse af oplægget", administrativ=True),
+    (2, "leverance", 2): Godkendelseskrav("den administrative godkendelse af ressourcer til analyse og samdriftsmodel",
+                                          administrativ=True),
+    (3, "opgave", 3): Godkendelseskrav("den administrative godkendelse af forslaget til samdriftsmodel", administrativ=True),
+    (12, "opgave", 1): Godkendelseskrav("godkendelsen af evalueringen", administrativ=True),
+}
+
+# A leverance that is met when these opgaver of its milestone are (the playbook's boxes)
+LEVERANCE_AF_OPGAVER: dict[tuple[int, int], tuple[int, ...]] = {
+    (1, 1): (1, 2), (2, 1): (2, 3), (3, 1): (1, 2, 3), (4, 1): (1,), (5, 1): (1, 2), (6, 1): (1, 2), (7, 1): (1,),
+    (8, 1): (1, 2, 3), (9, 1): (1,), (10, 1): (1, 2, 3), (12, 1): (1,),
+}
+
+# The organs the playbook lets give an administrative approval (besides the names in samdrift.yaml's roller)
+ADMINISTRATIVE_ORGANER = ("direktion", "administrative ledelse", "administrativ ledelse", "ledergruppe", "ledelsen",
+                          "driftschef", "driftsansvarlig", "forretningsfører", "organisationsbestyrelse",
+                          "administrerende direktør", "boligdirektør", "direktør")
+
+
 def milepael(nr: int) -> Milepael:
     return KATALOG[nr - 1]
+
+
+def vejledning() -> dict:
+    """The playbook's guidance to each opgave ("1.1" …) and the projektleder's 5 pieces of advice
+    with the milestones they belong to, from vejledning.json beside this module."""
+    import json
+    from pathlib import Path
+
+    return json.loads((Path(__file__).with_name("vejledning.json")).read_text(encoding="utf-8"))
+
+
+ROLLE_TITLER = {"beboervalgte": "Beboervalgte", "administration": "Administrationen", "lokal_drift": "Lokal drift"}
+
+
+def roller_som_data(m: Milepael) -> dict[str, list[str]]:
+    return {k: list(getattr(m.roller, k)) for k in ROLLE_TITLER}

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Callable
 
 from samdrift_cli.skemaer.felter import tom
-from samdrift_cli.milepaele.katalog import KATALOG
+from samdrift_cli.milepaele.katalog import ADMINISTRATIVE_ORGANER, GODKENDELSER, KATALOG, LEVERANCE_AF_OPGAVER
 from samdrift_cli.milepaele.status import Milepaelsstatus, Punkt, Vurdering
 
 if TYPE_CHECKING:
@@ -50,7 +50,8 @@ def _kommando(nr: int, art: str, i: int) -> str:
     return f"samdrift afkryds {nr} --{art} {i} --dato ÅÅÅÅ-MM-DD --af \"…\" --referat \"…\""
 
 
-def godkendelse(mappe, nr: int, art: str, i: int, hvad: str, kraev_referat: bool = False) -> Vurdering:
+def godkendelse(mappe, nr: int, art: str, i: int, hvad: str, kraev_referat: bool = False,
+                administrativ: bool = False) -> Vurdering:
     v = Vurdering()
     r = registrering(mappe, nr, art, i)
     if r is None:
@@ -126,10 +127,6 @@ def _m1_o2(mappe, _):
     return ud
 
 
-@regel(1, "leverance", 1)
-def _m1_l1(mappe, r):
-    return kraever(r, 1, 1, 2)
-
 
 # -- milepæl 2 -------------------------------------------------------------------
 
@@ -182,20 +179,7 @@ def _m2_o2(mappe, _):
     return v
 
 
-@regel(2, "opgave", 3)
-def _m2_o3(mappe, _):
-    return godkendelse(mappe, 2, "opgave", 3, "den administrative godkendelse af oplægget")
 
-
-@regel(2, "leverance", 1)
-def _m2_l1(mappe, r):
-    return kraever(r, 2, 2, 3)
-
-
-@regel(2, "leverance", 2)
-def _m2_l2(mappe, _):
-    return godkendelse(mappe, 2, "leverance", 2,
-                       "den administrative godkendelse af ressourcer til analyse og samdriftsmodel")
 
 
 # -- milepæl 3 -------------------------------------------------------------------
@@ -285,14 +269,6 @@ def _m3_o2(mappe, _):
     return v
 
 
-@regel(3, "opgave", 3)
-def _m3_o3(mappe, _):
-    return godkendelse(mappe, 3, "opgave", 3, "den administrative godkendelse af forslaget til samdriftsmodel")
-
-
-@regel(3, "leverance", 1)
-def _m3_l1(mappe, r):
-    return kraever(r, 3, 1, 2, 3)
 
 
 # -- milepæl 4 -------------------------------------------------------------------
@@ -329,10 +305,6 @@ def _m4_o1(mappe, _):
         v.advarsler.append("inddragelsesplan.yaml: planen har kun dialog/information; drejebogen skelner mellem dialog og egentlig inddragelse")
     return v
 
-
-@regel(4, "leverance", 1)
-def _m4_l1(mappe, r):
-    return kraever(r, 4, 1)
 
 
 # -- milepæl 5 -------------------------------------------------------------------
@@ -383,7 +355,7 @@ def _m5_o2(mappe, _):
 
 @regel(5, "leverance", 1)
 def _m5_l1(mappe, r):
-    v = kraever(r, 5, 1, 2)
+    v = Vurdering()
     p = mappe.inddragelsesplan
     if p is None:
         return v
@@ -479,10 +451,6 @@ def _m6_o2(mappe, _):
     return v
 
 
-@regel(6, "leverance", 1)
-def _m6_l1(mappe, r):
-    return kraever(r, 6, 1, 2)
-
 
 # -- milepæl 7 -------------------------------------------------------------------
 
@@ -523,10 +491,6 @@ def _m7_o1(mappe, _):
         v.advarsler.append("implementeringsplan.yaml: ingen aktiviteter om orientering og markering (tema: orientering)")
     return v
 
-
-@regel(7, "leverance", 1)
-def _m7_l1(mappe, r):
-    return kraever(r, 7, 1)
 
 
 # -- milepæl 8 -------------------------------------------------------------------
@@ -576,7 +540,7 @@ def _m8_o3(mappe, _):
 
 @regel(8, "leverance", 1)
 def _m8_l1(mappe, r):
-    v = kraever(r, 8, 1, 2, 3)
+    v = Vurdering()
     if mappe.interessenter is None:
         v.mangler.append("interessenter.yaml: interessentanalysen, som orienteringen tager udgangspunkt i, mangler")
     elif mappe.orientering is not None and not any(g.interessenter for g in mappe.orientering.maalgrupper):
@@ -610,10 +574,6 @@ def _m9_o1(mappe, _):
         v.mangler.append("orientering.yaml: markering.form mangler")
     return v
 
-
-@regel(9, "leverance", 1)
-def _m9_l1(mappe, r):
-    return kraever(r, 9, 1)
 
 
 # -- milepæl 10 ------------------------------------------------------------------
@@ -695,10 +655,6 @@ def _m10_o3(mappe, _):
     return Vurdering(["evaluering.yaml: aftalevurdering.begrundelse mangler"] if tom(a.begrundelse) else [])
 
 
-@regel(10, "leverance", 1)
-def _m10_l1(mappe, r):
-    return kraever(r, 10, 1, 2, 3)
-
 
 # -- milepæl 11 ------------------------------------------------------------------
 
@@ -733,16 +689,14 @@ def _m11_l1(mappe, _):
 
 @regel(12, "opgave", 1)
 def _m12_o1(mappe, _):
-    v = godkendelse(mappe, 12, "opgave", 1, "godkendelsen af evalueringen")
-    e = mappe.evaluering
-    if e is None:
-        v = saml(v, fil_mangler("evaluering.yaml", "evalueringen der skal godkendes"))
-    return v
+    if mappe.evaluering is None:
+        return fil_mangler("evaluering.yaml", "evalueringen der skal godkendes")
+    return Vurdering()
 
 
 @regel(12, "leverance", 1)
 def _m12_l1(mappe, r):
-    v = kraever(r, 12, 1)
+    v = Vurdering()
     reg = registrering(mappe, 12, "opgave", 1)
     if reg is not None and tom(reg.referat):
         v.mangler.append("milepaele.yaml: milepæl 12, opgave 1: godkendelsen skal kunne dokumenteres; "
@@ -791,6 +745,21 @@ def _faktadato(mappe: "Samdriftsmappe", nr: int) -> dt.date | None:
 # -- all milestones ---------------------------------------------------------------
 
 
+def _vurder_punkt(mappe, resultater: dict, nr: int, art: str, i: int) -> Vurdering:
+    """One opgave or leverance: the catalogue's data (an approval recorded, the opgaver a leverance
+    sums up), then its rule function, if it has one."""
+    dele = []
+    krav = GODKENDELSER.get((nr, art, i))
+    if krav is not None:
+        dele.append(godkendelse(mappe, nr, art, i, krav.hvad, krav.referat, krav.administrativ))
+    if art == "leverance" and (nr, i) in LEVERANCE_AF_OPGAVER:
+        dele.append(kraever(resultater, nr, *LEVERANCE_AF_OPGAVER[(nr, i)]))
+    funktion = REGLER.get((nr, art, i))
+    if funktion is not None:
+        dele.append(funktion(mappe, resultater))
+    return saml(*dele)
+
+
 def vurder(mappe: "Samdriftsmappe") -> list[Milepaelsstatus]:
     """Judge all 12 milestones (the folder must be valid)."""
     resultater: dict[tuple[int, str, int], Vurdering] = {}
@@ -800,7 +769,7 @@ def vurder(mappe: "Samdriftsmappe") -> list[Milepaelsstatus]:
         punkter: dict[str, list[Punkt]] = {"opgave": [], "leverance": []}
         for art, titler in (("opgave", m.opgaver), ("leverance", m.leverancer)):
             for i, titel in enumerate(titler, start=1):
-                v = REGLER[(m.nr, art, i)](mappe, resultater)
+                v = _vurder_punkt(mappe, resultater, m.nr, art, i)
                 resultater[(m.nr, art, i)] = v
                 r = registrering(mappe, m.nr, art, i)
                 punkter[art].append(Punkt(art, i, titel, v.opfyldt, list(v.mangler), list(v.advarsler), r.dato if r else None))

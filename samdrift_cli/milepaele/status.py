@@ -65,10 +65,13 @@ class Milepaelsstatus:
         return max(datoer) if datoer else None
 
     def som_json(self) -> dict:
+        from samdrift_cli.milepaele.katalog import roller_som_data
+
         m = self.milepael
         return {
             "nr": m.nr, "fase": m.fase, "titel": m.titel, "formaal": m.formaal,
             "naaet": self.naaet, "status": self.status,
+            "roller": roller_som_data(m), "vaerktoejer": list(m.vaerktoejer),
             "dato": self.dato.isoformat() if self.dato else None,
             "opgaver": [p.som_json() for p in self.opgaver],
             "leverancer": [p.som_json() for p in self.leverancer],

@@ -7,7 +7,6 @@ record the new facts change. The result is validated before it is written atomic
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 from samdrift_cli.fund import Fund, SamdriftFejl, Udfald
@@ -32,10 +31,7 @@ def afkryds(
     bemaerkning: str | None,
     fortryd: bool = False,
 ) -> Udfald:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
     from samdrift_cli.skemaer.vaerdier import parse_dato
-    from samdrift_cli.atomisk import skriv_atomisk
 
     if not (mappe / "samdrift.yaml").is_file():
         raise _fejl(f"{mappe} er ikke en samdrift-mappe (samdrift.yaml mangler)")
@@ -48,18 +44,52 @@ def afkryds(
         hvad = "opgave" if art == "opgaver" else "leverance"
         liste = "; ".join(f"{n}: {t}" for n, t in enumerate(titler, start=1))
         raise _fejl(f"milepæl {nr} har ingen {hvad} nr. {i} ({liste})")
-    dag = dt.date.today()
+    from samdrift_cli.idag import idag
+
+    dag = idag()
     if dato is not None:
         try:
             dag = parse_dato(dato)
         except Exception:
             raise _fejl(f"'{dato}' er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, fx 2026-03-14")
     advarsler = []
-    if dag > dt.date.today():
+    if dag > idag():
         advarsler.append(Fund(FILNAVN, None, None, "advarsel", f"datoen {dag.isoformat()} ligger i fremtiden"))
 
-    fil = mappe / FILNAVN
-    yaml, data, original = _laes_rundtur(fil)
+    from samdrift_cli.skabeloner import skabelonmappe
+    from samdrift_cli.skemaer.milepaele import MilepaeleFil
+    from samdrift_cli.skrivning.rundtur import rediger
+
+    skabelon = (skabelonmappe() / "init" / FILNAVN).read_text(encoding="utf-8")
+    hvad = f"milepæl {nr}, {'opgave' if art == 'opgaver' else 'leverance'} {i}"
+    with rediger(mappe / FILNAVN, FILNAVN, MilepaeleFil, skabelon) as rt:
+        handling, var = _aendr(rt.data, nr, art, i, hvad, dag, af, referat, beslutning, bemaerkning, fortryd)
+    if fortryd:
+        dag = var.get("dato")
+    hvornaar = f" ({dag.isoformat() if isinstance(dag, dt.date) else dag})" if dag else ""
+    linje = f"{handling} {hvad}: {titler[i - 1]}{hvornaar} i {FILNAVN}"
+    if handling == "opdaterede":
+        foer = [f"{k} {v.isoformat() if isinstance(v, dt.date) else v}" for k, v in var.items()
+                if not k.startswith("beholdt ")]
+        beholdt = [f"{k.removeprefix('beholdt ')} '{v}'" for k, v in var.items() if k.startswith("beholdt ")]
+        if foer:
+            linje += f" (var {', '.join(foer)})"
+        if beholdt:
+            linje += f"; beholdt {', '.join(beholdt)}"
+    from samdrift_cli.milepaele.katalog import GODKENDELSER
+
+    if not fortryd and (nr, "opgave" if art == "opgaver" else "leverance", i) not in GODKENDELSER:
+        advarsler.append(Fund(FILNAVN, None, None, "advarsel",
+                              f"{hvad} vurderes ud fra indholdet i filerne, ikke kun ud fra registreringen; "
+                              f"'samdrift check milepael {nr}' viser, hvad der eventuelt mangler"))
+    return Udfald([linje], advarsler)
+
+
+def _aendr(data, nr: int, art: str, i: int, hvad: str, dag, af, referat, beslutning, bemaerkning,
+           fortryd: bool) -> tuple[str, dict]:
+    """Change ``data`` (milepaele.yaml as ruamel read it); the action done and the values it had."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     liste = data.get("milepaele")
     if liste is None or (isinstance(liste, list) and not liste and getattr(liste.fa, "flow_style", lambda: False)()):
         ny = CommentedSeq()
@@ -80,83 +110,34 @@ def afkryds(
         ny.fa.set_block_style()
         post[art] = reg_liste = ny
     reg = next((r for r in reg_liste if isinstance(r, dict) and r.get("nr") == i), None)
-    hvad = f"milepæl {nr}, {'opgave' if art == 'opgaver' else 'leverance'} {i}"
+    felter = ("dato", "af", "referat", "beslutning", "bemaerkning")
     if fortryd:
         if reg is None:
             raise _fejl(f"{hvad} er ikke afkrydset", FILNAVN)
+        var = {k: reg.get(k) for k in felter}
         reg_liste.remove(reg)
-        dag = reg.get("dato")
+        # no empty entries left behind: the list, then the milestone, when nothing is in them
+        if not reg_liste:
+            del post[art]
+        if not any(k in post for k in ("opgaver", "leverancer")) and set(post) <= {"nr"}:
+            liste.remove(post)
+        return "fjernede", var
+    handling = "registrerede"
+    var: dict = {}
+    if reg is None:
+        reg = CommentedMap([("nr", i)])
+        plads = sum(1 for r in reg_liste if isinstance(r, dict) and isinstance(r.get("nr"), int) and r["nr"] < i)
+        reg_liste.insert(plads, reg)
     else:
-        if reg is None:
-            reg = CommentedMap([("nr", i)])
-            plads = sum(1 for r in reg_liste if isinstance(r, dict) and isinstance(r.get("nr"), int) and r["nr"] < i)
-            reg_liste.insert(plads, reg)
-        if reg.get("udfoert") is False:
-            reg["udfoert"] = True
-        reg["dato"] = dag
-        for noegle, vaerdi in (("af", af), ("referat", referat), ("beslutning", beslutning), ("bemaerkning", bemaerkning)):
-            if vaerdi is not None:
-                reg[noegle] = vaerdi
-    ud = io.StringIO()
-    yaml.dump(data, ud)
-    tekst = ud.getvalue()
-    _valider(mappe, tekst)
-    skriv_atomisk(fil, tekst)
-    handling = "fjernede" if fortryd else "registrerede"
-    hvornaar = f" ({dag.isoformat() if isinstance(dag, dt.date) else dag})" if dag else ""
-    return Udfald([f"{handling} {hvad}: {titler[i - 1]}{hvornaar} i {FILNAVN}"], advarsler)
-
-
-def _laes_rundtur(fil: Path):
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap
-    from ruamel.yaml.util import load_yaml_guess_indent
-
-    from samdrift_cli.indlaesning.yamlkilde import laes_yaml
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    if not fil.exists():
-        from samdrift_cli.skabeloner import skabelonmappe
-
-        tekst = (skabelonmappe() / "init" / FILNAVN).read_text(encoding="utf-8")
-        yaml.indent(mapping=2, sequence=4, offset=2)
-        return yaml, yaml.load(tekst), None
-    dok = laes_yaml(fil, FILNAVN)
-    if dok.fund:
-        raise SamdriftFejl(dok.fund)
-    from pydantic import ValidationError
-
-    from samdrift_cli.skemaer.milepaele import MilepaeleFil
-    from samdrift_cli.indlaesning.valideringsfejl import fund_fra_validering
-
-    try:
-        MilepaeleFil.model_validate(dok.data)
-    except ValidationError as e:
-        raise SamdriftFejl(fund_fra_validering(dok, e, MilepaeleFil))
-    # ruamel guesses the sequence indent and the dash offset; mappings are indented by their difference
-    _, sekvens, forskydning = load_yaml_guess_indent(dok.tekst)
-    sekvens = sekvens or 4
-    forskydning = forskydning if forskydning is not None else 2
-    yaml.indent(mapping=max(sekvens - forskydning, 2), sequence=sekvens, offset=forskydning)
-    data = yaml.load(dok.tekst)
-    if not isinstance(data, CommentedMap):  # pragma: no cover - laes_yaml already refused
-        raise _fejl("filen skal indeholde en tabel", FILNAVN)
-    return yaml, data, dok.tekst
-
-
-def _valider(mappe: Path, tekst: str) -> None:
-    from pydantic import ValidationError
-
-    from samdrift_cli.skemaer.milepaele import MilepaeleFil
-    from samdrift_cli.indlaesning.yamlkilde import YamlDokument, parse_yaml
-
-    dok = YamlDokument(navn=FILNAVN, sti=mappe / FILNAVN, tekst=tekst)
-    parse_yaml(dok)
-    try:
-        if dok.fund:
-            raise SamdriftFejl(dok.fund)
-        MilepaeleFil.model_validate(dok.data)
-    except (ValidationError, SamdriftFejl):  # pragma: no cover - would be a bug in afkryds
-        raise _fejl("den nye milepaele.yaml ville blive ugyldig; intet er ændret", FILNAVN)
+        handling = "opdaterede"
+        nye = {"dato": dag, "af": af, "referat": referat, "beslutning": beslutning, "bemaerkning": bemaerkning}
+        # what changed (with its old value), and what stays as it was because it was not given now
+        var = {k: reg.get(k) for k in felter if reg.get(k) is not None and nye[k] is not None and reg.get(k) != nye[k]}
+        var |= {f"beholdt {k}": reg.get(k) for k in felter if nye[k] is None and reg.get(k) is not None}
+    if reg.get("udfoert") is False:
+        reg["udfoert"] = True
+    reg["dato"] = dag
+    for noegle, vaerdi in (("af", af), ("referat", referat), ("beslutning", beslutning), ("bemaerkning", bemaerkning)):
+        if vaerdi is not None:
+            reg[noegle] = vaerdi
+    return handling, var

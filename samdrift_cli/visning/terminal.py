@@ -90,12 +90,70 @@ def milepaele(alle: list["Milepaelsstatus"], nr: int) -> None:
                 k.print(f"      mangler: {x}", markup=False, soft_wrap=True)
             for x in p.advarsler:
                 k.print(f"      advarsel: {x}", markup=False, soft_wrap=True)
+    m = alle[nr - 1].milepael
+    k.print()
+    k.print(f"[bold]Hvem gør hvad i milepæl {m.nr}[/] (mere i 'samdrift vejledning {m.nr}')")
+    roller_og_vaerktoejer(m, k)
     k.print()
     if alle[nr - 1].naaet:
         k.print(f"[green]Milepæl {nr} er nået.[/]")
     else:
         foerste = next(s for s in alle if not s.naaet)
         k.print(f"Milepæl {nr} er [bold]ikke[/] nået. Næste: milepæl {foerste.milepael.nr}, {foerste.milepael.titel}.")
+
+
+def roller_og_vaerktoejer(m, k=None) -> None:
+    """Who does what for a milestone (beboervalgte, administration, lokal drift), and its tools."""
+    from samdrift_cli.milepaele.katalog import ROLLE_TITLER
+
+    k = k or konsol()
+    for felt, titel in ROLLE_TITLER.items():
+        for x in getattr(m.roller, felt):
+            k.print(f"  {titel}: {x}", markup=False, soft_wrap=True)
+    if m.vaerktoejer:
+        k.print("  Værktøjer: " + "; ".join(m.vaerktoejer), markup=False, soft_wrap=True)
+
+
+def vejledning(m, tekster: dict) -> None:
+    """`samdrift vejledning N`: formål, guidance per opgave, roles, tools, challenges, advice."""
+    from rich.markup import escape
+
+    from samdrift_cli.milepaele.katalog import ROLLE_TITLER
+
+    k = konsol()
+    k.print(f"[bold]Milepæl {m.nr}: {escape(m.titel)}[/] ({m.fase})")
+    k.print(m.formaal, markup=False, soft_wrap=True)
+    for i, titel in enumerate(m.opgaver, start=1):
+        k.print()
+        k.print(f"[bold]Opgave {i}: {escape(titel)}[/]")
+        tekst = tekster["opgaver"].get(f"{m.nr}.{i}")
+        if tekst:
+            k.print(tekst, markup=False, soft_wrap=True)
+    k.print()
+    k.print("[bold]Leverancer[/]")
+    for i, titel in enumerate(m.leverancer, start=1):
+        k.print(f"  {i}. {titel}", markup=False, soft_wrap=True)
+    k.print()
+    k.print("[bold]Roller og ansvar[/]")
+    for felt, titel in ROLLE_TITLER.items():
+        for x in getattr(m.roller, felt):
+            k.print(f"  • {titel}: {x}", markup=False, soft_wrap=True)
+    if m.vaerktoejer:
+        k.print()
+        k.print("[bold]Værktøjer[/]")
+        for x in m.vaerktoejer:
+            k.print(f"  • {x}", markup=False, soft_wrap=True)
+    if m.udfordringer:
+        k.print()
+        k.print("[bold]Udfordringer[/]")
+        for x in m.udfordringer:
+            k.print(f"  • {x}", markup=False, soft_wrap=True)
+    raad = [(int(n), tekster["raad"][int(n) - 1]) for n, mp in tekster["raad_til_milepaele"].items() if m.nr in mp]
+    if raad:
+        k.print()
+        k.print("[bold]Projektlederens gode råd[/]")
+        for n, x in raad:
+            k.print(f"  {n}. {x}", markup=False, soft_wrap=True)
 
 
 # -- status -----------------------------------------------------------------------
