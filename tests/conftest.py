@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import textwrap
 from dataclasses import dataclass
@@ -11,6 +12,9 @@ from pathlib import Path
 import pytest
 
 ROD = Path(__file__).resolve().parent.parent
+
+# "today" for every test, in-process and in subprocesses: the results must not depend on the clock
+os.environ["SAMDRIFT_IDAG"] = "2026-12-01"
 EKSEMPEL = ROD / "examples" / "aeblegaarden_paerebakken"
 
 MINIMAL_SAMDRIFT = """\

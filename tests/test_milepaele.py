@@ -144,7 +144,7 @@ UFULDSTAENDIGE = [
     (4, "inddragelsesplan.yaml", ("aktiviteter", 3, "ansvarlig"), SLET,
      "inddragelsesplan.yaml: aktiviteten 'workshop-organisering': ansvarlig mangler"),
     (5, "milepaele.yaml", ("milepaele", 3, "leverancer", 0, "udfoert"), False,
-     "de beboervalgte i Æblegården vurderes ikke at kunne tiltræde"),
+     "de beboervalgte eller den lokale drift i Æblegården vurderes ikke at bakke op"),
     (5, "inddragelsesplan.yaml", ("revision",), SLET,
      "inddragelsesplan.yaml: revision mangler: er forslaget til samdriftsmodel revideret? (revision.revideret)"),
     (6, "aftale.yaml", ("tiltraedelse", 0), SLET,
@@ -185,12 +185,20 @@ def test_ufuldstaendig_milepael(eksempel, samdrift, nr, fil, sti, vaerdi, mangle
 
 
 def test_advarsler_fra_drejebogens_bloede_regler(eksempel):
-    _ret(eksempel, "implementeringsplan.yaml", "  til: 2025-12-31\n", "  til: 2025-06-30\n")
     status = vurder(indlaes(eksempel))
     adv = [a for p in status[6].punkter for a in p.advarsler]
-    assert any("kortere end ét regnskabsår" in a for a in adv)
     assert any("ny fælles kultur" in a for a in adv)  # the case forgot culture, as the playbook tells
     assert status[6].naaet  # warnings do not block
+
+
+def test_evalueringsperioden_skal_vaere_et_regnskabsaar(eksempel):
+    # "evalueringsperioden ikke bør vare mindre end ét regnskabsår": a requirement of milepæl 7
+    _ret(eksempel, "implementeringsplan.yaml", "  til: 2025-12-31\n", "  til: 2025-01-02\n")
+    status = vurder(indlaes(eksempel))
+    mangler = [x for p in status[6].punkter for x in p.mangler]
+    assert "implementeringsplan.yaml: evalueringsperioden 2025-01-01 til 2025-01-02 er kortere end ét regnskabsår; " \
+           "drejebogen: den bør ikke vare mindre end ét regnskabsår" in mangler
+    assert not status[6].naaet
 
 
 def test_mere_end_ti_interessenter_advarer(eksempel):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from samdrift_cli.fordeling.allokering import andele_fra_basis, fordel_oere, fordel_vaegte, vaegte_fra_andele
 from samdrift_cli.beloeb import til_oere
 from samdrift_cli.fund import Fund
+from samdrift_cli.identitet import afdeling_opslag, normaliser
 
 if TYPE_CHECKING:
     from samdrift_cli.indlaesning.samdriftsmappe import Samdriftsmappe
@@ -89,10 +90,14 @@ def noegle_andele(
 ) -> tuple[dict[str, Decimal], dict[str, Fraction]] | str:
     """Basis and exact shares of one nøgle, or a Danish error message."""
     afdelinger = mappe.samdrift.afdelinger
+    # andele and subsets name afdelinger as every lookup does: id or navn, NFC and case folded
+    opslag = afdeling_opslag([(a.id, a.navn) for a in afdelinger])
+    andele = {opslag.get(normaliser(k), k): v for k, v in (n.andele or {}).items()}
     if n.grundlag == "fast":
-        medlemmer = [a.id for a in afdelinger if a.id in (n.andele or {})]
+        medlemmer = [a.id for a in afdelinger if a.id in andele]
     elif n.afdelinger is not None:
-        medlemmer = [a.id for a in afdelinger if a.id in n.afdelinger]
+        valgte = {opslag.get(normaliser(x), x) for x in n.afdelinger}
+        medlemmer = [a.id for a in afdelinger if a.id in valgte]
     else:
         medlemmer = [a.id for a in afdelinger]
     efter_id = {a.id: a for a in afdelinger}
@@ -107,7 +112,7 @@ def noegle_andele(
     elif n.grundlag == "lige":
         basis = {a: Decimal(1) for a in medlemmer}
     elif n.grundlag == "fast":
-        basis = {a: (n.andele or {})[a] for a in medlemmer}
+        basis = {a: andele[a] for a in medlemmer}
     else:  # timer
         reg = mappe.tidsregistrering
         if reg is None:

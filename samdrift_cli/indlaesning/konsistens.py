@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, Collection, Iterable
 
 from samdrift_cli.beloeb import dansk_tal
 from samdrift_cli.indlaesning.delvis import liste_vaerdier
-from samdrift_cli.fund import Fund
+from samdrift_cli.fund import Fund, synlig
+from samdrift_cli.identitet import afdeling_opslag, normaliser
 
 if TYPE_CHECKING:
     from samdrift_cli.skemaer.felter import Emne
@@ -35,6 +36,13 @@ class Tjek:
         # None when samdrift.yaml is invalid: references to afdelinger are then not checked
         s = self.filer.get("samdrift.yaml")
         self.afdelinger = self.ids("samdrift.yaml", ("afdelinger",), s.afdelinger) if s is not None else None
+        # every reference to an afdeling is read as the CSV is: its id or navn, NFC and case folded
+        self.opslag: dict[str, str] = {}
+        if self.afdelinger is not None:
+            delvis = mappe.delvise.get("samdrift.yaml")
+            navne = liste_vaerdier(delvis, ("afdelinger",), s.afdelinger, "navn") or []
+            self.opslag = afdeling_opslag([(i, i) for i in self.afdelinger] + [(i, n) for i, (_, n) in zip(
+                (v for _, v in liste_vaerdier(delvis, ("afdelinger",), s.afdelinger, "id")), navne) if i and n])
 
     def fejl(self, fil: str, sti: tuple, besked: str, niveau: str = "fejl", paa_noegle: bool = False) -> None:
         """A finding at ``sti``, a path into the file's record."""
@@ -76,7 +84,7 @@ class Tjek:
         return set(set_) if komplet else None
 
     def afdeling(self, fil: str, sti: tuple, afd: str | None, paa_noegle: bool = False) -> None:
-        if self.afdelinger is not None and afd is not None and afd not in self.afdelinger:
+        if self.afdelinger is not None and afd is not None and normaliser(afd) not in self.opslag:
             self.fejl(fil, sti, f"ukendt afdeling '{afd}'{_forslag(afd, self.afdelinger)} "
                                 f"(afdelingerne i samdrift.yaml: {', '.join(self.afdelinger)})", paa_noegle=paa_noegle)
 
@@ -109,6 +117,7 @@ def _samdrift(t: Tjek) -> None:
     f = "samdrift.yaml"
     t.unikke(f, ("afdelinger",), s.afdelinger, "id", "afdelings-id")
     t.unikke(f, ("afdelinger",), s.afdelinger, "navn", "afdelingsnavn")
+    _kan_skelnes(t, s.afdelinger)
     antal = None if t.beroert(f, ("afdelinger",)) else len(s.afdelinger)  # afdelinger with errors still count
     if antal == 0:
         t.fejl(f, ("afdelinger",), "der skal være mindst én afdeling (en samdrift har mindst 2)")
@@ -124,6 +133,34 @@ def _samdrift(t: Tjek) -> None:
             t.fejl(f, ("afdelinger", i, "areal_m2"),
                    f"arealet {skrevet} læses som {dansk_tal(a.areal_m2)} m²; "
                    f"mente du {skrevet.replace('.', '')} m²? I et YAML-tal er '.' decimaltegn", "advarsel")
+
+
+def _kan_skelnes(t: Tjek, afdelinger: list) -> None:
+    """Ids and navne are one name space after NFC and case folding (design.md §3.1): 'ÆBLEGÅRDEN'
+    beside 'Æblegården', or a navn equal to another afdeling's id, would send hours, andele and
+    references to the wrong afdeling. An exact repeat is told by :meth:`Tjek.unikke` already."""
+    f = "samdrift.yaml"
+    delvis = t.mappe.delvise.get(f)
+    dok = t.mappe.dokumenter[f]
+    hvad = {"id": "id'et", "navn": "navnet"}
+    set_: dict[str, tuple[int, str, str, tuple]] = {}
+    for i, a in enumerate(afdelinger):
+        for felt in ("id", "navn"):
+            v = getattr(a, felt)
+            sti = (delvis.original_sti(("afdelinger", i)) if delvis else ("afdelinger", i)) + (felt,)
+            noegle = normaliser(v)
+            tidligere = set_.get(noegle)
+            if tidligere is None:
+                set_[noegle] = (i, felt, v, sti)
+                continue
+            j, felt_j, v_j, sti_j = tidligere
+            if j == i or (felt_j == felt and v_j == v):
+                continue
+            p = dok.placeringer.get(sti_j)
+            hvor = f" (linje {p.linje + 1})" if p else ""
+            t._fejl_i_filen(f, sti, f"{hvad[felt]} '{synlig(v)}' kan ikke skelnes fra {hvad[felt_j]} '{synlig(v_j)}'{hvor} "
+                                    "for en anden afdeling; id'er og navne skal være forskellige, også når der ses bort fra "
+                                    "store og små bogstaver og fra, hvordan æ, ø og å er kodet")
 
 
 def _model(t: Tjek) -> None:

@@ -47,9 +47,9 @@ def check_milepael(sti: Path, nr: int, som_json: bool) -> int:
     v = vurderet(sti)
     naaet = v.status[nr - 1].naaet
     if som_json:
-        skriv_json({"milepael": nr, "naaet": naaet, "milepaele": [s.som_json() for s in v.status[:nr]]})
+        skriv_json({"milepael": nr, "naaet": naaet, "milepaele": [v.milepael_json(s) for s in v.status[:nr]]})
     else:
-        terminal.milepaele(v.status, nr)
+        terminal.milepaele(v.status, nr, [a for a in v.aktiviteter if any(n <= nr for n in a.milepaele)])
     return 0 if naaet else 1
 
 

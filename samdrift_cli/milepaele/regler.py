@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Callable
 
+from samdrift_cli.idag import idag
+from samdrift_cli.identitet import normaliser
 from samdrift_cli.skemaer.felter import tom
 from samdrift_cli.milepaele.katalog import ADMINISTRATIVE_ORGANER, GODKENDELSER, KATALOG, LEVERANCE_AF_OPGAVER
 from samdrift_cli.milepaele.status import Milepaelsstatus, Punkt, Vurdering
@@ -63,7 +65,28 @@ def godkendelse(mappe, nr: int, art: str, i: int, hvad: str, kraev_referat: bool
         v.mangler.append(f"milepaele.yaml: milepæl {nr}, {art} {i}: dato mangler")
     if kraev_referat and tom(r.referat):
         v.mangler.append(f"milepaele.yaml: milepæl {nr}, {art} {i}: henvisning til referat eller underskrift mangler")
+    if r.dato is not None and r.dato > idag():
+        v.mangler.append(f"milepaele.yaml: milepæl {nr}, {art} {i} er dateret {r.dato.isoformat()}, efter i dag "
+                         f"({idag().isoformat()}); registreringen tæller først fra den dag")
+    if administrativ and not tom(r.af):
+        v = saml(v, administrativ_godkender(mappe, r.af, f"milepaele.yaml: milepæl {nr}, {art} {i}"))
     return v
+
+
+def administrativ_godkender(mappe, af: str, hvor: str) -> Vurdering:
+    """An administrative approval comes from the administrativ ledelse (or the driftsansvarlige, or an
+    organ the playbook names for it), never from an afdelingsbestyrelse."""
+    tekst = normaliser(af)
+    if "afdelingsbestyrelse" in tekst or "afdelingsmøde" in tekst or "beboer" in tekst:
+        return Vurdering([f"{hvor}: godkendt af '{af}', men en administrativ godkendelse skal komme fra den administrative "
+                          "ledelse (fx direktionen) eller den driftsansvarlige, ikke fra en afdelingsbestyrelse"])
+    roller = mappe.samdrift.roller
+    navne = [x for x in (roller.administrativ_ledelse, roller.driftsansvarlig, roller.organisationsbestyrelse)
+             if x] if roller else []
+    if any(normaliser(n) in tekst or tekst in normaliser(n) for n in navne) or any(o in tekst for o in ADMINISTRATIVE_ORGANER):
+        return Vurdering()
+    return Vurdering(advarsler=[f"{hvor}: kan ikke se, at '{af}' er den administrative ledelse; skriv fx 'Direktionen', "
+                                "eller angiv roller.administrativ_ledelse i samdrift.yaml"])
 
 
 def kraever(r: dict, nr: int, *opgaver: int) -> Vurdering:
@@ -240,8 +263,10 @@ def _m3_o2(mappe, _):
     if not m.maal:
         v.mangler.append("model.yaml: ingen mål for samdriften (maal)")
     else:
-        if not any(x.type == "oekonomi" for x in m.maal):
-            v.advarsler.append("model.yaml: ingen mål for økonomien (type: oekonomi)")
+        if not any(x.type == "oekonomi" and not tom(x.maalvaerdi) and not tom(x.maaling) and x.frist is not None
+                   for x in m.maal):
+            v.mangler.append("model.yaml: mindst ét mål for økonomien (type: oekonomi) med en målbar målværdi "
+                             "(maaling og maalvaerdi) og en frist")
         for x in m.maal:
             smart = []
             if tom(x.maalvaerdi) or tom(x.maaling):
@@ -342,8 +367,15 @@ def _m5_o2(mappe, _):
         x = vurd.get(afd)
         if x is None:
             v.mangler.append(f"inddragelsesplan.yaml: vurdering af, om de beboervalgte i '{afd}' kan tiltræde, mangler (vurderinger)")
-        elif tom(x.begrundelse):
+            continue
+        if tom(x.begrundelse):
             v.mangler.append(f"inddragelsesplan.yaml: vurderingen for '{afd}' mangler en begrundelse")
+        # "Beboervalgte og den lokale drift bakker op": the playbook asks about both
+        if x.lokal_drift is None:
+            v.mangler.append(f"inddragelsesplan.yaml: bakker den lokale drift i '{afd}' op? (lokal_drift: ja, nej eller usikker)")
+        elif tom(x.lokal_drift_begrundelse):
+            v.mangler.append(f"inddragelsesplan.yaml: vurderingen af den lokale drift i '{afd}' mangler en begrundelse "
+                             "(lokal_drift_begrundelse)")
     if p.revision is None:
         v.mangler.append("inddragelsesplan.yaml: revision mangler: er forslaget til samdriftsmodel revideret? (revision.revideret)")
     elif tom(p.revision.beskrivelse):
@@ -359,14 +391,15 @@ def _m5_l1(mappe, r):
     p = mappe.inddragelsesplan
     if p is None:
         return v
-    uden_accept = [x.afdeling for x in p.vurderinger if x.kan_tiltraede != "ja"]
+    uden_accept = [x.afdeling for x in p.vurderinger if x.kan_tiltraede != "ja" or x.lokal_drift in ("nej", "usikker")]
     if uden_accept:
         navne = ", ".join(_navn(mappe, a) for a in uden_accept)
         reg = registrering(mappe, 5, "leverance", 1)
-        if reg is None or tom(reg.beslutning):
+        if reg is None or tom(reg.beslutning) or tom(reg.af):
             v.mangler.append(
-                f"de beboervalgte i {navne} vurderes ikke at kunne tiltræde; registrér beslutningen om at gå videre "
-                f"('samdrift afkryds 5 --leverance 1 --dato … --af … --beslutning \"…\"') eller afvent opbakning")
+                f"de beboervalgte eller den lokale drift i {navne} vurderes ikke at bakke op; registrér beslutningen om at "
+                f"gå videre, hvem der traf den og hvorfor ('samdrift afkryds 5 --leverance 1 --dato … --af … "
+                f"--beslutning \"…\"'), eller afvent opbakning")
         else:
             v.advarsler.append(f"samdriften fortsætter uden opbakning fra de beboervalgte i {navne}; drejebogen advarer "
                                "om mistro og større fokus på fejl, når beboervalgte oplever at blive 'tvunget' ind i en samdrift")
@@ -455,12 +488,15 @@ def _m6_o2(mappe, _):
 # -- milepæl 7 -------------------------------------------------------------------
 
 
-def _et_regnskabsaar(fra: dt.date, til: dt.date) -> bool:
+def _aar_efter(d: dt.date) -> dt.date:
     try:
-        aar_efter = fra.replace(year=fra.year + 1)
+        return d.replace(year=d.year + 1)
     except ValueError:  # 29 February
-        aar_efter = fra.replace(year=fra.year + 1, day=28)
-    return til >= aar_efter - dt.timedelta(days=1)
+        return d.replace(year=d.year + 1, day=28)
+
+
+def _et_regnskabsaar(fra: dt.date, til: dt.date) -> bool:
+    return til >= _aar_efter(fra) - dt.timedelta(days=1)
 
 
 @regel(7, "opgave", 1)
@@ -472,7 +508,8 @@ def _m7_o1(mappe, _):
     if not ip.aktiviteter:
         v.mangler.append("implementeringsplan.yaml: ingen aktiviteter")
     for a in ip.aktiviteter:
-        mangler = [t for f, t in (("formaal", "formål"), ("ansvarlig", "ansvarlig"), ("frist", "frist")) if tom(getattr(a, f))]
+        mangler = [t for f, t in (("formaal", "formål"), ("vedroerer", "hvem den vedrører (vedroerer)"),
+                                  ("ansvarlig", "ansvarlig"), ("frist", "frist")) if tom(getattr(a, f))]
         if mangler:
             v.mangler.append(f"implementeringsplan.yaml: aktiviteten '{a.id}': {', '.join(mangler)} mangler")
     ep = ip.evalueringsperiode
@@ -480,8 +517,8 @@ def _m7_o1(mappe, _):
         v.mangler.append("implementeringsplan.yaml: evalueringsperiode mangler (fra og til)")
     else:
         if not _et_regnskabsaar(ep.fra, ep.til):
-            v.advarsler.append("implementeringsplan.yaml: evalueringsperioden er kortere end ét regnskabsår; "
-                               "drejebogen anbefaler mindst ét")
+            v.mangler.append(f"implementeringsplan.yaml: evalueringsperioden {ep.fra.isoformat()} til {ep.til.isoformat()} "
+                             "er kortere end ét regnskabsår; drejebogen: den bør ikke vare mindre end ét regnskabsår")
         if tom(ep.godkendt_af):
             v.advarsler.append("implementeringsplan.yaml: evalueringsperioden er ikke godkendt af den administrative ledelse (godkendt_af)")
     temaer = {a.tema for a in ip.aktiviteter}
@@ -644,6 +681,25 @@ def _m10_o2(mappe, _):
     return v
 
 
+@regel(10, "leverance", 1)
+def _m10_l1(mappe, _):
+    """The nøgle can be judged "som minimum" after "et helt regnskabsår": the evaluated period covers
+    at least 12 months, and it is over."""
+    ip = mappe.implementeringsplan
+    ep = ip.evalueringsperiode if ip else None
+    if ep is None or ep.fra is None or ep.til is None:
+        return Vurdering(["implementeringsplan.yaml: evalueringsperioden (fra og til) mangler; milepæl 10 kræver, at "
+                          "samdriften har fungeret i mindst et helt regnskabsår"])
+    tidligst = max(_aar_efter(ep.fra) - dt.timedelta(days=1), ep.til) + dt.timedelta(days=1)
+    if not _et_regnskabsaar(ep.fra, ep.til):
+        return Vurdering([f"implementeringsplan.yaml: evalueringsperioden {ep.fra.isoformat()} til {ep.til.isoformat()} "
+                          f"dækker mindre end 12 måneder; milepæl 10 kan tidligst nås {tidligst.isoformat()}"])
+    if ep.til >= idag():
+        return Vurdering([f"implementeringsplan.yaml: evalueringsperioden slutter {ep.til.isoformat()}; milepæl 10 kan "
+                          f"tidligst nås {tidligst.isoformat()}"])
+    return Vurdering()
+
+
 @regel(10, "opgave", 3)
 def _m10_o3(mappe, _):
     e = mappe.evaluering
@@ -697,6 +753,13 @@ def _m12_o1(mappe, _):
 @regel(12, "leverance", 1)
 def _m12_l1(mappe, r):
     v = Vurdering()
+    e = mappe.evaluering
+    o = e.overdragelse if e else None
+    if o is None or tom(o.til) or o.dato is None:
+        v.mangler.append("evaluering.yaml: overdragelsen fra projektlederen til den driftsansvarlige er ikke registreret "
+                         "(overdragelse: til og dato)")
+    elif o.dato > idag():
+        v.mangler.append(f"evaluering.yaml: overdragelsen er dateret {o.dato.isoformat()}, efter i dag ({idag().isoformat()})")
     reg = registrering(mappe, 12, "opgave", 1)
     if reg is not None and tom(reg.referat):
         v.mangler.append("milepaele.yaml: milepæl 12, opgave 1: godkendelsen skal kunne dokumenteres; "
@@ -739,6 +802,8 @@ def _faktadato(mappe: "Samdriftsmappe", nr: int) -> dt.date | None:
         return _seneste(*(i.dato for i in ev.interviews))
     if nr == 11 and ev:
         return _seneste(*(f.dato for f in ev.formidling))
+    if nr == 12 and ev and ev.overdragelse:
+        return _seneste(ev.overdragelse.dato)
     return None
 
 
@@ -773,8 +838,29 @@ def vurder(mappe: "Samdriftsmappe") -> list[Milepaelsstatus]:
                 resultater[(m.nr, art, i)] = v
                 r = registrering(mappe, m.nr, art, i)
                 punkter[art].append(Punkt(art, i, titel, v.opfyldt, list(v.mangler), list(v.advarsler), r.dato if r else None))
-        egen = all(p.opfyldt for ps in punkter.values() for p in ps)
-        naaet = egen and forrige_naaet
-        ud.append(Milepaelsstatus(m, punkter["opgave"], punkter["leverance"], egen, naaet, _faktadato(mappe, m.nr)))
-        forrige_naaet = naaet
+        status = Milepaelsstatus(m, punkter["opgave"], punkter["leverance"], False, False, _faktadato(mappe, m.nr))
+        _tidslinje(status, ud)
+        status.egen_opfyldt = all(p.opfyldt for p in status.punkter)
+        status.naaet = status.egen_opfyldt and forrige_naaet
+        ud.append(status)
+        forrige_naaet = status.naaet
     return ud
+
+
+def _tidslinje(s: Milepaelsstatus, tidligere: list[Milepaelsstatus]) -> None:
+    """The time line (design.md §5): evidence dated after today does not count, and a milestone whose
+    evidence is dated before that of the milestones it rests on is not reached; the message names
+    both dates. Told on the milestone's last leverance."""
+    i_dag = idag()
+    leverance = s.leverancer[-1]
+    if s.faktadato is not None and s.faktadato > i_dag:
+        leverance.mangler.append(f"dokumenterne for milepæl {s.milepael.nr} er dateret {s.faktadato.isoformat()}, efter i dag "
+                                 f"({i_dag.isoformat()}); de tæller først fra den dag")
+    dato = s.dato
+    foer = [(t.dato, t.milepael.nr) for t in tidligere if t.dato is not None]
+    if dato is not None and foer and any(p.opfyldt or p.dato for p in s.punkter):
+        seneste, nr = max(foer)
+        if dato < seneste:
+            leverance.mangler.append(f"milepæl {s.milepael.nr} er dateret {dato.isoformat()}, før milepæl {nr}, som den "
+                                     f"bygger på ({seneste.isoformat()}); ret datoerne, eller gør milepælen færdig igen")
+    leverance.opfyldt = not leverance.mangler

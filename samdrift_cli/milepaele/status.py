@@ -87,6 +87,11 @@ def aktuel_milepael(status: list[Milepaelsstatus]) -> int:
 STATUS_TEKST = {"naaet": "nået", "i_gang": "i gang", "ikke_startet": "ikke startet"}
 
 
+def naeste_milepael(status: list[Milepaelsstatus]) -> int | None:
+    """The first milestone not reached (None when all 12 are)."""
+    return next((s.milepael.nr for s in status if not s.naaet), None)
+
+
 def naeste_skridt(status: list[Milepaelsstatus]) -> list[str]:
     """What is missing for the first milestone not reached, each once."""
     for s in status:

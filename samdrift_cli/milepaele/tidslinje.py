@@ -58,3 +58,14 @@ def aabne_aktiviteter(mappe: "Samdriftsmappe", idag: dt.date) -> list[AabenAktiv
                                  " · ".join(x for x in (TEMA_TITLER[a.tema], a.formaal) if x),
                                  a.frist is not None and a.frist < idag, (7, 10)))
     return ud
+
+
+def efter_milepael_12(mappe: "Samdriftsmappe") -> list[str]:
+    """The next step once all 12 milestones are reached: with ``aendres: true`` a new aftale, made and
+    accepted as in milepæl 6; else to follow up on the mål and the aftale."""
+    e = mappe.evaluering
+    if e is not None and e.aftalevurdering is not None and e.aftalevurdering.aendres:
+        return ["Aftalen skal ændres (evaluering.yaml: aftalevurdering.aendres): udarbejd en ny aftale om samdrift som i "
+                "milepæl 6 (aftale.yaml), og få den tiltrådt af hver afdeling eller af organisationsbestyrelsen; "
+                "ændringer uden for det gældende budget skal først budgetgodkendes af afdelingsmøderne"]
+    return []

@@ -80,6 +80,13 @@ class Formidling(Skema):
     reaktion: Tekst | None = Field(None, description="Hvordan blev resultaterne modtaget")
 
 
+class Overdragelse(Skema):
+    fra: Tekst | None = Field(None, description="Projektlederen, der overdrager")
+    til: Tekst | None = Field(None, description="Den driftsansvarlige, der overtager samdriften i drift")
+    dato: Dato | None = Field(None, description="Hvornår")
+    omfatter: Tekst | None = Field(None, description="Hvad der overdrages, fx resten af implementeringsplanen")
+
+
 class EvalueringFil(Skema):
     """evaluering.yaml: evalueringsskema med implementeringstjekliste."""
 
@@ -93,3 +100,5 @@ class EvalueringFil(Skema):
     aftalevurdering: Aftalevurdering | None = Field(None, description="Skal der ændres i aftalen om samdrift?")
     nye_maal: list[NytMaal] | None = Field(None, description="Forslag til nye mål for næste periode (tom liste: ingen)")
     formidling: list[Formidling] = Field(default_factory=list, description="Milepæl 11: formidling af resultaterne")
+    overdragelse: Overdragelse | None = Field(
+        None, description="Milepæl 12: projektlederen overdrager samdriften til den driftsansvarlige")

@@ -34,6 +34,9 @@ class Vurdering(Skema):
     afdeling: Id = Field(description="Afdelingens id")
     kan_tiltraede: Literal["ja", "nej", "usikker"] = Field(description="Vurderes de beboervalgte at kunne tiltræde samdriften?")
     begrundelse: Tekst | None = Field(None, description="Begrundelse")
+    lokal_drift: Literal["ja", "nej", "usikker"] | None = Field(
+        None, description="Bakker den lokale drift (driftsleder og ejendomsfunktionærer) op om samdriften?")
+    lokal_drift_begrundelse: Tekst | None = Field(None, description="Begrundelse for vurderingen af den lokale drift")
     dato: Dato | None = Field(None, description="Hvornår vurderingen blev lavet")
     vurderet_af: Tekst | None = Field(None, description="Hvem vurderede (projektlederen)")
 

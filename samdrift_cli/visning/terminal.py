@@ -74,7 +74,19 @@ def portefoelje_linjer(resultater: list[dict]) -> None:
     sys.stdout.write(f"{sum(r['gyldig'] for r in resultater)} af {len(resultater)} samdrifter er gyldige\n")
 
 
-def milepaele(alle: list["Milepaelsstatus"], nr: int) -> None:
+def aktiviteter(k, aabne: list) -> None:
+    """Open activities past their frist: 'frist overskredet'."""
+    overskredne = [a for a in aabne if a.overskredet]
+    if not overskredne:
+        return
+    k.print()
+    k.print(f"[bold]Frist overskredet[/] ({flertal(len(overskredne), 'aktivitet', 'aktiviteter')})")
+    for a in overskredne:
+        k.print(f"  • {a.fil}: '{a.id}' {a.aktivitet} — frist {a.frist.isoformat()}"
+                + (f", ansvarlig {a.ansvarlig}" if a.ansvarlig else ""), markup=False, soft_wrap=True)
+
+
+def milepaele(alle: list["Milepaelsstatus"], nr: int, aabne: list = ()) -> None:
     """`check milepael N`: milestones 1..N with each opgave and leverance, and what is missing."""
     k = konsol()
     for s in alle[:nr]:
@@ -91,6 +103,7 @@ def milepaele(alle: list["Milepaelsstatus"], nr: int) -> None:
             for x in p.advarsler:
                 k.print(f"      advarsel: {x}", markup=False, soft_wrap=True)
     m = alle[nr - 1].milepael
+    aktiviteter(k, list(aabne))
     k.print()
     k.print(f"[bold]Hvem gør hvad i milepæl {m.nr}[/] (mere i 'samdrift vejledning {m.nr}')")
     roller_og_vaerktoejer(m, k)
@@ -160,7 +173,8 @@ def vejledning(m, tekster: dict) -> None:
 
 
 def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str, int]],
-           alle: list["Milepaelsstatus"], skridt: list[str]) -> None:
+           alle: list["Milepaelsstatus"], skridt: list[str], aabne_aktiviteter: list = (),
+           alle_naaet: bool = False) -> None:
     from rich.table import Table
 
     from samdrift_cli.milepaele.katalog import FASER
@@ -186,14 +200,15 @@ def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str,
             t.add_row(str(s.milepael.nr), s.milepael.titel, f"[{farve}]{STATUS_TEKST[s.status]}[/]",
                       str(aabne) if aabne else "", s.dato.isoformat() if s.dato else "")
         k.print(t)
+    aktiviteter(k, list(aabne_aktiviteter))
+    if alle_naaet:
+        k.print("[green]Alle 12 milepæle er nået.[/]" + ("" if skridt else " Samdriften er i drift; følg løbende op på mål og aftale."))
     if skridt:
         k.print("[bold]Næste skridt[/]")
         for x in skridt[:12]:
             k.print(f"  • {x}", markup=False, soft_wrap=True)
         if len(skridt) > 12:
             k.print(f"  … og {len(skridt) - 12} mere ('samdrift check milepael N' viser alt)")
-    else:
-        k.print("[green]Alle 12 milepæle er nået.[/] Samdriften er i drift; følg løbende op på mål og aftale.")
 
 
 # -- fordeling ----------------------------------------------------------------------

@@ -1,0 +1,185 @@
+"""The process as the playbook means it (#17): dates, "today", approvers, the stronger rules, and life
+after milepæl 12. Each case gives the playbook's answer on a copy of the example."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from samdrift_cli.kommandoer.mappe import laes
+from samdrift_cli.milepaele.regler import vurder
+
+
+def _ret(mappe, fil, gammel, ny):
+    sti = mappe / fil
+    tekst = sti.read_text(encoding="utf-8")
+    assert gammel in tekst, gammel
+    sti.write_text(tekst.replace(gammel, ny, 1), encoding="utf-8")
+
+
+def _status(mappe):
+    ind = laes(mappe)
+    assert not [f for f in ind.fund if f.er_fejl], [f.overskrift() for f in ind.fund]
+    return vurder(ind.mappe)
+
+
+def _mangler(status, nr):
+    return [x for p in status[nr - 1].punkter for x in p.mangler]
+
+
+def test_eksemplet_naar_alle_12_milepaele_paa_dagen(eksempel):
+    assert all(s.naaet for s in _status(eksempel))
+
+
+def test_tiltraedelse_foer_projektlederen_er_udpeget(eksempel):
+    # an aftale tiltrådt in 2019, five years before the projektleder was appointed
+    for dato in ("2024-11-26", "2024-11-19"):
+        _ret(eksempel, "aftale.yaml", f"dato: {dato}", "dato: 2019-03-01")
+    status = _status(eksempel)
+    assert not status[5].naaet
+    assert any(x.startswith("milepæl 6 er dateret 2019-03-01, før milepæl 5, som den bygger på (2024-") for x in _mangler(status, 6))
+
+
+def test_godkendelse_dateret_efter_i_dag_taeller_ikke(eksempel, samdrift, monkeypatch):
+    _ret(eksempel, "milepaele.yaml", "dato: 2024-03-12", "dato: 2030-03-12")
+    status = _status(eksempel)
+    assert not status[1].naaet
+    assert ("milepaele.yaml: milepæl 2, opgave 3 er dateret 2030-03-12, efter i dag (2026-12-01); registreringen tæller "
+            "først fra den dag") in _mangler(status, 2)
+    # the same folder on a later day: then it counts
+    monkeypatch.setenv("SAMDRIFT_IDAG", "2030-03-12")
+    assert samdrift("-C", eksempel, "check", "milepael", "2").kode == 0
+
+
+def test_evaluering_efter_en_maaned_naar_ikke_milepael_10(eksempel):
+    _ret(eksempel, "implementeringsplan.yaml", "  til: 2025-12-31\n", "  til: 2025-01-31\n")
+    status = _status(eksempel)
+    assert not status[9].naaet
+    assert ("implementeringsplan.yaml: evalueringsperioden 2025-01-01 til 2025-01-31 dækker mindre end 12 måneder; "
+            "milepæl 10 kan tidligst nås 2026-01-01") in _mangler(status, 10)
+
+
+def test_evalueringsperioden_er_ikke_slut_endnu(eksempel, samdrift, monkeypatch):
+    monkeypatch.setenv("SAMDRIFT_IDAG", "2025-11-01")
+    r = samdrift("-C", eksempel, "check", "milepael", "10", "--json")
+    assert r.kode == 1
+    mangler = [x for p in r.json()["milepaele"][9]["leverancer"] for x in p["mangler"]]
+    assert "implementeringsplan.yaml: evalueringsperioden slutter 2025-12-31; milepæl 10 kan tidligst nås 2026-01-01" in mangler
+
+
+def test_aaben_aktivitet_efter_fristen_er_overskredet(eksempel, samdrift):
+    _ret(eksempel, "implementeringsplan.yaml", "status: gennemfoert", "status: planlagt")
+    r = samdrift("-C", eksempel, "status", "--json")
+    aktiviteter = r.json()["aktiviteter"]
+    assert [a["id"] for a in aktiviteter if a["overskredet"]] == [aktiviteter[0]["id"]]
+    assert aktiviteter[0]["frist"] < "2026-12-01" and aktiviteter[0]["status"] == "planlagt"
+    m7 = r.json()["milepaele"][6]
+    assert m7["aktiviteter"][0]["overskredet"] is True
+    tekst = samdrift("-C", eksempel, "status").stdout
+    assert "Frist overskredet (1 aktivitet)" in tekst
+
+
+def test_administrativ_godkendelse_fra_en_afdelingsbestyrelse_taeller_ikke(eksempel):
+    _ret(eksempel, "milepaele.yaml", "        af: Direktionen\n        referat: Direktionsmøde 12.03.2024",
+         "        af: Afdelingsbestyrelsen i Pærebakken\n        referat: Direktionsmøde 12.03.2024")
+    status = _status(eksempel)
+    assert not status[1].naaet
+    assert any("godkendt af 'Afdelingsbestyrelsen i Pærebakken', men en administrativ godkendelse skal komme fra den "
+               "administrative ledelse" in x for x in _mangler(status, 2))
+
+
+def test_model_uden_oekonomisk_maal_naar_ikke_milepael_3(eksempel):
+    _ret(eksempel, "model.yaml", "    type: oekonomi\n", "    type: oevrige\n")
+    status = _status(eksempel)
+    assert not status[2].naaet
+    assert ("model.yaml: mindst ét mål for økonomien (type: oekonomi) med en målbar målværdi (maaling og maalvaerdi) "
+            "og en frist") in _mangler(status, 3)
+
+
+def test_den_lokale_drifts_opbakning_skal_vurderes(eksempel):
+    _ret(eksempel, "inddragelsesplan.yaml", "    lokal_drift: ja\n", "")
+    status = _status(eksempel)
+    assert not status[4].naaet
+    assert "inddragelsesplan.yaml: bakker den lokale drift i 'paerebakken' op? (lokal_drift: ja, nej eller usikker)" \
+        in _mangler(status, 5)
+
+
+def test_et_nej_kraever_en_beslutning_med_hvem(eksempel):
+    _ret(eksempel, "inddragelsesplan.yaml", "    kan_tiltraede: ja\n", "    kan_tiltraede: nej\n")
+    tekst = (eksempel / "milepaele.yaml").read_text(encoding="utf-8")
+    start = tekst.index("  - nr: 5")
+    blok = tekst[start:tekst.index("  - nr: 12")]
+    (eksempel / "milepaele.yaml").write_text(tekst.replace(blok, "  - nr: 5\n    leverancer:\n      - nr: 1\n"
+                                                                 "        dato: 2024-11-01\n        beslutning: x\n"),
+                                             encoding="utf-8")
+    status = _status(eksempel)
+    assert not status[4].naaet
+    assert any(x.startswith("de beboervalgte eller den lokale drift i Æblegården, Pærebakken vurderes ikke at bakke op; "
+                            "registrér beslutningen om at gå videre, hvem der traf den og hvorfor") for x in _mangler(status, 5))
+
+
+def test_aktivitet_uden_vedroerer_naar_ikke_milepael_7(eksempel):
+    _ret(eksempel, "implementeringsplan.yaml", "    vedroerer:", "    bemaerkning_x:")
+    ind = laes(eksempel)
+    assert any(f.er_fejl for f in ind.fund)  # unknown key: a typo for the schema
+    _ret(eksempel, "implementeringsplan.yaml", "    bemaerkning_x:", "    ansvarlig_x:")
+    tekst = (eksempel / "implementeringsplan.yaml").read_text(encoding="utf-8")
+    linjer = [l for l in tekst.splitlines(keepends=True) if not l.startswith("    ansvarlig_x:")]
+    (eksempel / "implementeringsplan.yaml").write_text("".join(linjer), encoding="utf-8")
+    status = _status(eksempel)
+    assert not status[6].naaet
+    assert any("hvem den vedrører (vedroerer)" in x for x in _mangler(status, 7))
+
+
+def test_efter_milepael_12_med_aendres_er_naeste_skridt_en_ny_aftale(eksempel, samdrift):
+    r = samdrift("-C", eksempel, "status", "--json")
+    d = r.json()
+    assert (d["naaet_til"], d["naeste"], d["aktuel_milepael"]) == (12, None, 12)
+    assert d["naeste_skridt"][0].startswith("Aftalen skal ændres (evaluering.yaml: aftalevurdering.aendres): udarbejd en "
+                                            "ny aftale om samdrift som i milepæl 6")
+    assert "Samdriften er i drift" not in samdrift("-C", eksempel, "status").stdout
+
+
+def test_milepael_12_kraever_overdragelsen(eksempel):
+    tekst = (eksempel / "evaluering.yaml").read_text(encoding="utf-8")
+    (eksempel / "evaluering.yaml").write_text(tekst[:tekst.index("overdragelse:")], encoding="utf-8")
+    status = _status(eksempel)
+    assert not status[11].naaet
+    assert ("evaluering.yaml: overdragelsen fra projektlederen til den driftsansvarlige er ikke registreret "
+            "(overdragelse: til og dato)") in _mangler(status, 12)
+
+
+def test_status_og_check_viser_roller_og_vaerktoejer(eksempel, samdrift):
+    d = samdrift("-C", eksempel, "status", "--json").json()
+    for m in d["milepaele"]:
+        assert set(m["roller"]) == {"beboervalgte", "administration", "lokal_drift"}
+        assert isinstance(m["vaerktoejer"], list)
+    assert "Bilag 3" in " ".join(d["milepaele"][2]["vaerktoejer"])
+    for nr in range(1, 13):
+        ud = samdrift("-C", eksempel, "check", "milepael", str(nr)).stdout
+        assert f"Hvem gør hvad i milepæl {nr}" in ud
+
+
+def test_samdrift_idag_skal_vaere_en_dato(eksempel, samdrift, monkeypatch):
+    monkeypatch.setenv("SAMDRIFT_IDAG", "1. december")
+    r = samdrift("-C", eksempel, "status")
+    assert r.kode == 2
+    assert r.fejllinjer == ["SAMDRIFT_IDAG: fejl: '1. december' er ikke en dato; skriv SAMDRIFT_IDAG=ÅÅÅÅ-MM-DD, "
+                            "fx SAMDRIFT_IDAG=2026-12-01"]
+
+
+def test_kalender_er_gyldig_icalendar_med_stabile_uid(eksempel, samdrift):
+    import icalendar
+
+    _ret(eksempel, "implementeringsplan.yaml", "status: gennemfoert", "status: planlagt")
+    r = samdrift("-C", eksempel, "kalender")
+    assert r.kode == 0, r.stderr
+    fil = eksempel / "dokumenter" / "kalender.ics"
+    data = fil.read_bytes()
+    cal = icalendar.Calendar.from_ical(data)
+    begivenheder = [k for k in cal.walk("VEVENT")]
+    assert len(begivenheder) == 1
+    e = begivenheder[0]
+    assert isinstance(e.decoded("dtstart"), dt.date) and str(e["uid"]).endswith("@samdrift")
+    assert "Fristen er overskredet." in str(e["description"])
+    assert samdrift("-C", eksempel, "kalender").kode == 0
+    assert fil.read_bytes() == data  # the same folder gives the same bytes
