@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 MAKS_BELOEB = Decimal("1e13")  # 10 billioner kr.: far above any afdeling's budget
 
-_DANSK = re.compile(
-    r"""^\s*(?P<fortegn>[-+−])?\s*
-        (?P<heltal>\d{1,3}(?:\.\d{3})+|\d+)
-        (?:,(?P<decimaler>\d+))?
-        \s*(?:kr\.?)?\s*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
+MAKS_TEKST = 60  # characters of an amount written as text, checked before any pattern is tried
+
+# after the currency and the blanks around it are removed; anchored, no nested quantifiers: linear
+_DANSK = re.compile(r"(?P<fortegn>[-+−])?(?P<heltal>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<decimaler>\d+))?")
+# the currency as people write it around an amount: "kr. 245.000", "245.000 kr.", "245.000,-", "245.000 DKK"
+_VALUTA_FOER = re.compile(r"(?:kr\.?|dkk)\s*", re.IGNORECASE)
+_VALUTA_EFTER = re.compile(r"\s*(?:kr\.?|dkk|,-|\.-)", re.IGNORECASE)
 
 
 class BeloebFejl(ValueError):
@@ -57,21 +57,28 @@ def parse_beloeb(vaerdi: object) -> Decimal:
     if isinstance(vaerdi, float):  # only reachable from Python callers, never from YAML
         raise BeloebFejl("beløb må ikke være binære kommatal; brug Decimal eller tekst")
     if isinstance(vaerdi, str):
-        m = _DANSK.match(vaerdi)
+        tekst = vaerdi.strip()
+        if len(tekst) > MAKS_TEKST:
+            raise BeloebFejl(f"'{tekst[:20]}…' er ikke et gyldigt beløb ({len(tekst)} tegn; et beløb har højst {MAKS_TEKST})")
+        ren = tekst
+        if m := _VALUTA_FOER.match(ren):
+            ren = ren[m.end():]
+        if m := _VALUTA_EFTER.search(ren):
+            if m.end() == len(ren):
+                ren = ren[:m.start()]
+        ren = ren.replace(" ", "")  # "- 1.000" and "1 000" as typed
+        m = _DANSK.fullmatch(ren)
         if not m:
             raise BeloebFejl(
-                f"'{vaerdi}' er ikke et gyldigt beløb; skriv fx 2450000.50 eller \"2.450.000,50 kr.\" "
+                f"'{tekst}' er ikke et gyldigt beløb; skriv fx 2450000.50 eller \"2.450.000,50 kr.\" "
                 "(i tekst er '.' tusindtalsskilletegn og ',' decimaltegn)"
             )
         heltal = m["heltal"].replace(".", "")
         decimaler = m["decimaler"] or ""
-        try:
-            d = Decimal(f"{heltal}.{decimaler}" if decimaler else heltal)
-        except InvalidOperation:  # pragma: no cover - the regex admits only digits
-            raise BeloebFejl(f"'{vaerdi}' er ikke et gyldigt beløb")
+        d = Decimal(f"{heltal}.{decimaler}" if decimaler else heltal)
         if m["fortegn"] in ("-", "−"):
             d = -d
-        return tjek_beloeb(d, vaerdi.strip())
+        return tjek_beloeb(d, tekst)
     raise BeloebFejl("skal være et beløb, fx 2450000.50 eller \"2.450.000,50 kr.\"")
 
 

@@ -112,7 +112,7 @@ def skriv_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", 
     fil = fil if fil is not None else mappe.sti / standard_filnavn(mappe)
     if fil.suffix.lower() != ".xlsx":
         fil = fil.with_suffix(fil.suffix + ".xlsx") if fil.suffix else fil.with_suffix(".xlsx")
-    _tjek_maal(mappe, fil, overskriv)
+    _tjek_maal(mappe, fil, overskriv, fordeling)
     from samdrift_cli.atomisk import skriv_atomisk
 
     import io
@@ -127,6 +127,8 @@ def skriv_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", 
     wb.set_properties({"title": mappe.samdrift.navn, "subject": "Samdrift mellem almene boligafdelinger",
                        "author": "samdrift", "company": mappe.samdrift.boligorganisation or "", "created": stempel})
     wb.set_calc_mode("auto")
+    if fordeling is not None:
+        wb.set_custom_property(AFTRYK, budgetaftryk((k.konto, k.navn, fra_oere(k.beloeb)) for k in fordeling.konti))
     fmt = {
         "tekst": wb.add_format({"text_wrap": False, "valign": "top"}),
         "ombryd": wb.add_format({"text_wrap": True, "valign": "top"}),
@@ -180,7 +182,7 @@ def _tidsstempel(status) -> dt.datetime:
     return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
 
 
-def _tjek_maal(mappe, fil: Path, overskriv: bool) -> None:
+def _tjek_maal(mappe, fil: Path, overskriv: bool, fordeling=None) -> None:
     from samdrift_cli.skemaer import FILNAVNE
 
     fil_abs = fil.resolve()
@@ -191,8 +193,54 @@ def _tjek_maal(mappe, fil: Path, overskriv: bool) -> None:
     if fil.exists() and not overskriv and not _lavet_af_samdrift(fil):
         raise SamdriftFejl([Fund(str(fil), None, None, "fejl",
                                  "filen findes og er ikke lavet af samdrift; brug --overskriv for at erstatte den")])
+    if fil.exists() and not overskriv:
+        nu = budgetaftryk((k.konto, k.navn, fra_oere(k.beloeb)) for k in fordeling.konti) if fordeling else None
+        aendret = _aendrede_budgetter(fil, nu)
+        if aendret:
+            raise SamdriftFejl([Fund(str(fil), None, None, "fejl",
+                                     f"projektmappen er ændret, siden samdrift skrev den ({aendret}); hent ændringerne ind med "
+                                     f"'samdrift import budget {fil.name}', eller brug --overskriv for at kassere dem")])
     if not fil.parent.exists():
         raise SamdriftFejl([Fund(str(fil.parent), None, None, "fejl", "mappen findes ikke")])
+
+
+AFTRYK = "samdrift-budgetter"  # custom document property: the budgets as written, to notice edits
+
+
+def budgetaftryk(linjer) -> str:
+    """A hash of the budget lines of the Konti sheet (konto, navn, amount), as written or as read."""
+    import hashlib
+
+    tekst = "\n".join(f"{k}\t{n or ''}\t{b:.2f}" for k, n, b in linjer)
+    return hashlib.sha256(tekst.encode("utf-8")).hexdigest()
+
+
+def _aendrede_budgetter(fil: Path, nu: str | None) -> str | None:
+    """Whether the budgets of a workbook samdrift wrote have been edited since and are not yet in
+    model.yaml (``nu``: the budgets of model.yaml); None when not, or not one of samdrift's workbooks."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    from samdrift_cli.indlaesning.budgetfil import laes_linjer
+
+    try:
+        with zipfile.ZipFile(fil) as z:
+            egenskaber = ET.fromstring(z.read("docProps/custom.xml"))
+    except (zipfile.BadZipFile, KeyError, OSError, ET.ParseError):
+        return None
+    gemt = next((e for e in egenskaber if e.get("name") == AFTRYK), None)
+    if gemt is None or not len(gemt):
+        return None
+    try:
+        linjer, _, fund = laes_linjer(fil, "Konti", None, None, None)
+    except SamdriftFejl:
+        return "Konti-arket kan ikke læses"
+    if fund:
+        return f"{fund[0][1].fil}: {fund[0][1].besked}"
+    laest = budgetaftryk((x.konto, x.navn, x.beloeb) for x in linjer)
+    if laest != (gemt[0].text or "") and laest != nu:
+        return "et budget i Konti-arket"
+    return None
 
 
 def _lavet_af_samdrift(fil: Path) -> bool:

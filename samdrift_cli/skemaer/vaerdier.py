@@ -55,6 +55,9 @@ def beloeb(v: Any) -> Decimal:
         raise PydanticCustomError("beloeb", str(e).replace("{", "{{").replace("}", "}}"))
 
 
+MAKS_TAL_TEKST = 60  # characters of a number written as text: checked before it is parsed
+
+
 def tal(v: Any) -> Any:
     if isinstance(v, bool) or isinstance(v, float):
         raise PydanticCustomError("tal", "skal være et tal")
@@ -66,7 +69,7 @@ def tal(v: Any) -> Any:
         return v
     if isinstance(v, str):
         s = v.strip().replace(",", ".")
-        if re.fullmatch(r"[-+]?\d+(\.\d+)?", s):
+        if len(s) <= MAKS_TAL_TEKST and re.fullmatch(r"[-+]?\d+(\.\d+)?", s):
             return Decimal(s)
     raise PydanticCustomError("tal", "skal være et tal, fx 6500 eller 12,5")
 

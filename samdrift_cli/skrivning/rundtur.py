@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+from decimal import Decimal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -54,6 +55,10 @@ def rediger(fil: Path, navn: str, skema: type, skabelon: str | None = None, skri
         yaml = YAML(typ="rt")
         yaml.preserve_quotes = True
         yaml.width = 4096
+        # an exact amount is written as the plain YAML number it is (read back from its text, exactly)
+        yaml.representer.add_representer(
+            Decimal, lambda r, d: r.represent_scalar("tag:yaml.org,2002:float" if d.as_tuple().exponent < 0
+                                                     else "tag:yaml.org,2002:int", format(d, "f")))
         if not fil.exists():
             if skabelon is None:
                 raise SamdriftFejl([Fund(navn, None, None, "fejl", "filen findes ikke")])

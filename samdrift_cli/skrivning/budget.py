@@ -1,0 +1,112 @@
+"""`samdrift import budget FIL`: budgets from an Excel workbook or a CSV file into model.yaml, in place.
+
+The file is what the administration systems give (Unik Bolig's "Kopier alt til Excel", budget
+exports from KMD or Navision, a spreadsheet made by hand) or samdrift's own workbook: a title row
+or two, a header with Danish names (Konto, Navn/Tekst, Budget/Beløb), blank rows and a total row.
+Each line's budget is set on the matching konto of model.yaml with a ruamel round-trip: every
+comment, the order and the formatting of everything else stay. On any error nothing is written.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from samdrift_cli.beloeb import BeloebFejl, dansk_beloeb, parse_beloeb, til_oere
+from samdrift_cli.fund import Fund, SamdriftFejl, Udfald, synlig
+from samdrift_cli.identitet import normaliser
+from samdrift_cli.indlaesning.budgetfil import laes_linjer
+
+MODELFIL = "model.yaml"
+
+
+def _yaml_beloeb(d: Decimal) -> Decimal:
+    """An amount as it is written into model.yaml: a plain YAML number with two decimals."""
+    return d.quantize(Decimal("0.01"))
+
+
+def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej: bool,
+                    kol_konto: str | None, kol_navn: str | None, kol_budget: str | None) -> Udfald:
+    from ruamel.yaml.comments import CommentedMap
+
+    from samdrift_cli.skemaer.model import ModelFil
+    from samdrift_cli.skrivning.rundtur import rediger
+
+    if not (mappe / "samdrift.yaml").is_file():
+        raise SamdriftFejl([Fund(str(mappe), None, None, "fejl", "er ikke en samdrift-mappe (samdrift.yaml mangler)")])
+    if not sti.exists():
+        raise SamdriftFejl([Fund(str(sti), None, None, "fejl", "filen findes ikke")])
+    linjer, har_navn, fund = laes_linjer(sti, ark, kol_konto, kol_navn, kol_budget)
+    aendringer: list[str] = []
+    uaendrede = 0
+    with rediger(mappe / MODELFIL, MODELFIL, ModelFil, skriv=not vis) as rt:
+        konti = rt.data.get("konti")
+        if konti is None:
+            from ruamel.yaml.comments import CommentedSeq
+
+            konti = CommentedSeq()
+            rt.data["konti"] = konti
+        brugt: dict[int, str] = {}
+        for ln in linjer:
+            kandidater = [k for k in konti if isinstance(k, dict) and normaliser(str(k.get("konto", ""))) == normaliser(ln.konto)]
+            valgt = kandidater
+            if har_navn and ln.navn and len(kandidater) > 1:
+                valgt = [k for k in kandidater if normaliser(str(k.get("navn") or "")) == normaliser(ln.navn)]
+            if len(valgt) > 1:
+                fund.append((ln.linje - 1, Fund(ln.sted, None, None, "fejl",
+                                 f"konto {synlig(ln.konto)} står {len(valgt)} gange i model.yaml"
+                                 + (f" med navnet '{synlig(ln.navn)}'" if har_navn and ln.navn else "")
+                                 + "; giv linjerne forskellige navne, så de kan skelnes")))
+                continue
+            if not valgt:
+                if kandidater:
+                    fund.append((ln.linje - 1, Fund(ln.sted, None, None, "fejl",
+                                     f"konto {synlig(ln.konto)} '{synlig(ln.navn or '')}' passer ikke med navnene i model.yaml: "
+                                     + ", ".join(f"'{k.get('navn')}'" for k in kandidater))))
+                    continue
+                if not tilfoej:
+                    fund.append((ln.linje - 1, Fund(ln.sted, None, None, "fejl",
+                                     f"konto {synlig(ln.konto)}{' ' + repr(synlig(ln.navn)) if ln.navn else ''} findes ikke i "
+                                     "model.yaml; brug --tilfoej for at tilføje den med 'med: false'")))
+                    continue
+                ny = CommentedMap([("konto", int(ln.konto) if ln.konto.isdigit() else ln.konto)])
+                if ln.navn:
+                    ny["navn"] = ln.navn
+                ny["med"] = False
+                ny["budget"] = _yaml_beloeb(ln.beloeb)
+                konti.append(ny)
+                aendringer.append(f"tilføjede konto {ln.konto}{' ' + ln.navn if ln.navn else ''}: "
+                                  f"{dansk_beloeb(til_oere(ln.beloeb))} (med: false)")
+                continue
+            k = valgt[0]
+            if id(k) in brugt:
+                fund.append((ln.linje - 1, Fund(ln.sted, None, None, "fejl",
+                                 f"konto {synlig(ln.konto)} står to gange i filen (også {brugt[id(k)]})")))
+                continue
+            brugt[id(k)] = ln.sted
+            gammel = k.get("budget")
+            try:
+                foer = parse_beloeb(Decimal(str(gammel)) if isinstance(gammel, (int, float)) else gammel) if gammel is not None else None
+            except BeloebFejl:
+                foer = None
+            if foer is not None and foer == ln.beloeb:
+                uaendrede += 1
+                continue
+            k["budget"] = _yaml_beloeb(ln.beloeb)
+            navn = f" {k.get('navn')}" if k.get("navn") else ""
+            aendringer.append(f"konto {ln.konto}{navn}: "
+                              f"{dansk_beloeb(til_oere(foer)) if foer is not None else '(intet budget)'} → "
+                              f"{dansk_beloeb(til_oere(ln.beloeb))}")
+        if fund:
+            raise SamdriftFejl([f for _, f in sorted(fund, key=lambda x: x[0])])
+    if not linjer:
+        raise SamdriftFejl([Fund(sti.name, None, None, "fejl", "filen har ingen budgetlinjer under overskriftsrækken")])
+    linjer_ud = aendringer[:]
+    hvad = "ville ændre" if vis else "ændrede"
+    linjer_ud.append(f"{hvad} {len(aendringer)} af {len(linjer)} konti i {MODELFIL}"
+                     + (f" ({uaendrede} uændrede)" if uaendrede else "")
+                     + (" (--vis: intet er skrevet)" if vis else ""))
+    return Udfald(linjer_ud)
+
+
+
