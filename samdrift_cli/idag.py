@@ -27,3 +27,12 @@ def idag() -> dt.date:
         pass
     raise SamdriftFejl([Fund(VARIABEL, None, None, "fejl",
                              f"'{tekst[:40]}' er ikke en dato; skriv {VARIABEL}=ÅÅÅÅ-MM-DD, fx {VARIABEL}=2026-12-01")])
+
+
+MAANEDER = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+            "november", "december")
+
+
+def dansk_dato(d: dt.date) -> str:
+    """A date as Danish prose writes it: '1. juli 2026'."""
+    return f"{d.day}. {MAANEDER[d.month - 1]} {d.year}"

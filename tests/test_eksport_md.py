@@ -93,10 +93,16 @@ def test_eksemplet_giver_alle_dokumenter_og_diagrammer(tmp_path, samdrift):
     assert "```mermaid\nflowchart TD" in alt
     assert "```mermaid\ngantt" in alt
     model = (d / "samdriftsmodel.md").read_text(encoding="utf-8")
-    assert "| 114 | Løn, ejendomsfunktionærer | lejemaal | 2.950.000,00 kr. | 491.666,67 kr. | 2.458.333,33 kr. |" in model
+    assert "| 114 | Løn, ejendomsfunktionærer | Antal lejemål | 2.950.000,00 kr. | 491.666,67 kr. | 2.458.333,33 kr. |" in model
     assert "**Total driftsbesparelse for perioden:** 421.999,99 kr." in model
     aftale = (d / "aftale.md").read_text(encoding="utf-8")
-    assert "**For boligafdeling Æblegården:**\n\nDato: ______________  Underskrift:" in aftale
+    # the signature table: Æblegården has not signed, the others with the names and dates recorded
+    assert "| Boligafdeling Æblegården (afdelingsbestyrelsens formand) |  |  | |" in aftale
+    assert ("| Boligafdeling Pærebakken (afdelingsbestyrelsens formand) | Karim Nielsen, formand for "
+            "afdelingsbestyrelsen | 19. november 2024 | |") in aftale
+    for fejl in ("****", " til .", ": model.yaml", "_Ikke udfyldt._", "\n---\n"):
+        assert all(fejl not in (d / f).read_text(encoding="utf-8") for f in ("aftale.md", "samdriftsmodel.md",
+                                                                          "oplaeg.md", "evalueringsskema.md")), fejl
     assert "[Aftale om samdrift (Bilag 4)](aftale.md)" in (d / "README.md").read_text(encoding="utf-8")
 
 

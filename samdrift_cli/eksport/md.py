@@ -36,7 +36,7 @@ def md(tekst) -> str:
     """Escape text for a Markdown paragraph: nothing becomes markup or HTML."""
     if tekst is None:
         return ""
-    s = _md_inline(tekst)
+    s = _md_inline(str(tekst).replace("\r\n", "\n").replace("\r", "\n"))
     # a line starting with '-', '+' or digits and '.' would start a list
     s = re.sub(r"(?m)^(\s*)([-+])", r"\1\\\2", s)
     s = re.sub(r"(?m)^(\s*\d+)([.)])", r"\1\\\2", s)
@@ -49,7 +49,7 @@ def celle(tekst) -> str:
     if tekst is None:
         return ""
     s = _md_inline(str(tekst).strip())
-    return re.sub(r"\s*\n\s*", "<br>", s)
+    return re.sub(r"\s*[\r\n]+\s*", "<br>", s)
 
 
 def mermaid(tekst) -> str:
@@ -71,8 +71,20 @@ def mermaid_navn(tekst) -> str:
     return s or "uden navn"
 
 
+def til_bestyrelsen(besked: str) -> str:
+    """A finding of 'check milepael' in words for a board: without the file, the YAML keys in
+    parentheses and the command line hints."""
+    s = re.sub(r"^[\w.-]+\.(?:yaml|csv|xlsx): ", "", besked)
+    s = re.sub(r"; brug '[^']*'", "", s)
+    s = re.sub(r" \((?=[^()]*(?:[_:]|\.yaml|[a-z]\.[a-z]))[^()]*\)", "", s)
+    s = re.sub(r"\('samdrift [^']*'\)", "", s)
+    return s[:1].upper() + s[1:]
+
+
 def _dato(d: dt.date | None) -> str:
-    return d.strftime("%d-%m-%Y") if d else ""
+    from samdrift_cli.idag import dansk_dato
+
+    return dansk_dato(d) if d else ""
 
 
 def skriv_md(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", ud: Path | None,
@@ -117,7 +129,8 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> d
                            "mermaid": lambda v: Markup(mermaid(v)), "mermaid_navn": lambda v: Markup(mermaid_navn(v)),
                            "ja_nej": lambda v: {True: "Ja", False: "Nej", None: ""}[v], "pct": _pct,
                            "foerste": lambda xs: next(iter(xs), None), "tal": _tal,
-                           "linje": lambda v: Markup(md(" ".join(str(v or "").split())))})
+                           "linje": lambda v: Markup(md(" ".join(str(v or "").split()))),
+                           "til_bestyrelsen": til_bestyrelsen})
     status = vurder(mappe)
     s = mappe.samdrift
     navne = {a.id: a.navn for a in s.afdelinger}
@@ -135,6 +148,8 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> d
                            {"m": mappe.model, "analyse": mappe.analyse, "fordeling": Markup(_fordelingstabel(fordeling)),
                             "noegler": Markup(_noegletabel(fordeling)), "org": Markup(_organisationsdiagram(mappe)),
                             "sammenligning": Markup(_sammenligning(fordeling)),
+                            "soejler": Markup(_soejler(fordeling)),
+                            "noegle_navne": {n.id: n.navn or n.id for n in mappe.model.fordelingsnoegler},
                             "godkendelse": _registrering(mappe, 3, "opgave", 3)}))
     if mappe.aftale is not None:
         dokumenter.append(("aftale.md", "aftale.md.j2", "Aftale om samdrift (Bilag 4)", {"a": mappe.aftale}))
@@ -216,7 +231,8 @@ def _fordelingstabel(r: "Fordelingsresultat | None") -> str:
         return "_Ingen konti indgår endnu i samdriften._"
     navne = dict(r.afdelinger)
     hoved = ["Konto", "Navn", "Nøgle", "Budget"] + [navne[a] for a in r.ids]
-    raekker = [[celle(k.konto), celle(k.navn), celle(k.noegle), dansk_beloeb(k.beloeb)]
+    noegle_navne = {n.id: n.navn or n.id for n in r.noegler}
+    raekker = [[celle(k.konto), celle(k.navn), celle(noegle_navne.get(k.noegle, k.noegle)), dansk_beloeb(k.beloeb)]
                + [dansk_beloeb(k.fordeling[a]) for a in r.ids] for k in r.konti]
     raekker.append(["**I alt**", "", "", f"**{dansk_beloeb(r.total)}**"] + [f"**{dansk_beloeb(r.total_fordeling[a])}**" for a in r.ids])
     from samdrift_cli.beloeb import pr_enhed as _pr
@@ -252,23 +268,38 @@ def _sammenligning(r: "Fordelingsresultat | None") -> str:
     return tabel + f"\n\n**Total driftsbesparelse for perioden:** {dansk_beloeb(i_dag - med)}"
 
 
+def _soejler(r: "Fordelingsresultat | None") -> str:
+    """Today vs samdrift per afdeling as a Mermaid bar chart (a picture in PDF and Word)."""
+    if r is None or not r.har_nuvaerende:
+        return ""
+    sam = r.sammenligning()
+    navne = dict(r.afdelinger)
+    x = ", ".join(f'"{mermaid(navne[a])}"' for a in r.ids)
+    i_dag = ", ".join(f"{sam[a]['i_dag'] // 100}" for a in r.ids)
+    med = ", ".join(f"{sam[a]['samdrift'] // 100}" for a in r.ids)
+    return "\n".join(["```mermaid", "xychart-beta", '    title "I dag og med samdrift (kr. pr. år)"', f"    x-axis [{x}]",
+                      f"    bar [{i_dag}]", f"    bar [{med}]", "```"])
+
+
 def _organisationsdiagram(mappe) -> str:
     o = mappe.model.organisationsplan
     if o is None or not o.stillinger:
         return ""
     linjer = ["```mermaid", "flowchart TD"]
-    for s in o.stillinger:
+    # a node per stilling by its place in the list: 'kontakt-a' and 'kontakt_a' stay two nodes
+    knude = {s.id: f"n{i}" for i, s in reversed(list(enumerate(o.stillinger)))}
+    for i, s in enumerate(o.stillinger):
         tekst = mermaid(s.stilling) + (f"<br/>{mermaid(s.navn)}" if s.navn else "")
-        linjer.append(f'    {_mid(s.id)}["{tekst}"]')
-    for s in o.stillinger:
-        if s.refererer_til:
-            linjer.append(f"    {_mid(s.refererer_til)} --> {_mid(s.id)}")
+        linjer.append(f'    n{i}["{tekst}"]')
+    for i, s in enumerate(o.stillinger):
+        if s.refererer_til in knude and knude[s.refererer_til] != f"n{i}":
+            linjer.append(f"    {knude[s.refererer_til]} --> n{i}")
     linjer.append("```")
     return "\n".join(linjer)
 
 
-def _mid(id_: str) -> str:
-    return "n_" + re.sub(r"[^a-zA-Z0-9_]", "_", id_)
+def _mid(i: int) -> str:
+    return f"a{i}"
 
 
 def _kvadrantpunkter(ia) -> str:
@@ -296,6 +327,7 @@ def _gantt(ip) -> str:
     if not aktiviteter:
         return ""
     linjer = ["```mermaid", "gantt", "    title Implementeringsplan", "    dateFormat YYYY-MM-DD", "    axisFormat %d-%m-%Y"]
+    nr = {id(a): i for i, a in enumerate(aktiviteter)}
     for tema, titel in TEMA_TITLER.items():
         tema_akt = [a for a in aktiviteter if a.tema == tema]
         if not tema_akt:
@@ -305,10 +337,10 @@ def _gantt(ip) -> str:
             status = {"gennemfoert": "done, ", "igang": "active, "}.get(a.status, "")
             navn = mermaid_navn(a.aktivitet)
             if a.start and a.frist:
-                linjer.append(f"    {navn} :{status}{_mid(a.id)}, {a.start.isoformat()}, {a.frist.isoformat()}")
+                linjer.append(f"    {navn} :{status}{_mid(nr[id(a)])}, {a.start.isoformat()}, {a.frist.isoformat()}")
             else:
                 d = (a.frist or a.start).isoformat()
-                linjer.append(f"    {navn} :milestone, {status}{_mid(a.id)}, {d}, 0d")
+                linjer.append(f"    {navn} :milestone, {status}{_mid(nr[id(a)])}, {d}, 0d")
     ep = ip.evalueringsperiode
     if ep and ep.fra and ep.til:
         linjer.append("    section Evaluering")

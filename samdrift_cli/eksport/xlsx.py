@@ -123,7 +123,9 @@ def skriv_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", 
     from samdrift_cli.milepaele.regler import vurder
 
     status = vurder(mappe)
-    stempel = _tidsstempel(status)
+    from samdrift_cli.milepaele.status import dokumentdato
+
+    stempel = dokumentdato(status)
     wb.set_properties({"title": mappe.samdrift.navn, "subject": "Samdrift mellem almene boligafdelinger",
                        "author": "samdrift", "company": mappe.samdrift.boligorganisation or "", "created": stempel})
     wb.set_calc_mode("auto")
@@ -173,13 +175,6 @@ def skriv_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", 
     wb.close()
     skriv_atomisk(fil, buf.getvalue())
     return fil
-
-
-def _tidsstempel(status) -> dt.datetime:
-    """A fixed document date from the data, never the clock: same folder, same file."""
-    datoer = [s.dato for s in status if s.dato]
-    d = max(datoer) if datoer else dt.date(2000, 1, 1)
-    return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
 
 
 def _tjek_maal(mappe, fil: Path, overskriv: bool, fordeling=None) -> None:
@@ -244,13 +239,17 @@ def _aendrede_budgetter(fil: Path, nu: str | None) -> str | None:
 
 
 def _lavet_af_samdrift(fil: Path) -> bool:
+    """Whether an Office file (xlsx, docx) names samdrift as its creator, however it was saved since."""
+    import xml.etree.ElementTree as ET
     import zipfile
 
     try:
         with zipfile.ZipFile(fil) as z:
-            return b"<dc:creator>samdrift</dc:creator>" in z.read("docProps/core.xml")
-    except (zipfile.BadZipFile, KeyError, OSError):
+            kerne = ET.fromstring(z.read("docProps/core.xml"))
+    except (zipfile.BadZipFile, KeyError, OSError, ET.ParseError):
         return False
+    skaber = kerne.find("{http://purl.org/dc/elements/1.1/}creator")
+    return skaber is not None and (skaber.text or "").strip() == "samdrift"
 
 
 # -- sheets -------------------------------------------------------------------------

@@ -9,6 +9,7 @@ left out still count (their ids can be referred to, their afdelinger are counted
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Collection, Iterable
 
@@ -123,6 +124,19 @@ def _samdrift(t: Tjek) -> None:
         t.fejl(f, ("afdelinger",), "der skal være mindst én afdeling (en samdrift har mindst 2)")
     elif antal == 1:
         t.fejl(f, ("afdelinger",), "der er kun én afdeling; en samdrift har mindst 2", "advarsel")
+    d = s.dokumenter
+    for felt, endelser, hvad in (("logo", (".png", ".jpg", ".jpeg", ".svg"), "en PNG-, JPEG- eller SVG-fil"),
+                                 ("word_skabelon", (".docx",), "et Word-dokument (.docx)")):
+        navn = getattr(d, felt) if d else None
+        if navn is None:
+            continue
+        fil = t.mappe.sti / navn
+        if Path(navn).is_absolute() or ".." in Path(navn).parts:
+            t.fejl(f, ("dokumenter", felt), f"'{synlig(navn)}' skal være en fil i samdrift-mappen (en sti i forhold til den)")
+        elif not fil.is_file():
+            t.fejl(f, ("dokumenter", felt), f"filen '{synlig(navn)}' findes ikke i samdrift-mappen")
+        elif fil.suffix.lower() not in endelser:
+            t.fejl(f, ("dokumenter", felt), f"'{synlig(navn)}' skal være {hvad}")
     if s.roller:
         for i, r in enumerate(s.roller.oevrige):
             t.afdeling(f, ("roller", "oevrige", i, "afdeling"), r.afdeling)

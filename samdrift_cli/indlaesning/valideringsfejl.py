@@ -129,6 +129,8 @@ def dansk_besked(fejl: dict, rod: type[BaseModel]) -> str:
     if typ == "less_than":
         return f"'{felt}' skal være mindre end {_tal(ctx.get('lt'))}, ikke {_vis(inp)}"
     if typ == "string_pattern_mismatch":
+        if felt == "farve":
+            return f"'farve' skal være en farve skrevet som '#1f4e79' (# og seks hexadecimale cifre), ikke {_vis(inp)}"
         if felt in ("id",) or "id" in felt or isinstance(inp, str):
             return (f"{_vis(inp)} er ikke et gyldigt id; brug kun små bogstaver a-z, tal, '_' og '-' "
                     "(æ→ae, ø→oe, å→aa)")

@@ -102,3 +102,10 @@ def naeste_skridt(status: list[Milepaelsstatus]) -> list[str]:
                     unikke.extend(x for x in p.mangler if x not in unikke)
             return [f"Milepæl {s.milepael.nr}: {x}" for x in unikke]
     return []
+
+
+def dokumentdato(status: list[Milepaelsstatus]) -> dt.datetime:
+    """A fixed document date from the data, never the clock: same folder, same file."""
+    datoer = [s.dato for s in status if s.dato]
+    d = max(datoer) if datoer else dt.date(2000, 1, 1)
+    return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)

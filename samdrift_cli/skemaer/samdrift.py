@@ -1,8 +1,8 @@
 """samdrift.yaml: basisoplysninger (milepæl 1, Bilag 3 og 4)."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, Strict
 
 from samdrift_cli.skemaer.felter import (Dato, Heltal, Id, IkkeNegativtHeltal, JaNej, PositivtHeltal, PositivtTal, Skema,
                      Tekst)
@@ -73,6 +73,16 @@ class Vilkaar(Skema):
     dato: Dato | None = Field(None, description="Hvornår vilkårene blev afklaret")
 
 
+Farve = Annotated[str, Strict(), Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class Dokumenter(Skema):
+    logo: Tekst | None = Field(None, description="Organisationens logo til PDF og Word: en PNG-, JPEG- eller SVG-fil i mappen, fx 'logo.png'")
+    farve: Farve | None = Field(None, description="Organisationens farve til overskrifter og tabeller, fx '#1f4e79'")
+    skrifttype: Tekst | None = Field(None, description="Skrifttypen i PDF, fx 'Libertinus Serif' (indbygget); en anden skal ligge som .ttf/.otf i mappen")
+    word_skabelon: Tekst | None = Field(None, description="Et Word-dokument (.docx) i mappen, hvis typografier Word-dokumenterne bruger")
+
+
 class SamdriftFil(Skema):
     """samdrift.yaml: basisoplysninger om samdriften."""
 
@@ -86,3 +96,4 @@ class SamdriftFil(Skema):
     roller: Roller | None = Field(None, description="Roller og ansvar")
     start: Start | None = Field(None, description="Planlagt start af samdriften")
     vilkaar: Vilkaar | None = Field(None, description="Milepæl 1: vilkår for samdrift i boligorganisationen")
+    dokumenter: Dokumenter | None = Field(None, description="Udseendet af PDF- og Word-dokumenterne: logo, farve, skrifttype")

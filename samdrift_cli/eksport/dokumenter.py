@@ -1,0 +1,508 @@
+"""The board documents as PDF (Typst, compiled in-process) and Word (python-docx).
+
+One source of truth per document: the Markdown that `export --md` writes (templates/md) is parsed with
+markdown-it-py and rendered twice, to Typst and to Word, so the three formats cannot drift apart.
+What Markdown cannot carry is added here: A4 pages with a header (the samdrift and the document) and
+"Side X af Y", the version, Danish language, tables whose header repeats and that go on a landscape
+page when wide, amounts that never break, the diagrams as pictures (diagrammer.py), signature blocks,
+and the organisation's logo, colour and font from samdrift.yaml's ``dokumenter:``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from samdrift_cli.eksport import diagrammer
+from samdrift_cli.eksport.diagrammer import tekst as ts
+from samdrift_cli.fund import Fund, SamdriftFejl
+from samdrift_cli.idag import dansk_dato
+
+if TYPE_CHECKING:
+    from samdrift_cli.fordeling.beregning import Fordelingsresultat
+    from samdrift_cli.indlaesning.samdriftsmappe import Samdriftsmappe
+
+STAMMER = ("status", "oplaeg", "interessentanalyse", "samdriftsmodel", "aftale", "implementeringsplan", "evalueringsskema")
+STANDARDFARVE = "#1f4e79"
+STANDARDSKRIFT = "Libertinus Serif"
+BRED_TABEL = 7  # columns from which a table goes on a landscape page (from 5 it is set smaller)
+
+
+@dataclass
+class Udseende:
+    navn: str  # the samdrift
+    version: str
+    farve: str
+    skrift: str
+    logo: Path | None
+    word_skabelon: Path | None
+    rod: Path
+
+
+def _version(mappe: "Samdriftsmappe") -> str:
+    """The git commit and its date when the folder is in git, else the export date ("today")."""
+    from samdrift_cli.idag import idag
+
+    try:
+        r = subprocess.run(["git", "-C", str(mappe.sti), "log", "-1", "--format=%h %cs", "--", "."],
+                           capture_output=True, text=True, check=False, timeout=10)
+        dele = r.stdout.split()
+        if r.returncode == 0 and len(dele) == 2:
+            return f"Version {dele[0]} af {dansk_dato(dt.date.fromisoformat(dele[1]))}"
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    return f"Udskrevet {dansk_dato(idag())}"
+
+
+def udseende(mappe: "Samdriftsmappe") -> Udseende:
+    d = mappe.samdrift.dokumenter
+    logo = mappe.sti / d.logo if d and d.logo else None
+    skabelon = mappe.sti / d.word_skabelon if d and d.word_skabelon else None
+    return Udseende(mappe.samdrift.navn, _version(mappe), (d.farve if d and d.farve else STANDARDFARVE),
+                    (d.skrifttype if d and d.skrifttype else STANDARDSKRIFT), logo, skabelon, mappe.sti)
+
+
+# -- Markdown in --------------------------------------------------------------------------------
+
+
+def _tokens(md: str):
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").parse(md)
+
+
+@dataclass
+class Stykke:
+    """An inline run: text, bold or italic, a line break."""
+
+    tekst: str
+    fed: bool = False
+    kursiv: bool = False
+    brud: bool = False
+
+
+def _inline(token) -> list[Stykke]:
+    ud: list[Stykke] = []
+    fed = kursiv = False
+    for c in token.children or []:
+        if c.type == "strong_open":
+            fed = True
+        elif c.type == "strong_close":
+            fed = False
+        elif c.type == "em_open":
+            kursiv = True
+        elif c.type == "em_close":
+            kursiv = False
+        elif c.type in ("text", "code_inline"):
+            ud.append(Stykke(c.content, fed, kursiv))
+        elif c.type in ("softbreak",):
+            ud.append(Stykke(" ", fed, kursiv))
+        elif c.type == "hardbreak" or (c.type == "html_inline" and c.content.lower().startswith("<br")):
+            ud.append(Stykke("", brud=True))
+    return ud
+
+
+def _ren(stykker: list[Stykke]) -> str:
+    return "".join(s.tekst for s in stykker)
+
+
+@dataclass
+class Blok:
+    art: str  # overskrift, afsnit, liste, tabel, diagram
+    niveau: int = 0
+    stykker: list[Stykke] | None = None
+    punkter: list[list[Stykke]] | None = None
+    nummereret: bool = False
+    hoved: list[list[Stykke]] | None = None
+    raekker: list[list[list[Stykke]]] | None = None
+    hoejre: list[bool] | None = None
+    diagram: str | None = None  # the mermaid kind: flowchart, quadrantChart, gantt, xychart-beta
+
+
+def blokke(md: str) -> list[Blok]:
+    """The Markdown of one document as blocks."""
+    tokens = _tokens(md)
+    ud: list[Blok] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.type == "heading_open":
+            ud.append(Blok("overskrift", niveau=int(t.tag[1]), stykker=_inline(tokens[i + 1])))
+            i += 3
+        elif t.type == "paragraph_open":
+            ud.append(Blok("afsnit", stykker=_inline(tokens[i + 1])))
+            i += 3
+        elif t.type in ("bullet_list_open", "ordered_list_open"):
+            luk = t.type.replace("_open", "_close")
+            punkter, dybde, j = [], 0, i + 1
+            while j < len(tokens) and not (tokens[j].type == luk and dybde == 0):
+                if tokens[j].type in ("bullet_list_open", "ordered_list_open"):
+                    dybde += 1
+                elif tokens[j].type in ("bullet_list_close", "ordered_list_close"):
+                    dybde -= 1
+                elif tokens[j].type == "inline":
+                    stykker = _inline(tokens[j])
+                    punkter.append(([Stykke("– ")] if dybde else []) + stykker)
+                j += 1
+            ud.append(Blok("liste", punkter=punkter, nummereret=t.type.startswith("ordered")))
+            i = j + 1
+        elif t.type == "table_open":
+            hoved, raekker, hoejre, j = [], [], [], i + 1
+            i_hoved = True
+            raekke: list = []
+            while tokens[j].type != "table_close":
+                tj = tokens[j]
+                if tj.type == "tbody_open":
+                    i_hoved = False
+                elif tj.type == "tr_open":
+                    raekke = []
+                elif tj.type in ("th_open", "td_open"):
+                    if i_hoved:
+                        hoejre.append("text-align:right" in (tj.attrs.get("style") or ""))
+                elif tj.type == "inline":
+                    raekke.append(_inline(tj))
+                elif tj.type == "tr_close":
+                    (hoved.extend if i_hoved else raekker.append)(raekke)
+                j += 1
+            ud.append(Blok("tabel", hoved=hoved, raekker=raekker, hoejre=hoejre))
+            i = j + 1
+        elif t.type == "fence" and t.info.strip() == "mermaid":
+            ud.append(Blok("diagram", diagram=(t.content.split() or [""])[0]))
+            i += 1
+        else:
+            i += 1
+    return ud
+
+
+def _diagrammer(mappe, fordeling, farve: str) -> dict[str, str | None]:
+    return {"flowchart": diagrammer.organisationsdiagram(mappe, farve),
+            "quadrantChart": diagrammer.interessentkvadrant(mappe, farve),
+            "gantt": diagrammer.gantt(mappe, farve),
+            "xychart-beta": diagrammer.i_dag_og_samdrift(fordeling, farve)}
+
+
+def _er_beloeb(tekst: str) -> bool:
+    return bool(re.fullmatch(r"[-−]?[\d.]+(,\d+)?( kr\.| %)?", tekst.strip()))
+
+
+# -- Typst --------------------------------------------------------------------------------------
+
+
+def _typst_stykker(stykker: list[Stykke], beskyt: bool = False) -> str:
+    ud = []
+    for s in stykker:
+        if s.brud:
+            ud.append(" \\ ")
+            continue
+        if not s.tekst:
+            continue
+        kode = ts(s.tekst)
+        if s.fed:
+            kode = f"strong({kode})"
+        if s.kursiv:
+            kode = f"emph({kode})"
+        if beskyt:  # an amount never breaks inside
+            kode = f"box({kode})"
+        ud.append(f"#{kode}")
+    return "".join(ud)
+
+
+def _typst_tabel(b: Blok, farve: str) -> str:
+    n = len(b.hoved)
+    if b.hoved and _ren(b.hoved[-1]) == "Underskrift":
+        return _typst_underskrifter(b)
+    hoejre = [b.hoejre[k] if k < len(b.hoejre) else False for k in range(n)]
+    kolonner = ", ".join("auto" if hoejre[k] else "1fr" for k in range(n))
+    celler = [f"table.header({', '.join(f'[{_typst_stykker(h)}]' for h in b.hoved)})"]
+    for r in b.raekker:
+        for k in range(n):
+            c = r[k] if k < len(r) else []
+            celler.append(f"[{_typst_stykker(c, beskyt=hoejre[k] or _er_beloeb(_ren(c)))}]")
+    justering = ", ".join("right" if h else "left" for h in hoejre)
+    tabel = (f"#table(columns: ({kolonner},), align: ({justering},), stroke: 0.4pt + luma(160), inset: 4pt,\n"
+             f"  fill: (x, y) => if y == 0 {{ rgb(\"{farve}\").lighten(85%) }},\n  " + ",\n  ".join(celler) + ")")
+    if n >= BRED_TABEL:
+        return f"#page(flipped: true)[\n#set text(size: 8.5pt)\n{tabel}\n]"
+    return f"#[#set text(size: {'8.5' if n >= 5 else '9.5'}pt)\n{tabel}\n]"
+
+
+def _typst_underskrifter(b: Blok) -> str:
+    """Signature blocks: for whom, the name and date recorded, and a line to sign on."""
+    felter = []
+    for r in b.raekker:
+        hvem, navn, dato = (_typst_stykker(r[k]) if k < len(r) else "" for k in range(3))
+        felter.append(f"block(breakable: false, width: 100%, inset: (y: 8pt))[#strong[{hvem}] \\ "
+                      f"Navn: {navn or '#box(width: 6cm, repeat[.])'} \\ Dato: {dato or '#box(width: 3cm, repeat[.])'} "
+                      f"#v(1.2cm) #line(length: 8cm, stroke: 0.5pt) #text(size: 8pt)[Underskrift]]")
+    return "#v(0.5cm)\n" + "\n".join(f"#{f}" for f in felter)
+
+
+def typst_kilde(titel: str, bloks: list[Blok], u: Udseende, billeder: dict[str, str | None]) -> str:
+    logo = ""
+    if u.logo is not None:
+        logo = f"#place(top + right, dy: -0.6cm, image({ts(u.logo.relative_to(u.rod).as_posix())}, height: 0.9cm))"
+    linjer = [
+        f"#set document(title: {ts(titel)}, author: {ts(u.navn)}, keywords: (\"samdrift\",), date: none)",
+        f"#set text(font: {ts(u.skrift)}, lang: \"da\", size: 10.5pt, hyphenate: true)",
+        "#set par(justify: false, leading: 0.6em)",
+        f"#set page(paper: \"a4\", margin: (x: 2.5cm, top: 2.8cm, bottom: 2.5cm),\n"
+        f"  header: [#set text(size: 8pt, fill: luma(90)); #{ts(u.navn)} #h(1fr) #{ts(titel)} {logo}"
+        f" #v(-4pt) #line(length: 100%, stroke: 0.4pt + rgb(\"{u.farve}\"))],\n"
+        f"  footer: context [#set text(size: 8pt, fill: luma(90)); #{ts(u.version)} #h(1fr) "
+        f"Side #counter(page).display() af #counter(page).final().first()])",
+        f"#show heading: set text(fill: rgb(\"{u.farve}\"))",
+        "#show heading.where(level: 1): set text(size: 16pt)",
+        "#show heading.where(level: 2): set text(size: 13pt)",
+        "#show table.cell.where(y: 0): strong",
+        "",
+    ]
+    for b in bloks:
+        if b.art == "overskrift":
+            linjer.append("=" * b.niveau + " " + _typst_stykker(b.stykker))
+        elif b.art == "afsnit":
+            linjer.append(_typst_stykker(b.stykker))
+        elif b.art == "liste":
+            tegn = "+" if b.nummereret else "-"
+            linjer += [f"{tegn} {_typst_stykker(p)}" for p in b.punkter]
+        elif b.art == "tabel":
+            linjer.append(_typst_tabel(b, u.farve))
+        elif b.art == "diagram":
+            kode = billeder.get(b.diagram)
+            if kode:
+                linjer.append(f"#align(center, block(breakable: false)[{kode}])")
+        linjer.append("")
+    return "\n".join(linjer)
+
+
+def skriv_pdf(titel: str, bloks: list[Blok], u: Udseende, billeder: dict) -> bytes:
+    import typst
+
+    kilde = typst_kilde(titel, bloks, u, billeder)
+    try:
+        return typst.compile(kilde.encode("utf-8"), root=str(u.rod), format="pdf", ignore_system_fonts=True,
+                             font_paths=[str(u.rod)])
+    except Exception as e:  # typst's errors are one class per kind; all are a problem to report
+        raise SamdriftFejl([Fund(titel, None, None, "fejl", f"PDF-dokumentet kunne ikke laves: {str(e).splitlines()[0]}")])
+
+
+# -- Word ---------------------------------------------------------------------------------------
+
+
+def _felt(paragraf, kode: str) -> None:
+    """A Word field (PAGE, NUMPAGES) in a paragraph: python-docx has no API for fields, so the
+    field characters are written as the OOXML elements Word itself writes."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for art, tekst in (("begin", None), (None, kode), ("separate", None), (None, "1"), ("end", None)):
+        r = OxmlElement("w:r")
+        if art is not None:
+            f = OxmlElement("w:fldChar")
+            f.set(qn("w:fldCharType"), art)
+            r.append(f)
+        elif tekst == kode:
+            t = OxmlElement("w:instrText")
+            t.set(qn("xml:space"), "preserve")
+            t.text = f" {kode} "
+            r.append(t)
+        else:
+            t = OxmlElement("w:t")
+            t.text = tekst
+            r.append(t)
+        paragraf._p.append(r)
+
+
+def _docx_stykker(paragraf, stykker: list[Stykke]) -> None:
+    for s in stykker:
+        if s.brud:
+            paragraf.add_run().add_break()
+            continue
+        r = paragraf.add_run(s.tekst)
+        r.bold = s.fed or None
+        r.italic = s.kursiv or None
+
+
+def _gentag_hoved(raekke) -> None:
+    """The header row repeats on every page (w:tblHeader; python-docx has no API for it)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    trPr = raekke._tr.get_or_add_trPr()
+    e = OxmlElement("w:tblHeader")
+    e.set(qn("w:val"), "true")
+    trPr.append(e)
+    kant = OxmlElement("w:cantSplit")
+    trPr.append(kant)
+
+
+def _sektion(doc, liggende: bool):
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    s = doc.add_section(WD_SECTION.NEW_PAGE)
+    if liggende != (s.orientation == WD_ORIENT.LANDSCAPE):
+        s.orientation = WD_ORIENT.LANDSCAPE if liggende else WD_ORIENT.PORTRAIT
+        s.page_width, s.page_height = s.page_height, s.page_width
+    return s
+
+
+def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stempel: dt.datetime) -> bytes:
+    import docx
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt, RGBColor
+
+    doc = docx.Document(str(u.word_skabelon)) if u.word_skabelon else docx.Document()
+    farve = RGBColor.from_string(u.farve.lstrip("#").upper())
+    # Danish everywhere: the language of the Normal style, which every other style is based on
+    # (python-docx has no API for a style's language)
+    rPr = doc.styles["Normal"].element.get_or_add_rPr()
+    sprog = rPr.find(qn("w:lang"))
+    if sprog is None:
+        sprog = OxmlElement("w:lang")
+        rPr.append(sprog)
+    for a in ("w:val", "w:eastAsia", "w:bidi"):
+        sprog.set(qn(a), "da-DK")
+    if not u.word_skabelon:
+        normal = doc.styles["Normal"]
+        normal.font.size = Pt(10.5)
+        for navn in ("Heading 1", "Heading 2", "Heading 3", "Title"):
+            doc.styles[navn].font.color.rgb = farve
+    doc.core_properties.title = titel
+    doc.core_properties.author = "samdrift"
+    doc.core_properties.language = "da-DK"
+    doc.core_properties.created = stempel.replace(tzinfo=None)
+    doc.core_properties.modified = stempel.replace(tzinfo=None)
+    doc.core_properties.revision = 1
+    sektion = doc.sections[0]
+    sektion.page_width, sektion.page_height = Cm(21), Cm(29.7)
+    for s in ("left_margin", "right_margin"):
+        setattr(sektion, s, Cm(2.5))
+
+    def sidehoved(sek) -> None:
+        h = sek.header.paragraphs[0]
+        h.text = f"{u.navn}\t\t{titel}"
+        if u.logo is not None and u.logo.suffix.lower() in (".png", ".jpg", ".jpeg"):
+            h.add_run().add_picture(str(u.logo), height=Cm(0.8))
+        f = sek.footer.paragraphs[0]
+        f.text = f"{u.version}\t\tSide "
+        _felt(f, "PAGE")
+        f.add_run(" af ")
+        _felt(f, "NUMPAGES")
+
+    sidehoved(sektion)
+    liggende = False
+    for b in bloks:
+        if b.art == "overskrift":
+            p = doc.add_heading(level=min(b.niveau, 4))
+            _docx_stykker(p, b.stykker)
+        elif b.art == "afsnit":
+            _docx_stykker(doc.add_paragraph(), b.stykker)
+        elif b.art == "liste":
+            for punkt in b.punkter:
+                _docx_stykker(doc.add_paragraph(style="List Number" if b.nummereret else "List Bullet"), punkt)
+        elif b.art == "tabel" and b.hoved and _ren(b.hoved[-1]) == "Underskrift":
+            for r in b.raekker:
+                hvem, navn, dato = (_ren(r[k]) if k < len(r) else "" for k in range(3))
+                p = doc.add_paragraph()
+                p.paragraph_format.keep_with_next = True
+                p.add_run(hvem).bold = True
+                doc.add_paragraph(f"Navn: {navn or '_' * 30}").paragraph_format.keep_with_next = True
+                doc.add_paragraph(f"Dato: {dato or '_' * 15}").paragraph_format.keep_with_next = True
+                doc.add_paragraph("\n\n" + "_" * 40 + "\nUnderskrift")
+        elif b.art == "tabel":
+            n = len(b.hoved)
+            bred = n >= BRED_TABEL
+            if bred != liggende:
+                sidehoved(_sektion(doc, bred))
+                liggende = bred
+            t = doc.add_table(rows=1, cols=n)
+            t.style = "Table Grid"
+            t.alignment = WD_TABLE_ALIGNMENT.CENTER
+            hoejre = [b.hoejre[k] if k < len(b.hoejre) else False for k in range(n)]
+            for k, h in enumerate(b.hoved):
+                c = t.rows[0].cells[k]
+                c.paragraphs[0].add_run(_ren(h)).bold = True
+            _gentag_hoved(t.rows[0])
+            for r in b.raekker:
+                celler = t.add_row().cells
+                for k in range(n):
+                    stykker = r[k] if k < len(r) else []
+                    p = celler[k].paragraphs[0]
+                    _docx_stykker(p, stykker)
+                    if hoejre[k] or _er_beloeb(_ren(stykker)):
+                        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            for raekke in t.rows:
+                for c in raekke.cells:
+                    for p in c.paragraphs:
+                        for run in p.runs:
+                            run.font.size = Pt(8.5 if bred else 9.5)
+            doc.add_paragraph()
+        elif b.art == "diagram":
+            kode = billeder.get(b.diagram)
+            if kode:
+                if liggende:
+                    sidehoved(_sektion(doc, False))
+                    liggende = False
+                doc.add_picture(io.BytesIO(diagrammer.som_png(kode, u.farve)), width=Cm(16))
+                doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    ud = io.BytesIO()
+    doc.save(ud)
+    return ud.getvalue()
+
+
+# -- all documents ------------------------------------------------------------------------------
+
+
+def skriv_dokumenter(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", ud: Path | None, art: str,
+                     overskriv: bool) -> list[Path]:
+    """The documents as PDF (``art`` "pdf") or Word ("docx") in ``ud`` (default dokumenter/)."""
+    from samdrift_cli.atomisk import maal, skriv_atomisk
+    from samdrift_cli.eksport.md import STANDARDMAPPE, render
+
+    ud = ud if ud is not None else mappe.sti / STANDARDMAPPE
+    if ud.exists() and not ud.is_dir():
+        raise SamdriftFejl([Fund(str(ud), None, None, "fejl", "findes og er ikke en mappe")])
+    md = render(mappe, fordeling)
+    u = udseende(mappe)
+    billeder = _diagrammer(mappe, fordeling, u.farve)
+    from samdrift_cli.milepaele.regler import vurder
+    from samdrift_cli.milepaele.status import dokumentdato
+
+    stempel = dokumentdato(vurder(mappe))
+    filer = []
+    indhold: dict[Path, bytes] = {}
+    for stamme in STAMMER:
+        tekst = md.get(f"{stamme}.md")
+        if tekst is None:
+            continue
+        bloks = blokke(tekst)
+        titel = next((_ren(b.stykker) for b in bloks if b.art == "overskrift"), stamme)
+        fil = ud / f"{stamme}.{art}"
+        if fil.exists() and not overskriv and not _lavet_af_samdrift(maal(fil), art):
+            raise SamdriftFejl([Fund(str(fil), None, None, "fejl",
+                                     "filen findes og er ikke lavet af samdrift; brug --overskriv for at erstatte den")])
+        indhold[fil] = (skriv_pdf(titel, bloks, u, billeder) if art == "pdf"
+                        else skriv_docx(titel, bloks, u, billeder, stempel))
+    for fil, data in indhold.items():
+        skriv_atomisk(fil, data, opret_mappe=True)
+        filer.append(fil)
+    return filer
+
+
+def _lavet_af_samdrift(fil: Path, art: str) -> bool:
+    if art == "pdf":  # the keyword set in typst_kilde
+        try:
+            with open(fil, "rb") as f:
+                return b"/Keywords(samdrift)" in f.read()
+        except OSError:
+            return False
+    from samdrift_cli.eksport.xlsx import _lavet_af_samdrift as office_fil
+
+    return office_fil(fil)

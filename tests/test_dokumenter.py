@@ -1,0 +1,151 @@
+"""Documents a board can be handed (#20): PDF and Word for every playbook template, checked as a reader
+would check them: the text on the page, nothing outside it, the signatures, the diagrams, Danish."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import EKSEMPEL, byg_mappe
+from samdrift_cli.eksport.dokumenter import STAMMER
+from samdrift_cli.milepaele.katalog import KATALOG
+
+
+@pytest.fixture(scope="module")
+def dokumenter(tmp_path_factory):
+    """The example exported once as PDF and Word (the folder copied, so no file of the repo changes)."""
+    import os
+    import sys
+
+    mappe = tmp_path_factory.mktemp("d") / "eksempel"
+    shutil.copytree(EKSEMPEL, mappe)
+    r = subprocess.run([sys.executable, "-m", "samdrift_cli", "-C", str(mappe), "export", "--pdf", "--docx"],
+                       capture_output=True, text=True, env={**os.environ, "SAMDRIFT_IDAG": "2026-12-01"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == [f"skrev 7 PDF-dokumenter i {mappe / 'dokumenter'}",
+                                     f"skrev 7 DOCX-dokumenter i {mappe / 'dokumenter'}"]
+    return mappe / "dokumenter"
+
+
+def _pdf_tekst(fil) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(fil) as pdf:
+        return "\n".join(side.extract_text() or "" for side in pdf.pages)
+
+
+def test_alle_syv_dokumenter_i_begge_formater(dokumenter):
+    assert sorted(p.name for p in dokumenter.iterdir()) == sorted(f"{s}.{a}" for s in STAMMER for a in ("pdf", "docx"))
+
+
+def test_pdf_teksten_som_en_bestyrelse_laeser_den(dokumenter):
+    import pdfplumber
+
+    for stamme in STAMMER:
+        fil = dokumenter / f"{stamme}.pdf"
+        with pdfplumber.open(fil) as pdf:
+            antal = len(pdf.pages)
+            for nr, side in enumerate(pdf.pages, start=1):
+                assert (round(side.width), round(side.height)) in ((595, 842), (842, 595)), (stamme, nr)  # A4
+                for c in side.chars:  # every character inside the page
+                    assert 0 <= c["x0"] and c["x1"] <= side.width and 0 <= c["top"] and c["bottom"] <= side.height
+                tekst = side.extract_text() or ""
+                assert f"Side {nr} af {antal}" in tekst
+                assert "Samdrift Æblegården og Pærebakken" in tekst  # the header
+        tekst = _pdf_tekst(fil)
+        for ikke in ("**", "```", "mermaid", "flowchart", "quadrantChart", "gantt", "noegle:", "aendres", "_Ikke",
+                     "\\|", "&lt;", "<br>"):
+            assert ikke not in tekst, (stamme, ikke)
+    status = _pdf_tekst(dokumenter / "status.pdf")
+    for m in KATALOG:
+        assert " ".join(m.titel.split()) in " ".join(status.split()), m.titel
+
+
+def test_aftalen_slutter_med_underskrifter(dokumenter):
+    tekst = " ".join(_pdf_tekst(dokumenter / "aftale.pdf").split())
+    assert "Karim Nielsen, formand for afdelingsbestyrelsen" in tekst and "19. november 2024" in tekst
+    assert "Bent Kjær, formand for organisationsbestyrelsen" in tekst
+    assert tekst.count("Underskrift") >= 3  # Æblegården, Pærebakken, the organisationsbestyrelse
+    assert "Boligafdeling Æblegården (afdelingsbestyrelsens formand)" in tekst
+
+
+def test_word_dokumenterne(dokumenter):
+    import docx
+    from docx.oxml.ns import qn
+
+    for stamme in STAMMER:
+        d = docx.Document(str(dokumenter / f"{stamme}.docx"))
+        assert d.core_properties.language == "da-DK"
+        sprog = d.styles["Normal"].element.rPr.find(qn("w:lang"))
+        assert sprog.get(qn("w:val")) == "da-DK"
+        assert any(p.style.name.startswith("Heading") for p in d.paragraphs)
+        assert all(s.page_width in (7560310, 10692130) for s in d.sections)  # A4, portrait or landscape
+        tekst = "\n".join(p.text for p in d.paragraphs) + "".join(c.text for t in d.tables for r in t.rows for c in r.cells)
+        assert "**" not in tekst and "mermaid" not in tekst
+    for stamme, billeder in (("samdriftsmodel", 2), ("interessentanalyse", 1), ("implementeringsplan", 1)):
+        assert len(docx.Document(str(dokumenter / f"{stamme}.docx")).inline_shapes) >= billeder, stamme
+
+
+def test_samme_mappe_giver_samme_tekst(dokumenter, tmp_path, samdrift):
+    samdrift("-C", dokumenter.parent, "export", "--pdf", tmp_path / "igen", "--docx", tmp_path / "igen")
+    import docx
+
+    for stamme in STAMMER:
+        assert _pdf_tekst(tmp_path / "igen" / f"{stamme}.pdf") == _pdf_tekst(dokumenter / f"{stamme}.pdf")
+        a = [p.text for p in docx.Document(str(tmp_path / "igen" / f"{stamme}.docx")).paragraphs]
+        b = [p.text for p in docx.Document(str(dokumenter / f"{stamme}.docx")).paragraphs]
+        assert a == b
+
+
+def test_brugertekst_er_altid_tekst(tmp_path, samdrift):
+    # markup of Typst, Word and Markdown in a name stays the letters the user wrote
+    navn = "Afd. #1 *stjerne* _under_ [klamme] $x$ \\\\ <b> @ref | rør // ikke kommentar"
+    m = byg_mappe(tmp_path / "m", {
+        "samdrift.yaml": f"navn: 'Samdrift {navn}'\nafdelinger:\n  - {{id: a, navn: 'A {navn}', lejemaal: 10}}\n"
+                         "  - {id: b, navn: B, lejemaal: 20}\n",
+        "model.yaml": "fordelingsnoegler: [{id: l, grundlag: lejemaal}]\n"
+                      "konti: [{konto: 114, navn: 'Løn #x', med: true, noegle: l, budget: 1000}]\n"})
+    r = samdrift("-C", m, "export", "--pdf", "--docx")
+    assert r.kode == 0, r.stderr
+    tekst = " ".join(_pdf_tekst(m / "dokumenter" / "samdriftsmodel.pdf").split())
+    assert f"A {navn}".replace("\\\\", "\\") in tekst or f"A {navn}" in tekst
+    import docx
+
+    d = docx.Document(str(m / "dokumenter" / "samdriftsmodel.docx"))
+    celler = [c.text for t in d.tables for r in t.rows for c in r.cells]
+    assert any(c.startswith("A Afd. #1 *stjerne* _under_ [klamme] $x$") for c in celler)
+
+
+def test_organisationens_udseende_valideres(tmp_path, samdrift):
+    from conftest import MINIMAL_SAMDRIFT
+
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT + "dokumenter:\n  logo: logo.png\n  farve: blaa\n"})
+    r = samdrift("-C", m, "check")
+    assert r.kode == 2
+    assert r.fejllinjer == ["samdrift.yaml:11:10: fejl: 'farve' skal være en farve skrevet som '#1f4e79' (# og seks "
+                            "hexadecimale cifre), ikke 'blaa'"]
+    (m / "samdrift.yaml").write_text(MINIMAL_SAMDRIFT + "dokumenter:\n  logo: logo.png\n", encoding="utf-8")
+    r = samdrift("-C", m, "check")
+    assert r.fejllinjer == ["samdrift.yaml:10:9: fejl: filen 'logo.png' findes ikke i samdrift-mappen"]
+    # a real logo and colour: the PDF and the Word document carry them
+    import typst
+
+    (m / "logo.png").write_bytes(typst.compile(b"#set page(width: 3cm, height: 1cm, fill: blue)\n", format="png"))
+    (m / "samdrift.yaml").write_text(MINIMAL_SAMDRIFT + "dokumenter:\n  logo: logo.png\n  farve: '#7a1f3d'\n", encoding="utf-8")
+    r = samdrift("-C", m, "export", "--pdf", "--docx")
+    assert r.kode == 0, r.stderr
+    import docx
+
+    d = docx.Document(str(m / "dokumenter" / "status.docx"))
+    assert d.sections[0].header.part.related_parts  # the logo is an image of the header
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) er ikke installeret")
+def test_siderne_kan_tegnes(dokumenter, tmp_path):
+    for stamme in STAMMER:
+        r = subprocess.run(["pdftoppm", "-png", "-r", "30", str(dokumenter / f"{stamme}.pdf"), str(tmp_path / stamme)],
+                           capture_output=True)
+        assert r.returncode == 0, r.stderr
+    assert len(list(tmp_path.glob("*.png"))) >= len(STAMMER)
