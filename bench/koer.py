@@ -1,21 +1,19 @@
-"""Benchmark: hver kommando som hel proces, som forhold til sit 'gulv' målt i samme kørsel.
+"""Benchmark: samdrift against what a user would run instead, whole processes, in the same run.
 
-    python bench/lav_data.py        # én gang: data i bench/data
-    python bench/koer.py [-n 7]
+    pip install ".[bench]"          # the peers: check-jsonschema, polars (and pandoc for the documents)
+    python bench/lav_data.py        # once: data in bench/data
+    python bench/koer.py [-n 7] [--kun TEKST] [--skriv]
 
-Gulvet er det, kommandoen ikke kan komme under: at starte Python og importere de moduler, den
-har brug for (og for tidsregistreringen: at læse CSV-filen med csv-modulet alene). Tallene er
-medianer af N kørsler efter to opvarmninger; A og B køres på skift, så en maskine, der ændrer fart,
-rammer begge. Målene fra issue 7 står i MAAL. "Uden mellemlager" er med SAMDRIFT_CACHE=0;
-"efter en ændring" er den første kørsel efter en ændret fil, med et mellemlager, der intet
-resultat har for filens nye indhold.
+Each row times samdrift (A) and its peer (B) in turn, A B A B …, after a warm-up, and reports the
+medians and their ratio. With --skriv the table replaces the one in docs/ydelse.md (between the
+markers), so the page always shows a measurement, never numbers typed by hand.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -28,23 +26,21 @@ HER = Path(__file__).resolve().parent
 ROD = HER.parent
 DATA = HER / "data"
 EKSEMPEL = ROD / "examples" / "aeblegaarden_paerebakken"
+DOCS = ROD / "docs" / "ydelse.md"
 PY = sys.executable
-# as the installed console script does it (no runpy), but without depending on PATH
-SAMDRIFT = [PY, "-c", "import sys; sys.argv[0] = 'samdrift'; from samdrift_cli.cli.app import main; main()"]
+SAMDRIFT = [PY, "-m", "samdrift_cli"]
+START, SLUT = "<!-- bench:start -->", "<!-- bench:slut -->"
 
-LAES_CSV = ("import csv,sys\n"
-            "with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n"
-            "    n = sum(1 for _ in csv.reader(f, delimiter=';'))\n")
+POLARS = ("import polars as pl, sys\n"
+          "df = pl.read_csv(sys.argv[1], separator=';', schema_overrides={'timer': pl.Utf8})\n"
+          "df = df.with_columns(pl.col('timer').str.replace(',', '.').cast(pl.Float64))\n"
+          "print(df.group_by('afdeling').agg(pl.col('timer').sum()).height)\n")
 
-MAAL = {"--help": 1.2, "check (eksemplet, mellemlager)": 1.5, "check (eksemplet, uden mellemlager)": 1.5,
-        "check (eksemplet, efter en ændring)": 1.5, "fordeling --json (stor, efter en ændring af timerne)": 3.0,
-        "fordeling --json (stor, uden mellemlager)": 3.0, "fordeling --json (stor, mellemlager)": 3.0}
+MAAL = {"check": 1.2, "fordeling": 2.0, "oversigt": 11.0, "export": 2.0}
 
 
-MILJOE = dict(os.environ)
-# A user's Python writes bytecode; without it samdrift's own modules would be compiled on every
-# run (in an editable install), which measures the compiler, not samdrift.
-MILJOE.pop("PYTHONDONTWRITEBYTECODE", None)
+# A user's Python writes bytecode; without it every run would compile samdrift's modules again
+MILJOE = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def tid(cmd: list[str], cwd: Path) -> float:
@@ -56,92 +52,81 @@ def tid(cmd: list[str], cwd: Path) -> float:
     return slut
 
 
-def par(a: list[str], b: list[str], n: int, cwd: Path, forbered=None) -> tuple[float, float]:
-    """Median times of A and B, run in turn; ``forbered()`` runs (untimed) before each run of A."""
-    forbered = forbered or (lambda: None)
-    for _ in range(2):  # warm-up: bytecode written, caches filled, files in the page cache
-        forbered(), tid(a, cwd), tid(b, cwd)
+def par(a: list[str], b: list[str], n: int, cwd: Path) -> tuple[float, float]:
+    for _ in range(2):
+        tid(a, cwd), tid(b, cwd)
     ta, tb = [], []
     for _ in range(n):
-        forbered()
         ta.append(tid(a, cwd))
         tb.append(tid(b, cwd))
     return statistics.median(ta), statistics.median(tb)
 
 
-def ret_en_fil(fil: Path, ny_linje: str):
-    """Before each run, a new last line in ``fil`` (``ny_linje`` with a running number): what the
-    user's first run after an edit sees, with samdrift's compiled schemas in the cache but no
-    result for these contents."""
-    original = fil.read_text(encoding="utf-8")
-    taeller = iter(range(10**9))
-    return lambda: fil.write_text(original + ny_linje.format(next(taeller)) + "\n", encoding="utf-8")
+def _dk(x: float, d: int = 3) -> str:
+    return f"{x:.{d}f}".replace(".", ",")
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("-n", type=int, default=7, help="kørsler pr. kommando (standard 7)")
-    p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
-    p.add_argument("--kun", metavar="TEKST", help="kun målingerne, hvis navn indeholder TEKST (fx 'fordeling')")
-    args = p.parse_args()
-    if not (DATA / "stor").exists():
-        subprocess.run([PY, str(HER / "lav_data.py")], check=True)
-    stor = DATA / "stor"
-    ud = Path(tempfile.mkdtemp(prefix="samdrift-bench-"))
-    gulv_cli = [PY, "-c", "import typer"]
-    gulv_check = [PY, "-c", "import typer, pydantic, ruamel.yaml"]
-    # for information: `import pydantic` is lazy; any pydantic model needs BaseModel and Field too
-    gulv_basemodel = [PY, "-c", "import typer, pydantic, ruamel.yaml; from pydantic import BaseModel, Field"]
-    kopi, stor_kopi = ud / "eksemplet", ud / "stor"
-    shutil.copytree(EKSEMPEL, kopi)
-    shutil.copytree(stor, stor_kopi)
-    ret_eksemplet = ret_en_fil(kopi / "samdrift.yaml", "# ændring {}")
-    ret_timerne = ret_en_fil(stor_kopi / "tidsregistrering.csv", "2025-06-01;Ændring {};afd01;1;vedligehold")
-    gulv_xlsx = [PY, "-c", "import typer, pydantic, ruamel.yaml, xlsxwriter"]
-    gulv_md = [PY, "-c", "import typer, pydantic, ruamel.yaml, jinja2"]
-    gulv_csv = [PY, "-c", LAES_CSV, str(stor / "tidsregistrering.csv")]
-    maalinger = [
-        ("--help", SAMDRIFT + ["--help"], gulv_cli, ud),
-        ("check (eksemplet, uden mellemlager)", SAMDRIFT + ["check"], gulv_check, EKSEMPEL),
-        ("check (eksemplet, mellemlager)", SAMDRIFT + ["check"], gulv_check, EKSEMPEL),
-        ("check (eksemplet, efter en ændring)", SAMDRIFT + ["check"], gulv_check, kopi, ret_eksemplet),
-        ("check (eksemplet, efter en ændring; gulv med BaseModel)", SAMDRIFT + ["check"], gulv_basemodel, kopi, ret_eksemplet),
-        ("check milepael 12 (eksemplet, uden mellemlager)", SAMDRIFT + ["check", "milepael", "12"], gulv_check, EKSEMPEL),
-        ("check milepael 12 (eksemplet, mellemlager)", SAMDRIFT + ["check", "milepael", "12"], gulv_check, EKSEMPEL),
-        ("fordeling --json (stor, uden mellemlager)", SAMDRIFT + ["fordeling", "--json"], gulv_csv, stor),
-        ("fordeling --json (stor, mellemlager)", SAMDRIFT + ["fordeling", "--json"], gulv_csv, stor),
-        ("fordeling --json (stor, efter en ændring af timerne)", SAMDRIFT + ["fordeling", "--json"], gulv_csv, stor_kopi,
-         ret_timerne),
-        ("export --xlsx (stor)", SAMDRIFT + ["export", "--xlsx", str(ud / "stor.xlsx"), "--overskriv"], gulv_xlsx, stor),
-        ("export --md (eksemplet, uden mellemlager)", SAMDRIFT + ["export", "--md", str(ud / "md"), "--overskriv"], gulv_md, EKSEMPEL),
-        ("oversigt (1.000 mapper)", SAMDRIFT + ["oversigt", "--json"], SAMDRIFT + ["oversigt", "--json"], DATA),
-    ]
-    resultater = []
-    if args.kun:
-        maalinger = [m for m in maalinger if args.kun.casefold() in m[0].casefold()]
-    for navn, a, b, cwd, *forbered in maalinger:
-        # the cache: off for every measurement but those that measure it (in a fresh folder; the
-        # warm-up run fills it, as the user's previous run would have)
-        med = navn.endswith(", mellemlager)") or bool(forbered)
-        MILJOE["SAMDRIFT_CACHE"] = str(ud / "mellemlager") if med else "0"
-        if navn.startswith("oversigt"):
-            ta, tb = par(SAMDRIFT + ["oversigt", "--json", "portefoelje_1000"], SAMDRIFT + ["oversigt", "--json", "portefoelje_100"],
-                         max(3, args.n // 2), DATA)
-            resultater.append({"maaling": "oversigt: 1.000 mapper / 100 mapper", "tid_s": round(ta, 3),
-                               "gulv_s": round(tb, 3), "forhold": round(ta / tb, 2), "maal": 11.0})
-            continue
-        ta, tb = par(a, b, args.n, cwd, *forbered)
-        resultater.append({"maaling": navn, "tid_s": round(ta, 3), "gulv_s": round(tb, 3), "forhold": round(ta / tb, 2),
-                           "maal": MAAL.get(navn)})
-    shutil.rmtree(ud, ignore_errors=True)
-    if args.json:
-        print(json.dumps(resultater, ensure_ascii=False, indent=2))
-        return
-    print(f"{'måling':58} {'tid':>8} {'gulv':>8} {'forhold':>8} {'mål':>6}")
-    for r in resultater:
-        maal = f"≤{r['maal']}" if r["maal"] else ""
-        print(f"{r['maaling']:58} {r['tid_s']:8.3f} {r['gulv_s']:8.3f} {r['forhold']:8.2f} {maal:>6}")
-    print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} kerner; medianer af {args.n} kørsler (sekunder).")
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("-n", type=int, default=7, help="kørsler pr. måling (median)")
+    p.add_argument("--kun", help="kun målingerne, hvis navn indeholder TEKST")
+    p.add_argument("--skriv", action="store_true", help="skriv tabellen i docs/ydelse.md")
+    a = p.parse_args()
+    if not (DATA / "stor" / "tidsregistrering.csv").exists():
+        raise SystemExit("kør først: python bench/lav_data.py")
+    cjs = shutil.which("check-jsonschema")
+    if cjs is None:
+        raise SystemExit("check-jsonschema mangler: pip install '.[bench]'")
+    with tempfile.TemporaryDirectory() as midl:
+        kopi = Path(midl) / "eksempel"
+        shutil.copytree(EKSEMPEL, kopi)
+        pandoc = None
+        try:
+            import pypandoc
+
+            pandoc = pypandoc.get_pandoc_path()
+        except (ImportError, OSError):
+            pass
+        maalinger = [
+            ("check", "`samdrift check` på eksemplet", SAMDRIFT + ["-C", str(kopi), "check"],
+             "`check-jsonschema` af `model.yaml` alene", [cjs, "--schemafile", str(kopi / ".samdrift/schemas/model.schema.json"),
+                                                          str(kopi / "model.yaml")], kopi),
+            ("fordeling", "`samdrift fordeling --json`, stor samdrift (200.000 timerækker)",
+             SAMDRIFT + ["-C", str(DATA / "stor"), "fordeling", "--json"],
+             "polars: `read_csv` + `group_by` af samme CSV", [PY, "-c", POLARS, str(DATA / "stor" / "tidsregistrering.csv")], ROD),
+            ("oversigt", "`samdrift oversigt`, 1.000 mapper", SAMDRIFT + ["oversigt", str(DATA / "portefoelje_1000")],
+             "`samdrift oversigt`, 100 mapper", SAMDRIFT + ["oversigt", str(DATA / "portefoelje_100")], ROD),
+        ]
+        if pandoc:
+            md = Path(midl) / "md"
+            subprocess.run(SAMDRIFT + ["-C", str(kopi), "export", "--md", str(md)], check=True, capture_output=True)
+            skript = "; ".join(f"'{pandoc}' '{f}' -o '{Path(midl) / (f.stem + '.docx')}'"
+                               for f in sorted(md.glob("*.md")) if f.name != "README.md")
+            maalinger.append(("export", "`samdrift export --pdf --docx` på eksemplet (7 PDF + 7 Word)",
+                              SAMDRIFT + ["-C", str(kopi), "export", "--pdf", str(Path(midl) / "pdf"), "--docx",
+                                          str(Path(midl) / "docx"), "--overskriv"],
+                              "pandoc: de 7 Markdown-dokumenter til Word", ["sh", "-c", skript], ROD))
+        raekker = []
+        for noegle, navn_a, cmd_a, navn_b, cmd_b, cwd in maalinger:
+            if a.kun and a.kun not in noegle:
+                continue
+            ta, tb = par(cmd_a, cmd_b, a.n, cwd)
+            raekker.append((navn_a, ta, navn_b, tb, ta / tb, MAAL.get(noegle)))
+            print(f"{navn_a}: {ta:.3f} s   {navn_b}: {tb:.3f} s   forhold {ta / tb:.2f}", flush=True)
+    tabel = [f"Python {platform.python_version()}, {os.cpu_count()} kerner, {time.strftime('%d-%m-%Y')}, "
+             f"medianer af {a.n} kørsler på skift (sekunder):", "",
+             "| samdrift | tid | det, en bruger ellers ville køre | tid | forhold | mål |", "|---|---:|---|---:|---:|---:|"]
+    for navn_a, ta, navn_b, tb, forhold, maal in raekker:
+        tabel.append(f"| {navn_a} | {_dk(ta)} | {navn_b} | {_dk(tb)} | {_dk(forhold, 2)} | "
+                     f"{'≤ ' + _dk(maal, 1) if maal else ''} |")
+    tekst = "\n".join(tabel)
+    print()
+    print(tekst)
+    if a.skriv and not a.kun:
+        side = DOCS.read_text(encoding="utf-8")
+        i, j = side.index(START) + len(START), side.index(SLUT)
+        DOCS.write_text(side[:i] + "\n" + tekst + "\n" + side[j:], encoding="utf-8")
+        print(f"\nskrev tabellen i {DOCS.relative_to(ROD)}")
 
 
 if __name__ == "__main__":

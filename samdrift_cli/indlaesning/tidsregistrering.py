@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable, Iterator
+
 
 from samdrift_cli.fund import Fund
 from samdrift_cli.identitet import normaliser
@@ -93,7 +93,10 @@ def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]) -> tuple[T
     if raa is None:
         return None, fund
     if sti.suffix.lower() == ".xlsx":
-        raekker = _xlsx_raekker(raa, navn)
+        try:
+            raekker = _Ark(raa)
+        except _Ulaeselig as e:
+            return None, [Fund(navn, e.linje, None, "fejl", e.besked)]
         tegnsaet = "xlsx"
     else:
         tekst, tegnsaet = _tekst(raa)
@@ -128,40 +131,45 @@ def _skilletegn(tekst: str) -> str:
     return ";" if foerste.count(";") >= foerste.count(",") else ","
 
 
-def _csv_raekker(tekst: str, skilletegn: str) -> Iterator[tuple[int, list[str]]]:
-    """(line, fields) of each row, the header first."""
-    laeser = csv.reader(io.StringIO(tekst, newline=""), delimiter=skilletegn, strict=False)
-    linje = 1
-    try:
-        for raekke in laeser:
-            yield linje, raekke
-            linje = laeser.line_num + 1
-    except csv.Error as e:
-        if "field larger than field limit" in str(e):
-            graense = csv.field_size_limit()
-            if laeser.line_num > linje:
-                raise _Ulaeselig(linje, f"et anførselstegn (\") på linjen afsluttes ikke: værdien fortsætter til linje "
-                                        f"{laeser.line_num} og bliver længere end de {graense} tegn, en værdi må have") from None
-            raise _Ulaeselig(linje, f"en værdi er længere end de {graense} tegn, en værdi må have") from None
-        raise _Ulaeselig(linje, f"linjen kan ikke læses som CSV ({e})") from None
+def _csv_raekker(tekst: str, skilletegn: str):
+    """The rows of the CSV: the csv module's reader (its ``line_num`` is the last line read)."""
+    return csv.reader(io.StringIO(tekst, newline=""), delimiter=skilletegn, strict=False)
 
 
-def _xlsx_raekker(raa: bytes, navn: str) -> Iterator[tuple[int, list[str]]]:
-    """(row, fields as text) of the first sheet; dates as ISO dates, numbers as written."""
-    import zipfile
+class _Ark:
+    """The rows of the workbook's first sheet as text, with ``line_num`` as the csv reader has it."""
 
-    from openpyxl import load_workbook
+    def __init__(self, raa: bytes):
+        import zipfile
 
-    try:
-        bog = load_workbook(io.BytesIO(raa), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
-        raise _Ulaeselig(None, f"filen kan ikke læses som Excel-projektmappe (.xlsx): {e}") from None
-    try:
-        ark = bog.worksheets[0]
-        for nr, raekke in enumerate(ark.iter_rows(values_only=True), start=1):
-            yield nr, [_celletekst(v) for v in raekke]
-    finally:
-        bog.close()
+        from openpyxl import load_workbook
+
+        try:
+            bog = load_workbook(io.BytesIO(raa), read_only=True, data_only=True)
+            self.raekker = [[_celletekst(v) for v in r] for r in bog.worksheets[0].iter_rows(values_only=True)]
+            bog.close()
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as e:
+            raise _Ulaeselig(None, f"filen kan ikke læses som Excel-projektmappe (.xlsx): {e}") from None
+        self.line_num = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> list[str]:
+        if self.line_num >= len(self.raekker):
+            raise StopIteration
+        self.line_num += 1
+        return self.raekker[self.line_num - 1]
+
+
+def _csv_fejl(e: csv.Error, start: int, naaet: int) -> _Ulaeselig:
+    if "field larger than field limit" in str(e):
+        graense = csv.field_size_limit()
+        if naaet > start:
+            return _Ulaeselig(start, f"et anførselstegn (\") på linjen afsluttes ikke: værdien fortsætter til linje "
+                                     f"{naaet} og bliver længere end de {graense} tegn, en værdi må have")
+        return _Ulaeselig(start, f"en værdi er længere end de {graense} tegn, en værdi må have")
+    return _Ulaeselig(start, f"linjen kan ikke læses som CSV ({e})")
 
 
 def _celletekst(v) -> str:
@@ -176,7 +184,7 @@ def _celletekst(v) -> str:
     return str(v)
 
 
-def _summer(raekker: Iterable[tuple[int, list[str]]], navn: str, tegnsaet: str,
+def _summer(raekker, navn: str, tegnsaet: str,
             afdeling_opslag: dict[str, str], skilletegn: str | None) -> tuple[Tidsregistrering | None, list[Fund]]:
     sk = skilletegn or ";"
     fejl: list[Fund] = []
@@ -189,10 +197,15 @@ def _summer(raekker: Iterable[tuple[int, list[str]]], navn: str, tegnsaet: str,
             fejl.append(Fund(navn, linje, None, "fejl", besked))
 
     reg = Tidsregistrering(navn=navn, tegnsaet=tegnsaet)
-    raekker = iter(raekker)
+    slut = 0  # the last line of the row read before
     try:
-        hoved = next(raekker, None)
-        if hoved is None or not any(f.strip() for f in hoved[1]):
+        try:
+            hoved_felter = next(raekker, None)
+        except csv.Error as e:
+            raise _csv_fejl(e, 1, raekker.line_num)
+        hoved = (1, hoved_felter or [])
+        slut = raekker.line_num
+        if hoved_felter is None or not any(f.strip() for f in hoved[1]):
             return None, [Fund(navn, 1, None, "fejl", "filen er tom; den skal mindst have en overskriftslinje: "
                                                       "dato;medarbejder;afdeling;timer;opgave")]
         kolonner = [normaliser(h) for h in hoved[1]]
@@ -209,56 +222,73 @@ def _summer(raekker: Iterable[tuple[int, list[str]]], navn: str, tegnsaet: str,
         i_dato, i_med, i_afd, i_timer = (kolonner.index(k) for k in KOLONNER)
         i_opg = kolonner.index("opgave") if "opgave" in kolonner else None
         reg.har_opgave = i_opg is not None
-        # each distinct text of a date, an amount of hours or an afdeling is read once
+        # each distinct text of a date, an amount of hours, an afdeling and opgave is read once
         dage: dict[str, dt.date | str] = {}
         timer: dict[str, Decimal | str] = {}
-        afdelinger: dict[str, str | None] = {}
-        for linje, raekke in raekker:
-            if not any(f.strip() for f in raekke):
-                continue
-            if len(raekke) < bredde or any(f.strip() for f in raekke[bredde:]):
-                besked = f"rækken har {len(raekke)} felter, men overskriften har {bredde}"
-                if skilletegn is not None:
-                    besked += f"; er skilletegnet '{skilletegn}' brugt i en værdi uden anførselstegn?"
-                    if skilletegn == "," and len(raekke) > bredde:
-                        besked += ' Et decimaltal som 7,5 skal stå i anførselstegn: "7,5"'
-                meld(linje, besked)
-                continue
-            d = dage.get(raekke[i_dato])
-            if d is None:
-                d = dage[raekke[i_dato]] = _dag(raekke[i_dato])
-            if isinstance(d, str):
-                meld(linje, d)
-                continue
-            r_afd = raekke[i_afd]
-            if r_afd not in afdelinger:
-                afdelinger[r_afd] = afdeling_opslag.get(normaliser(r_afd))
-            afd = afdelinger[r_afd]
-            if afd is None:
-                meld(linje, f"ukendt afdeling '{_vist(r_afd.strip())}'; brug en afdelings id eller navn fra samdrift.yaml")
-                continue
-            t = timer.get(raekke[i_timer])
-            if t is None:
-                t = timer[raekke[i_timer]] = _timer(raekke[i_timer])
-            if isinstance(t, str):
-                meld(linje, t)
-                continue
-            if not raekke[i_med].strip():
-                meld(linje, "medarbejder mangler")
-                continue
-            opgave = ""
-            if i_opg is not None:
-                opgave = normaliser(raekke[i_opg])
-                reg.opgavenavne.setdefault(opgave, raekke[i_opg].strip())
-            pr_dag = reg.dage.setdefault((afd, opgave), {})
-            pr_dag[d] = _PRAECIS.add(pr_dag.get(d, Decimal(0)), t)
-            reg.antal_raekker += 1
+        serier: dict[tuple[str, str], dict | str] = {}  # raw (afdeling, opgave) -> its days, or the message
+        antal = 0
+        try:
+            for raekke in raekker:
+                linje, slut = slut + 1, raekker.line_num
+                if len(raekke) != bredde:
+                    if not raekke or (len(raekke) == 1 and not raekke[0].strip()):
+                        continue  # a blank line
+                    if len(raekke) < bredde or any(f.strip() for f in raekke[bredde:]):
+                        besked = f"rækken har {len(raekke)} felter, men overskriften har {bredde}"
+                        if skilletegn is not None:
+                            besked += f"; er skilletegnet '{skilletegn}' brugt i en værdi uden anførselstegn?"
+                            if skilletegn == "," and len(raekke) > bredde:
+                                besked += ' Et decimaltal som 7,5 skal stå i anførselstegn: "7,5"'
+                        meld(linje, besked)
+                        continue
+                r_dato = raekke[i_dato]
+                d = dage.get(r_dato)
+                if d is None:
+                    d = dage[r_dato] = _dag(r_dato)
+                if d.__class__ is str:
+                    meld(linje, d)
+                    continue
+                noegle = (raekke[i_afd], raekke[i_opg] if i_opg is not None else "")
+                pr_dag = serier.get(noegle)
+                if pr_dag is None:
+                    pr_dag = serier[noegle] = _serie(reg, noegle, afdeling_opslag)
+                if pr_dag.__class__ is str:
+                    meld(linje, pr_dag)
+                    continue
+                r_timer = raekke[i_timer]
+                t = timer.get(r_timer)
+                if t is None:
+                    t = timer[r_timer] = _timer(r_timer)
+                if t.__class__ is str:
+                    meld(linje, t)
+                    continue
+                if not raekke[i_med] or raekke[i_med].isspace():
+                    meld(linje, "medarbejder mangler")
+                    continue
+                # exact: at most 20 decimals and 744 hours a row, and the context holds 60 digits
+                pr_dag[d] = _PRAECIS.add(pr_dag[d], t) if d in pr_dag else t
+                antal += 1
+        except csv.Error as e:
+            raise _csv_fejl(e, slut + 1, raekker.line_num)
+        reg.antal_raekker = antal
     except _Ulaeselig as e:
         meld(e.linje, e.besked)
     if antal_fejl > MAKS_FEJL:
         fejl.append(Fund(navn, None, None, "fejl",
                          f"… og {antal_fejl - MAKS_FEJL} fejl mere i filen (kun de første {MAKS_FEJL} er vist)"))
     return (None, fejl) if fejl else (reg, [])
+
+
+def _serie(reg: Tidsregistrering, noegle: tuple[str, str], afdeling_opslag: dict[str, str]) -> dict | str:
+    """The days of one (afdeling, opgave) as written in the file, or the message for an unknown afdeling."""
+    r_afd, r_opg = noegle
+    afd = afdeling_opslag.get(normaliser(r_afd))
+    if afd is None:
+        return f"ukendt afdeling '{_vist(r_afd.strip())}'; brug en afdelings id eller navn fra samdrift.yaml"
+    opgave = normaliser(r_opg) if reg.har_opgave else ""
+    if reg.har_opgave:
+        reg.opgavenavne.setdefault(opgave, r_opg.strip())
+    return reg.dage.setdefault((afd, opgave), {})
 
 
 def _vist(tekst: str) -> str:
