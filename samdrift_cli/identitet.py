@@ -6,6 +6,7 @@ exports write it) are one name: NFC, case folded, outer blanks removed (design.m
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -21,3 +22,12 @@ def afdeling_opslag(afdelinger: list[tuple[str, str]]) -> dict[str, str]:
     opslag = {normaliser(n): i for i, n in afdelinger}
     opslag.update((normaliser(i), i) for i, _ in afdelinger)
     return opslag
+
+
+def filnavn(navn: str, endelse: str) -> str:
+    """A file name made from a samdrift's navn: letters, digits, '-' and blanks kept, at most 200 bytes
+    (a file system allows 255 per name)."""
+    ren = re.sub(r"[^\w\- ]+", "", unicodedata.normalize("NFC", navn), flags=re.UNICODE).strip() or "samdrift"
+    while len(ren.encode("utf-8")) > 200:
+        ren = ren[:-1]
+    return ren.rstrip() + endelse

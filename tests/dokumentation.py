@@ -94,8 +94,8 @@ def filformat() -> str:
 
 # -- command reference ------------------------------------------------------------------
 
-KOMMANDOER = [[], ["init"], ["check"], ["check", "milepael"], ["status"], ["fordeling"], ["afkryds"], ["export"],
-              ["schema"], ["oversigt"]]
+KOMMANDOER = [[], ["init"], ["check"], ["check", "milepael"], ["status"], ["vejledning"], ["afkryds"], ["fordeling"],
+              ["import"], ["import", "budget"], ["export"], ["kalender"], ["schema"], ["oversigt"]]
 
 
 def kommandoer() -> str:

@@ -48,7 +48,7 @@ def test_en_lang_linje_vises_som_et_udsnit_om_kolonnen(tmp_path, samdrift):
     r = samdrift("-C", m, "check")
     assert r.kode == 2
     overskrift, kilde, pil = r.stderr.splitlines()[:3]
-    assert overskrift.startswith("model.yaml:1:1003: fejl: YAML-syntaksfejl her")
+    assert overskrift.startswith("model.yaml:1:1003: fejl: YAML-syntaksfejl: værdierne er indlejret for dybt")
     assert kilde == "  1 | …" + "[" * 120 + "…"
     assert pil.index("^") - pil.index("|") - 2 == 1 + 60  # under column 1003: the 61st character after '…'
 

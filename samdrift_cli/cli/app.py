@@ -323,7 +323,11 @@ def kor(handling) -> None:
 
 def _sikre_stroemme() -> None:
     """Output the terminal or a redirect cannot encode (cp1252 on Windows, ASCII) is escaped, never
-    a traceback; ``print`` into a closed stream is ignored below."""
+    a traceback; a stream that was closed before samdrift started (``>&-``) swallows what is written
+    to it, and the exit code still tells the result."""
+    for navn in ("stdout", "stderr"):
+        if getattr(sys, navn) is None:
+            setattr(sys, navn, open(os.devnull, "w", encoding="utf-8"))
     for stroem in (sys.stdout, sys.stderr):
         try:
             stroem.reconfigure(errors="backslashreplace")

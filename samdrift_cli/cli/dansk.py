@@ -103,8 +103,15 @@ class Kommando(_DanskHjaelp, typer.core.TyperCommand):
     pass
 
 
+# the commands in the order of the process, as the help lists them
+ORDEN = ("init", "check", "status", "vejledning", "afkryds", "fordeling", "import", "export", "kalender", "schema",
+         "oversigt", "milepael", "budget")
+
+
 class Gruppe(_DanskHjaelp, typer.core.TyperGroup):
-    pass
+    def list_commands(self, ctx) -> list[str]:
+        navne = super().list_commands(ctx)
+        return sorted(navne, key=lambda n: ORDEN.index(n) if n in ORDEN else len(ORDEN))
 
 
 # -- usage errors ------------------------------------------------------------------

@@ -38,7 +38,7 @@ def _celle_tal(v) -> float:
     return float(v)
 
 
-FORMEL_START = ("=", "+", "-", "@")
+FORMEL_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _ref(ark: str, raekke: int, kol: int, abs_: bool = True) -> str:
@@ -65,15 +65,17 @@ def _skala(vaerdier) -> int:
 
 
 def standard_filnavn(mappe: "Samdriftsmappe") -> Path:
-    navn = mappe.samdrift.navn
-    ren = re.sub(r"[^\w\- ]+", "", navn, flags=re.UNICODE).strip() or "samdrift"
-    return Path(f"{ren}.xlsx")
+    from samdrift_cli.identitet import filnavn
+
+    return Path(filnavn(mappe.samdrift.navn, ".xlsx"))
 
 
 class _Bog:
-    def __init__(self, wb, fmt: dict):
+    def __init__(self, wb, fmt: dict, citeret: dict):
         self.wb = wb
         self.fmt = fmt
+        self._citeret = {id(fmt[navn]): f for navn, f in citeret.items()}
+        self._citeret[id(None)] = citeret["tekst"]
 
     def ark(self, navn: str):
         return self.wb.add_worksheet(navn)
@@ -85,7 +87,7 @@ class _Bog:
             return
         s = str(v)
         if s.startswith(FORMEL_START):
-            ws.write_string(r, k, s, self.fmt["citeret"])
+            ws.write_string(r, k, s, self._citeret.get(id(fmt), self.fmt["citeret"]))
         else:
             ws.write_string(r, k, s, fmt or self.fmt["tekst"])
 
@@ -131,27 +133,30 @@ def skriv_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", 
     wb.set_calc_mode("auto")
     if fordeling is not None:
         wb.set_custom_property(AFTRYK, budgetaftryk((k.konto, k.navn, fra_oere(k.beloeb)) for k in fordeling.konti))
-    fmt = {
-        "tekst": wb.add_format({"text_wrap": False, "valign": "top"}),
-        "ombryd": wb.add_format({"text_wrap": True, "valign": "top"}),
-        "citeret": wb.add_format({"quote_prefix": True, "valign": "top"}),
-        "kr": wb.add_format({"num_format": '#,##0.00 "kr."', "valign": "top"}),
-        "kr_fed": wb.add_format({"num_format": '#,##0.00 "kr."', "bold": True, "top": 1}),
-        "pct": wb.add_format({"num_format": "0.0000%", "valign": "top"}),
-        "pct2": wb.add_format({"num_format": "0.00%"}),
-        "tal": wb.add_format({"num_format": "#,##0.##", "valign": "top"}),
-        "heltal": wb.add_format({"num_format": "0", "valign": "top"}),
-        "dato": wb.add_format({"num_format": "dd-mm-yyyy", "valign": "top"}),
-        "hoved": wb.add_format({"bold": True, "bg_color": "#DDEBF7", "bottom": 1, "text_wrap": True, "valign": "top"}),
-        "titel": wb.add_format({"bold": True, "font_size": 14}),
-        "fed": wb.add_format({"bold": True}),
-        "fed_top": wb.add_format({"bold": True, "top": 1}),
-        "lille": wb.add_format({"italic": True, "font_color": "#595959"}),
-        "note": wb.add_format({"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"}),
-        "naaet": wb.add_format({"font_color": "#006100", "bg_color": "#C6EFCE"}),
-        "ikke": wb.add_format({"font_color": "#9C5700", "bg_color": "#FFEB9C"}),
+    specs = {
+        "tekst": {"text_wrap": False, "valign": "top"},
+        "ombryd": {"text_wrap": True, "valign": "top"},
+        "citeret": {"quote_prefix": True, "valign": "top"},
+        "kr": {"num_format": '#,##0.00 "kr."', "valign": "top"},
+        "kr_fed": {"num_format": '#,##0.00 "kr."', "bold": True, "top": 1},
+        "pct": {"num_format": "0.0000%", "valign": "top"},
+        "pct2": {"num_format": "0.00%"},
+        "tal": {"num_format": "#,##0.##", "valign": "top"},
+        "heltal": {"num_format": "0", "valign": "top"},
+        "dato": {"num_format": "dd-mm-yyyy", "valign": "top"},
+        "hoved": {"bold": True, "bg_color": "#DDEBF7", "bottom": 1, "text_wrap": True, "valign": "top"},
+        "titel": {"bold": True, "font_size": 14},
+        "fed": {"bold": True},
+        "fed_top": {"bold": True, "top": 1},
+        "lille": {"italic": True, "font_color": "#595959"},
+        "note": {"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"},
+        "naaet": {"font_color": "#006100", "bg_color": "#C6EFCE"},
+        "ikke": {"font_color": "#9C5700", "bg_color": "#FFEB9C"},
     }
-    bog = _Bog(wb, fmt)
+    fmt = {navn: wb.add_format(spec) for navn, spec in specs.items()}
+    # the same formats with quotePrefix, for user text that starts like a formula
+    citeret = {navn: wb.add_format({**spec, "quote_prefix": True}) for navn, spec in specs.items()}
+    bog = _Bog(wb, fmt, citeret)
     _oversigt(bog, mappe, status)
     afd_raekke = _afdelinger(bog, mappe)
     if fordeling is not None:
@@ -263,8 +268,8 @@ def _tabel(bog: _Bog, ws, raekke: int, kolonner: list[tuple[str, int]], data: li
     ws.set_row(raekke, 30)
     if not data:
         for k, (titel, _) in enumerate(kolonner):
-            ws.write_string(raekke, k, titel, bog.fmt["hoved"])
-        ws.write_string(raekke + 1, 0, "(ingen)", bog.fmt["lille"])
+            bog.tekst(ws, raekke, k, titel, bog.fmt["hoved"])
+        bog.tekst(ws, raekke + 1, 0, "(ingen)", bog.fmt["lille"])
         return raekke + 2
     for i, raekkedata in enumerate(data, start=raekke + 1):
         for k, (v, typ) in enumerate(zip(raekkedata, typer)):
@@ -289,9 +294,9 @@ def _oversigt(bog: _Bog, mappe, status) -> None:
 
     ws = bog.ark("Oversigt")
     s = mappe.samdrift
-    ws.write_string(0, 0, s.navn, bog.fmt["titel"])
+    bog.tekst(ws, 0, 0, s.navn, bog.fmt["titel"])
     bog.tekst(ws, 1, 0, s.boligorganisation or "")
-    ws.write_string(2, 0, f"Nået milepæl: {aktuel_milepael(status)} af 12", bog.fmt["fed"])
+    bog.tekst(ws, 2, 0, f"Nået milepæl: {aktuel_milepael(status)} af 12", bog.fmt["fed"])
     data = []
     for st in status:
         aabne = [x for p in st.punkter if not p.opfyldt for x in p.mangler]
@@ -312,7 +317,7 @@ def _afdelinger(bog: _Bog, mappe) -> dict[str, int]:
              a.ejendomsfunktionaerer, a.adresse] for a in mappe.samdrift.afdelinger]
     _tabel(bog, ws, 0, kolonner, data, ["", "", "heltal", "tal", "", "heltal", "lang", "lang", "heltal", ""], "Afdelinger")
     n = len(data)
-    ws.write_string(n + 2, 1, "I alt", bog.fmt["fed"])
+    bog.tekst(ws, n + 2, 1, "I alt", bog.fmt["fed"])
     ws.write_formula(n + 2, 2, f"=SUM(C2:C{n + 1})", bog.fmt["fed"], sum(a.lejemaal for a in mappe.samdrift.afdelinger))
     bog.wb.define_name("Lejemaal_i_alt", f"=Afdelinger!$C${n + 3}")
     bog.note(ws, n + 4, 0, 3, "Ret lejemål eller areal her, så flytter andelene og fordelingen med.")
@@ -324,21 +329,21 @@ def _noegler(bog: _Bog, mappe, r: "Fordelingsresultat", afd_raekke: dict[str, in
     ws = bog.ark("Fordelingsnøgler")
     ids = r.ids
     navne = dict(r.afdelinger)
-    ws.write_string(0, 0, "Afdeling", bog.fmt["hoved"])
+    bog.tekst(ws, 0, 0, "Afdeling", bog.fmt["hoved"])
     ws.set_row(0, 30)
     ws.set_column(0, 0, 20)
     total_raekke = len(ids) + 1
     for i, a in enumerate(ids, start=1):
         ws.write_formula(i, 0, f"={_ref('Afdelinger', afd_raekke[a], 1)}", None, navne[a])
-    ws.write_string(total_raekke, 0, "I alt", bog.fmt["fed_top"])
+    bog.tekst(ws, total_raekke, 0, "I alt", bog.fmt["fed_top"])
     celler: dict[str, dict] = {}
     modeller = {n.id: n for n in mappe.model.fordelingsnoegler}
     for j, n in enumerate(r.noegler):
         k0 = 1 + 3 * j
         k = _skala(n.basis.values())
-        ws.write_string(0, k0, f"{n.id}: grundlag ({n.grundlag})", bog.fmt["hoved"])
-        ws.write_string(0, k0 + 1, f"{n.id}: heltal", bog.fmt["hoved"])
-        ws.write_string(0, k0 + 2, f"{n.id}: andel", bog.fmt["hoved"])
+        bog.tekst(ws, 0, k0, f"{n.id}: grundlag ({n.grundlag})", bog.fmt["hoved"])
+        bog.tekst(ws, 0, k0 + 1, f"{n.id}: heltal", bog.fmt["hoved"])
+        bog.tekst(ws, 0, k0 + 2, f"{n.id}: andel", bog.fmt["hoved"])
         ws.set_column(k0, k0 + 2, 14)
         ws.set_column(k0 + 1, k0 + 1, 14, None, {"level": 1, "hidden": True})
         heltal: dict[str, int] = {}
@@ -363,7 +368,7 @@ def _noegler(bog: _Bog, mappe, r: "Fordelingsresultat", afd_raekke: dict[str, in
         ws.write_formula(total_raekke, k0 + 1, f"=SUM({_celle(1, k0 + 1)}:{_celle(len(ids), k0 + 1)})", bog.fmt["fed_top"], total)
         ws.write_formula(total_raekke, k0 + 2, f"=SUM({_celle(1, k0 + 2)}:{_celle(len(ids), k0 + 2)})", bog.fmt["pct"], 1)
         beskrivelse = modeller[n.id].navn or n.id
-        ws.write_string(total_raekke + 2 + j, 0, f"{n.id}: {beskrivelse}", bog.fmt["lille"])
+        bog.tekst(ws, total_raekke + 2 + j, 0, f"{n.id}: {beskrivelse}", bog.fmt["lille"])
         celler[n.id] = {"heltal": {a: _ref("Fordelingsnøgler", i, k0 + 1) for i, a in enumerate(ids, start=1)},
                         "total": _ref("Fordelingsnøgler", total_raekke, k0 + 1), "vaerdier": heltal, "T": total}
     ws.freeze_panes(1, 1)
@@ -394,10 +399,10 @@ def _konti(bog: _Bog, mappe, r: "Fordelingsresultat", noegle_celler: dict[str, d
                  + [f"Rang {navne[a]}" for a in ids])
     ws.set_row(0, 30)
     for k, (titel, b) in enumerate(zip(synlige, bredder)):
-        ws.write_string(0, k, titel, bog.fmt["hoved"])
+        bog.tekst(ws, 0, k, titel, bog.fmt["hoved"])
         ws.set_column(k, k, b)
     for k, titel in enumerate(hjaelpere, start=k_n):
-        ws.write_string(0, k, titel, bog.fmt["hoved"])
+        bog.tekst(ws, 0, k, titel, bog.fmt["hoved"])
     ws.set_column(k_n, k_n + len(hjaelpere) - 1, 14, None, {"level": 1, "hidden": True})
     celler: dict[int, dict] = {}
     for i, x in enumerate(r.konti, start=1):
@@ -442,7 +447,7 @@ def _konti(bog: _Bog, mappe, r: "Fordelingsresultat", noegle_celler: dict[str, d
                             "budget": _ref("Konti", i, k_budget)}
     sidste = len(r.konti)
     t = sidste + 1
-    ws.write_string(t, 0, "I alt", bog.fmt["fed_top"])
+    bog.tekst(ws, t, 0, "I alt", bog.fmt["fed_top"])
     for k in (1, 2):
         ws.write_blank(t, k, None, bog.fmt["fed_top"])
     ws.write_formula(t, k_budget, f"=SUM({_celle(1, k_budget)}:{_celle(sidste, k_budget)})", bog.fmt["kr_fed"],
@@ -457,7 +462,7 @@ def _konti(bog: _Bog, mappe, r: "Fordelingsresultat", noegle_celler: dict[str, d
                          _celle_tal(fra_oere(pr_enhed(r.total_fordeling[a], r.lejemaal[a]))))
     ws.write_formula(t, k_ialt, f"=SUM({_celle(1, k_ialt)}:{_celle(sidste, k_ialt)})", bog.fmt["kr_fed"],
                      _celle_tal(fra_oere(r.total)))
-    ws.write_string(t + 1, 0, "Pr. lejemål", bog.fmt["fed"])
+    bog.tekst(ws, t + 1, 0, "Pr. lejemål", bog.fmt["fed"])
     bog.note(ws, t + 3, 0, k_kontrol,
              "Ret et budget i kolonne D, så flytter fordelingen og totalerne med. Fordelingen følger øreregelen: "
              "hver afdeling får sin andel rundet ned til hele øre, og de resterende øre går til de største rester "
@@ -478,11 +483,11 @@ def _maal_oekonomi(bog: _Bog, mappe, r: "Fordelingsresultat", konto_celler: dict
     ids = r.ids
     navne = dict(r.afdelinger)
     regnskabsaar = mappe.model.oekonomi.regnskabsaar if mappe.model.oekonomi else None
-    ws.write_string(0, 0, "1.1 Mål for økonomien" + (f" i regnskabsåret {regnskabsaar}" if regnskabsaar else ""), bog.fmt["titel"])
+    bog.tekst(ws, 0, 0, "1.1 Mål for økonomien" + (f" i regnskabsåret {regnskabsaar}" if regnskabsaar else ""), bog.fmt["titel"])
     hoved = ["Konto", "Navn", "I dag", "Forventet udgift", "Forventet ændring"]
     ws.set_row(2, 30)
     for k, h in enumerate(hoved):
-        ws.write_string(2, k, h, bog.fmt["hoved"])
+        bog.tekst(ws, 2, k, h, bog.fmt["hoved"])
     ws.set_column(0, 0, 10)
     ws.set_column(1, 1, 36)
     ws.set_column(2, 4 + 3 * len(ids), 16)
@@ -504,7 +509,7 @@ def _maal_oekonomi(bog: _Bog, mappe, r: "Fordelingsresultat", konto_celler: dict
                 i_dag_celler[a].append(_celle_tal(fra_oere(x.nuvaerende[a])))
                 med_celler[a].append(konto_celler[x.indeks]["afd"][a])
         raekke += 1
-    ws.write_string(raekke, 0, "I alt", bog.fmt["fed_top"])
+    bog.tekst(ws, raekke, 0, "I alt", bog.fmt["fed_top"])
     ws.write_blank(raekke, 1, None, bog.fmt["fed_top"])
     sam = r.sammenligning()
     i_dag_total = sum(v["i_dag"] for v in sam.values())
@@ -512,14 +517,14 @@ def _maal_oekonomi(bog: _Bog, mappe, r: "Fordelingsresultat", konto_celler: dict
     ws.write_formula(raekke, 2, f"=SUM({_celle(3, 2)}:{_celle(raekke - 1, 2)})", bog.fmt["kr_fed"], _celle_tal(fra_oere(i_dag_total)))
     ws.write_formula(raekke, 3, f"=SUM({_celle(3, 3)}:{_celle(raekke - 1, 3)})", bog.fmt["kr_fed"], _celle_tal(fra_oere(med_total)))
     ws.write_formula(raekke, 4, f"={_celle(raekke, 3)}-{_celle(raekke, 2)}", bog.fmt["kr_fed"], _celle_tal(fra_oere(med_total - i_dag_total)))
-    ws.write_string(raekke + 1, 0, "Total driftsbesparelse for perioden", bog.fmt["fed"])
+    bog.tekst(ws, raekke + 1, 0, "Total driftsbesparelse for perioden", bog.fmt["fed"])
     ws.write_formula(raekke + 1, 4, f"=-{_celle(raekke, 4)}", bog.fmt["kr_fed"], _celle_tal(fra_oere(i_dag_total - med_total)))
     bog.wb.define_name("Driftsbesparelse", f"='Mål for økonomien'!{_celle(raekke + 1, 4, abs_=True)}")
     # per afdeling
     start = raekke + 4
     ws.set_row(start, 30)
     for k, h in enumerate(["Afdeling", "Lejemål", "I dag", "Med samdrift", "Forskel", "Forskel pr. lejemål"]):
-        ws.write_string(start, k, h, bog.fmt["hoved"])
+        bog.tekst(ws, start, k, h, bog.fmt["hoved"])
     for j, a in enumerate(ids):
         rr = start + 1 + j
         ws.write_formula(rr, 0, f"={_ref('Afdelinger', afd_raekke[a], 1)}", None, navne[a])
@@ -539,18 +544,18 @@ def _maal_oekonomi(bog: _Bog, mappe, r: "Fordelingsresultat", konto_celler: dict
 def _organisationsplan(bog: _Bog, mappe) -> None:
     ws = bog.ark("Organisationsplan")
     o = mappe.model.organisationsplan
-    ws.write_string(0, 0, "3 Organisationsplan", bog.fmt["titel"])
+    bog.tekst(ws, 0, 0, "3 Organisationsplan", bog.fmt["titel"])
     bog.tekst(ws, 1, 0, o.organisering)
     slut = _tabel(bog, ws, 3, [("Id", 18), ("Stilling", 30), ("Navn", 18), ("Ansvarsområder", 50), ("Refererer til", 18),
                                ("Årsværk", 9)],
                   [[s.id, s.stilling, s.navn, s.ansvar, s.refererer_til, s.aarsvaerk] for s in o.stillinger],
                   ["", "", "", "lang", "", "tal"], "Stillinger")
     if o.aendringer:
-        ws.write_string(slut + 1, 0, "Ændringer ift. nuværende bemanding", bog.fmt["fed"])
-        ws.write_string(slut + 2, 0, "I årsværk")
+        bog.tekst(ws, slut + 1, 0, "Ændringer ift. nuværende bemanding", bog.fmt["fed"])
+        bog.tekst(ws, slut + 2, 0, "I årsværk")
         if o.aendringer.aarsvaerk is not None:
             ws.write_number(slut + 2, 1, _celle_tal(o.aendringer.aarsvaerk), bog.fmt["tal"])
-        ws.write_string(slut + 3, 0, "I kr. pr. regnskabsår")
+        bog.tekst(ws, slut + 3, 0, "I kr. pr. regnskabsår")
         if o.aendringer.kr_pr_aar is not None:
             ws.write_number(slut + 3, 1, _celle_tal(o.aendringer.kr_pr_aar), bog.fmt["kr"])
 
@@ -579,29 +584,29 @@ def _implementeringsplan(bog: _Bog, mappe) -> None:
                   ["", "", "lang", "lang", "", "", "dato", "dato", ""], "Aktiviteter")
     ep = ip.evalueringsperiode
     if ep:
-        ws.write_string(slut + 1, 0, "Evalueringsperiode", bog.fmt["fed"])
-        ws.write_string(slut + 2, 0, "Fra")
+        bog.tekst(ws, slut + 1, 0, "Evalueringsperiode", bog.fmt["fed"])
+        bog.tekst(ws, slut + 2, 0, "Fra")
         bog.dato(ws, slut + 2, 1, ep.fra)
-        ws.write_string(slut + 3, 0, "Til")
+        bog.tekst(ws, slut + 3, 0, "Til")
         bog.dato(ws, slut + 3, 1, ep.til)
-        ws.write_string(slut + 4, 0, "Godkendt af")
+        bog.tekst(ws, slut + 4, 0, "Godkendt af")
         bog.tekst(ws, slut + 4, 1, ep.godkendt_af)
 
 
 def _evaluering(bog: _Bog, mappe) -> None:
     ws = bog.ark("Evaluering")
     e = mappe.evaluering
-    ws.write_string(0, 0, "Implementeringstjekliste", bog.fmt["titel"])
+    bog.tekst(ws, 0, 0, "Implementeringstjekliste", bog.fmt["titel"])
     slut = _tabel(bog, ws, 1, [("Aktivitet", 22), ("Gennemført", 11), ("Status", 34), ("Effekt", 34), ("Forklaring", 34),
                                ("Næste skridt", 34)],
                   [[p.aktivitet, p.gennemfoert, p.status, p.effekt, p.forklaring, p.naeste_skridt] for p in e.tjekliste],
                   ["", "", "lang", "lang", "lang", "lang"], "Tjekliste")
-    ws.write_string(slut + 1, 0, "Opgørelse af opnåede mål", bog.fmt["titel"])
+    bog.tekst(ws, slut + 1, 0, "Opgørelse af opnåede mål", bog.fmt["titel"])
     slut = _tabel(bog, ws, slut + 2, [("Mål", 22), ("Opfyldt", 11), ("Resultat", 34), ("Årsag til afvigelse", 34),
                                       ("Forventning", 34)],
                   [[x.maal, x.opfyldt, x.resultat, x.aarsag, x.forventning] for x in e.maalopfoelgning],
                   ["", "", "lang", "lang", "lang"], "Maalopfoelgning")
-    ws.write_string(slut + 1, 0, "Er fordelingsnøglerne retvisende?", bog.fmt["titel"])
+    bog.tekst(ws, slut + 1, 0, "Er fordelingsnøglerne retvisende?", bog.fmt["titel"])
     _tabel(bog, ws, slut + 2, [("Nøgle", 22), ("Retvisende", 11), ("Vurdering", 34)],
            [[x.noegle, {True: "ja", False: "nej", None: None}[x.retvisende], x.vurdering] for x in e.noeglevurderinger],
            ["", "", "lang"], "Noeglevurderinger")

@@ -177,6 +177,20 @@ def _kan_skelnes(t: Tjek, afdelinger: list) -> None:
                                     "store og små bogstaver og fra, hvordan æ, ø og å er kodet")
 
 
+def _udeladte(t: Tjek, f: str, sti: tuple, n, m) -> None:
+    """A fast nøgle whose andele leave out an afdeling: allowed (a subset), but that afdeling pays
+    nothing for the konti on it, which is worth saying."""
+    s = t.filer.get("samdrift.yaml")
+    if s is None or t.beroert("samdrift.yaml", ("afdelinger",)):
+        return
+    med = {t.opslag.get(normaliser(a)) for a in n.andele}
+    ude = [a.navn for a in s.afdelinger if a.id not in med]
+    konti = [str(k.konto) for k in m.konti if k.med and k.noegle == n.id]
+    if ude and konti:
+        t.fejl(f, sti + ("andele",), f"nøglen '{n.id}' har ingen andel for {' og '.join(ude)}, som derfor intet betaler "
+                                     f"for konto {', '.join(dict.fromkeys(konti))}; er det meningen?", "advarsel")
+
+
 def _model(t: Tjek) -> None:
     m = t.filer.get("model.yaml")
     if m is None:
@@ -209,6 +223,7 @@ def _model(t: Tjek) -> None:
                 if n.afdelinger is not None and set(n.afdelinger) != set(n.andele):
                     t.fejl(f, sti + ("afdelinger",),
                            f"nøglen '{n.id}': 'afdelinger' og nøglerne i 'andele' skal være de samme afdelinger")
+                _udeladte(t, f, sti, n, m)
         elif n.andele is not None:
             t.fejl(f, sti + ("andele",), f"'andele' bruges kun med grundlag 'fast', ikke '{n.grundlag}'", paa_noegle=True)
         if n.grundlag != "timer":

@@ -25,7 +25,8 @@ from typing import Any
 from samdrift_cli.fund import Fund
 
 MAKS_FILSTOERRELSE = 5 * 1024 * 1024  # a samdrift file is small; this stops accidents and attacks
-MAKS_NODER = 200_000  # values after alias expansion (stops "billion laughs")
+MAKS_NODER = 200_000  # values repeated by aliases (stops "billion laughs")
+MAKS_DYBDE = 100  # levels of nesting; a samdrift file has fewer than ten
 MAKS_CIFRE = 60  # digits in one number
 
 Sti = tuple  # path of keys/indices from the document root
@@ -179,6 +180,7 @@ _YAML_PROBLEMER = [
     (r"found unexpected ':'", "uventet ':'; sæt teksten i anførselstegn"),
     (r"while scanning an alias", "ugyldigt alias efter '*'"),
     (r"while scanning an anchor", "ugyldigt anker efter '&'"),
+    (r"exceeded maximum nesting depth", "værdierne er indlejret for dybt; det er ikke en samdrift-fil"),
 ]
 
 
@@ -303,7 +305,10 @@ _DATO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 class _Omformer:
     def __init__(self, dok: YamlDokument):
         self.dok = dok
-        self.noder = 0
+        self.noder = 0  # values repeated by aliases
+        self.set_: set[int] = set()  # nodes converted (a node met again is an alias)
+        self.sti_noder: set[int] = set()  # the nodes on the path being converted
+        self.i_alias = 0
         self.for_mange = False
         self.sti: Sti | None = None  # path of the scalar being converted
 
@@ -315,13 +320,37 @@ class _Omformer:
     def omform(self, node, sti: Sti, noegle_node=None) -> Any:
         from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-        self.noder += 1
-        if self.noder > MAKS_NODER:
+        if id(node) in self.sti_noder:  # an alias inside the very node it names: a loop
+            self.for_mange = True
+            self.fejl(node, "et alias henviser til sig selv (fx 'a: &a [*a]'); det kan ikke udfoldes")
+            return None
+        if len(sti) > MAKS_DYBDE:
             if not self.for_mange:
                 self.for_mange = True
-                self.fejl(node, f"filen udfolder sig til mere end {MAKS_NODER:,} værdier (alias-bombe?); "
-                                "forenkl brugen af ankre og aliasser".replace(",", "."))
+                self.fejl(node, f"værdierne er indlejret mere end {MAKS_DYBDE} niveauer dybt; det er ikke en samdrift-fil")
             return None
+        alias = id(node) in self.set_
+        self.set_.add(id(node))
+        if alias or self.i_alias:
+            # only what an alias repeats counts against the limit: a large file without aliases is fine
+            self.noder += 1
+            if self.noder > MAKS_NODER:
+                if not self.for_mange:
+                    self.for_mange = True
+                    self.fejl(node, f"aliasserne i filen udfolder sig til mere end {MAKS_NODER:,} værdier (alias-bombe?); "
+                                    "forenkl brugen af ankre og aliasser".replace(",", "."))
+                return None
+        if alias:
+            self.i_alias += 1
+        self.sti_noder.add(id(node))
+        try:
+            return self._omform(node, sti, noegle_node, MappingNode, ScalarNode, SequenceNode)
+        finally:
+            self.sti_noder.discard(id(node))
+            if alias:
+                self.i_alias -= 1
+
+    def _omform(self, node, sti: Sti, noegle_node, MappingNode, ScalarNode, SequenceNode) -> Any:
         self.dok.placeringer[sti] = Placering(
             noegle_node.start_mark.line if noegle_node is not None else None,
             noegle_node.start_mark.column if noegle_node is not None else None,

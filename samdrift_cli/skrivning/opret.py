@@ -71,7 +71,9 @@ def parse_afdeling(tekst: str) -> dict:
 def _yaml(v) -> str:
     if v is None:
         return "null"
-    if isinstance(v, (int, Decimal)):
+    if isinstance(v, Decimal):  # a plain YAML number as it was meant: '8,4' -> 8.4, '6.500' -> 6500
+        return format(v.normalize(), "f")
+    if isinstance(v, int):
         return str(v)
     return json.dumps(str(v), ensure_ascii=False)
 
@@ -147,12 +149,32 @@ def opret(maal: Path, navn: str | None, afdelinger_tekst: list[str], boligorgani
         raise
     import shlex
 
-    udfald = Udfald([f"oprettede {maal} med {len(filer)} filer for {len(afdelinger)} afdelinger"])
+    antal = f"{len(afdelinger)} afdeling" if len(afdelinger) == 1 else f"{len(afdelinger)} afdelinger"
+    udfald = Udfald([f"oprettede {maal} med {len(filer)} filer for {antal}"])
+    if len(afdelinger) == 1:  # as 'samdrift check' says it
+        udfald.advarsler.append(Fund("samdrift.yaml", None, None, "advarsel",
+                                     "der er kun én afdeling; en samdrift har mindst 2 (tilføj dem i samdrift.yaml, "
+                                     "eller giv --afdeling flere gange)"))
     if git:
+        ignorer = maal_abs / ".gitignore"
+        if not ignorer.exists():
+            from samdrift_cli.identitet import filnavn
+
+            ignorer.write_text(GITIGNORE.format(projektmappe=filnavn(navn, ".xlsx")), encoding="utf-8")
         _git(maal_abs)
         udfald.linjer.append("git: første commit er lavet")
     udfald.linjer.append(f"Næste skridt: udfyld samdrift.yaml (milepæl 1) og kør: samdrift -C {shlex.quote(str(maal))} status")
     return udfald
+
+
+GITIGNORE = """\
+# Eksporterne laves igen når som helst med 'samdrift export' og 'samdrift kalender'; de hører ikke
+# i git. Vil I gemme de underskrevne dokumenter, så læg dem i en mappe for sig, fx underskrevet/.
+/dokumenter/
+/{projektmappe}
+# låsefiler på Windows (samdrift afkryds og import budget)
+.*.lock
+"""
 
 
 def _umask() -> int:
