@@ -39,7 +39,8 @@ class Fund:
     def formater(self, praefiks: str = "", med_uddrag: bool = True) -> str:
         tekst = self.overskrift(praefiks)
         if med_uddrag and self.uddrag is not None and self.linje is not None:
-            linje = self.uddrag.rstrip("\n").replace("\t", " ")
+            # one column per character, none that moves the terminal's cursor or colours it
+            linje = "".join(c if c >= " " and c != "\x7f" else " " if c == "\t" else "?" for c in self.uddrag.rstrip("\n"))
             kolonne = self.kolonne
             if len(linje) > UDDRAG_BREDDE:  # a long line: the part around the column, marked with …
                 start = max(0, min((kolonne or 1) - 1 - UDDRAG_BREDDE // 2, len(linje) - UDDRAG_BREDDE))

@@ -79,7 +79,28 @@ KATALOG: list[tuple[str, dict, list[str]]] = [
      ["model.yaml:1:8: fejl: ukendt YAML-mærke 'tag:yaml.org,2002:python/object:os.system'; fjern det"]),
     ("Alias-bombe", {"model.yaml": "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(6))},
-     ["model.yaml:1:24: fejl: filen udfolder sig til mere end 200.000 værdier (alias-bombe?); forenkl brugen af ankre og aliasser"]),
+     ["model.yaml:1:12: fejl: aliasserne i filen udfolder sig til mere end 200.000 værdier (alias-bombe?); forenkl brugen "
+      "af ankre og aliasser"]),
+    ("Alias, der henviser til sig selv", {"oplaeg.yaml": "formaal: &a [*a]\n"},
+     ["oplaeg.yaml:1:10: fejl: et alias henviser til sig selv (fx 'a: &a [*a]'); det kan ikke udfoldes"]),
+    ("Indlejret for dybt", {"oplaeg.yaml": "formaal: " + "[" * 150 + "]" * 150 + "\n"},
+     ["oplaeg.yaml:1:110: fejl: værdierne er indlejret mere end 100 niveauer dybt; det er ikke en samdrift-fil"]),
+    ("Et beløb på 600.000 tegn", {"model.yaml": "fordelingsnoegler: [{id: l, grundlag: lige}]\nkonti:\n"
+                                                "  - {konto: 1, med: true, noegle: l, budget: '" + "1" * 600_000 + "'}\n"},
+     ["model.yaml:3:46: fejl: 'budget': '11111111111111111111…' er ikke et gyldigt beløb (600000 tegn; et beløb har "
+      "højst 60)"]),
+    ("Navne, der ikke kan skelnes", {"samdrift.yaml": "navn: x\nafdelinger:\n  - {id: a, navn: Æblegården, lejemaal: 1}\n"
+                                                      "  - {id: b, navn: ÆBLEGÅRDEN, lejemaal: 2}\n  - {id: c, navn: A, lejemaal: 3}\n"},
+     ["samdrift.yaml:4:19: fejl: navnet 'ÆBLEGÅRDEN' kan ikke skelnes fra navnet 'Æblegården' (linje 3) for en anden "
+      "afdeling; id'er og navne skal være forskellige, også når der ses bort fra store og små bogstaver og fra, hvordan "
+      "æ, ø og å er kodet",
+      "samdrift.yaml:5:19: fejl: navnet 'A' kan ikke skelnes fra id'et 'a' (linje 3) for en anden afdeling; id'er og "
+      "navne skal være forskellige, også når der ses bort fra store og små bogstaver og fra, hvordan æ, ø og å er kodet"]),
+    ("Styretegn kopieret fra Word", {"oplaeg.yaml": "konklusion: Vi g\x0bår videre\n"},
+     ["oplaeg.yaml:1:17: fejl: tegnet '\\x0b' er et styretegn, som YAML ikke tillader (ofte kopieret fra Word); slet det"]),
+    ("Styretegn i en henvisning", {"oplaeg.yaml": 'beboervalgtes_oensker:\n  - {afdeling: "c\\e[31m", vurdering: x}\n'},
+     ["oplaeg.yaml:2:16: fejl: 'c\\x1b[31m' er ikke et gyldigt id; brug kun små bogstaver a-z, tal, '_' og '-' "
+      "(æ→ae, ø→oe, å→aa)"]),
     ("Tom fil", {"model.yaml": ""},
      ["model.yaml:1:1: fejl: filen er tom; udfyld den, eller slet den, hvis den ikke er lavet endnu"]),
     ("Øverst en liste", {"model.yaml": "- 1\n- 2\n"},

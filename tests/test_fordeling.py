@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL_SAMDRIFT, byg_mappe, snapshot
+from conftest import EKSEMPEL, MINIMAL_SAMDRIFT, byg_mappe, snapshot
 
 
 def test_json_kontrakt_og_haandregnet_eksempel(tmp_path, samdrift):
@@ -222,3 +222,25 @@ def test_fast_noegle_skal_summe_til_praecis_100(tmp_path_factory, andele):
         assert fund == []
     else:
         assert len(fund) == 1 and fund[0].startswith("model.yaml:4:13: fejl: andelene i nøglen 'k' summer til ")
+
+
+def test_i_80_kolonner_kan_hvert_kontonavn_laeses(samdrift, monkeypatch):
+    # the names wrap, never shrink to nothing or '…'; amounts are never cut
+    monkeypatch.setenv("COLUMNS", "80")
+    r = samdrift("-C", EKSEMPEL, "fordeling")
+    assert r.kode == 0
+    assert max(len(l) for l in r.stdout.splitlines()) <= 80
+    assert "…" not in r.stdout
+    ord_ = set(r.stdout.split())
+    d = samdrift("-C", EKSEMPEL, "fordeling", "--json").json()
+    for k in d["konti"]:
+        assert all(w in ord_ for w in k["navn"].split()), k["navn"]
+        assert all(_dk(v) in r.stdout for v in k["fordeling"].values())
+    r = samdrift("-C", EKSEMPEL, "fordeling", "--mod-timer")
+    assert "konti 114, 115" in r.stdout and "Antal lejemål (fordeles efter antal lejemål)" in r.stdout
+    assert "114, 114" not in r.stdout
+
+
+def _dk(beloeb: str) -> str:
+    kr, oere = beloeb.split(".")
+    return f"{int(kr):,}".replace(",", ".") + "," + oere

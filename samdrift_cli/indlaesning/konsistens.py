@@ -86,12 +86,12 @@ class Tjek:
 
     def afdeling(self, fil: str, sti: tuple, afd: str | None, paa_noegle: bool = False) -> None:
         if self.afdelinger is not None and afd is not None and normaliser(afd) not in self.opslag:
-            self.fejl(fil, sti, f"ukendt afdeling '{afd}'{_forslag(afd, self.afdelinger)} "
+            self.fejl(fil, sti, f"ukendt afdeling '{synlig(afd)}'{_forslag(afd, self.afdelinger)} "
                                 f"(afdelingerne i samdrift.yaml: {', '.join(self.afdelinger)})", paa_noegle=paa_noegle)
 
     def reference(self, fil: str, sti: tuple, ref: str, kendte: Collection[str] | None, hvad: str, kilde: str) -> None:
         if kendte is not None and ref not in kendte:
-            self.fejl(fil, sti, f"ukendt {hvad} '{ref}'{_forslag(ref, kendte)} (se {kilde})")
+            self.fejl(fil, sti, f"ukendt {hvad} '{synlig(ref)}'{_forslag(ref, kendte)} (se {kilde})")
 
     def emne(self, fil: str, sti: tuple, emne: Emne | None) -> None:
         if emne is None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from samdrift_cli.fund import Fund
+from samdrift_cli.fund import Fund, synlig
 from samdrift_cli.indlaesning.yamlkilde import YamlDokument
 
 
@@ -63,7 +63,7 @@ def _ren_sti(dok: YamlDokument, loc: tuple) -> tuple:
 
 def _vis(v: Any) -> str:
     if isinstance(v, str):
-        return f"'{v}'"
+        return f"'{synlig(v if len(v) <= 60 else v[:59] + '…')}'"
     if v is None:
         return "tom"
     if isinstance(v, bool):

@@ -22,7 +22,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from samdrift_cli.fund import Fund
+from samdrift_cli.fund import Fund, synlig
 
 MAKS_FILSTOERRELSE = 5 * 1024 * 1024  # a samdrift file is small; this stops accidents and attacks
 MAKS_NODER = 200_000  # values repeated by aliases (stops "billion laughs")
@@ -55,7 +55,7 @@ class YamlDokument:
 
     @cached_property
     def linjer(self) -> list[str]:  # once: a file with thousands of findings asks for thousands of lines
-        return self.tekst.splitlines()
+        return self.tekst.split("\n")  # line ends are LF by now; splitlines would also split at \v and \f
 
     def kildelinje(self, linje0: int) -> str | None:
         linjer = self.linjer
@@ -279,8 +279,19 @@ def parse_yaml(dok: YamlDokument) -> None:
         kolonne = mark.column if mark else 0
         dok.fund.append(dok.fund_paa_linje(linje, kolonne, _dansk_yamlproblem(e.problem or e.context)))
         return
-    except YAMLError as e:  # pragma: no cover - defensive
-        dok.fund.append(Fund(dok.navn, 1, 1, "fejl", _dansk_yamlproblem(str(e))))
+    except YAMLError as e:
+        from yaml.reader import ReaderError
+
+        if isinstance(e, ReaderError) and isinstance(e.position, int):
+            # a control character (a vertical tab pasted from Word, say): told where it is, escaped
+            foer = dok.tekst[: e.position]
+            linje = foer.count("\n")
+            kolonne = e.position - (foer.rfind("\n") + 1)
+            tegn = synlig(chr(e.character)) if isinstance(e.character, int) else "?"
+            dok.fund.append(dok.fund_paa_linje(linje, kolonne, f"tegnet '{tegn}' er et styretegn, som YAML ikke tillader "
+                                                               "(ofte kopieret fra Word); slet det"))
+            return
+        dok.fund.append(Fund(dok.navn, 1, 1, "fejl", _dansk_yamlproblem(str(e))))  # pragma: no cover - defensive
         return
     finally:
         laeser.dispose()

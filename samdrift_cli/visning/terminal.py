@@ -27,10 +27,25 @@ def e(tekst) -> str:
 def konsol(stderr: bool = False):
     from rich.console import Console
 
+    import os
+
     k = Console(stderr=stderr, highlight=False, soft_wrap=True)
-    if not k.is_terminal:  # piped or redirected: wide enough that no amount is ever cut
-        k = Console(stderr=stderr, highlight=False, soft_wrap=True, width=200)
+    if not k.is_terminal:  # piped or redirected: COLUMNS if set, else wide enough that no amount is cut
+        bredde = os.environ.get("COLUMNS", "")
+        k = Console(stderr=stderr, highlight=False, soft_wrap=True,
+                    width=int(bredde) if bredde.isdigit() and int(bredde) >= 40 else 200)
     return k
+
+
+def _tabel(k, titel: str):
+    """A table that fits the terminal: in a narrow one without vertical lines, which saves the
+    space the account names need."""
+    from rich import box
+    from rich.table import Table
+
+    smal = k.width < 120
+    return Table(title=titel, title_justify="left", box=box.SIMPLE_HEAD if smal else box.HEAVY_HEAD,
+                 padding=(0, 1) if not smal else (0, 0, 0, 1))
 
 
 def _beloebskolonne(t, navn: str) -> None:
@@ -245,26 +260,42 @@ def konti(r: "Fordelingsresultat", kun_noegle: str | None) -> None:
         k.print("Ingen konti indgår i samdriften endnu. Sæt 'med: true', en 'noegle' og et 'budget' på "
                 "kontiene i model.yaml.", markup=False)
         return
-    t = Table(title="Fordeling pr. konto (kr. pr. regnskabsår)", title_justify="left")
-    t.add_column("Konto", no_wrap=True)
-    t.add_column("Navn")
-    t.add_column("Nøgle")
-    _beloebskolonne(t, "Beløb")
+    # the account names stay readable: wrapped, never cut; with many afdelinger one table per group
+    def bredde(a: str) -> int:  # an afdeling's column: its name or its largest amount, and a space
+        return max(len(r.afdelinger[r.ids.index(a)][1]), 13) + 1
+
+    fast = 7 + 18 + 10 + 14  # Konto, Navn (at least), Nøgle, Beløb
+    grupper: list[list[str]] = [[]]
     for a in r.ids:
-        _beloebskolonne(t, navne[a])
-    for x in valgte:
-        t.add_row(e(x.konto), e(x.navn), e(x.noegle), dansk_beloeb(x.beloeb, False),
-                  *[dansk_beloeb(x.fordeling[a], False) for a in r.ids])
-    if kun_noegle is None:
-        t.add_section()
-        t.add_row("I alt", "", "", dansk_beloeb(r.total, False), *[dansk_beloeb(r.total_fordeling[a], False) for a in r.ids])
-        t.add_row("Pr. lejemål", "", "", "", *[dansk_beloeb(pr_enhed(r.total_fordeling[a], r.lejemaal[a]), False) for a in r.ids])
-        if all(r.areal[a] for a in r.ids):
-            t.add_row("Pr. m²", "", "", "", *[dansk_beloeb(pr_enhed(r.total_fordeling[a], r.areal[a]), False) for a in r.ids])
-    k.print(t)
+        if grupper[-1] and fast + sum(map(bredde, grupper[-1])) + bredde(a) > k.width:
+            grupper.append([])
+        grupper[-1].append(a)
+    foer = 0
+    for ids in grupper:
+        titel = "Fordeling pr. konto (kr. pr. regnskabsår)"
+        if len(grupper) > 1:
+            titel += f", afdeling {foer + 1}–{foer + len(ids)} af {len(r.ids)}"
+        foer += len(ids)
+        t = _tabel(k, titel)
+        t.add_column("Konto", no_wrap=True)
+        t.add_column("Navn", min_width=16, overflow="fold", ratio=1)
+        t.add_column("Nøgle", overflow="fold")
+        _beloebskolonne(t, "Beløb")
+        for a in ids:
+            _beloebskolonne(t, navne[a])
+        for x in valgte:
+            t.add_row(e(x.konto), e(x.navn), e(x.noegle), dansk_beloeb(x.beloeb, False),
+                      *[dansk_beloeb(x.fordeling[a], False) for a in ids])
+        if kun_noegle is None:
+            t.add_section()
+            t.add_row("", "I alt", "", dansk_beloeb(r.total, False), *[dansk_beloeb(r.total_fordeling[a], False) for a in ids])
+            t.add_row("", "Pr. lejemål", "", "", *[dansk_beloeb(pr_enhed(r.total_fordeling[a], r.lejemaal[a]), False) for a in ids])
+            if all(r.areal[a] for a in r.ids):
+                t.add_row("", "Pr. m²", "", "", *[dansk_beloeb(pr_enhed(r.total_fordeling[a], r.areal[a]), False) for a in ids])
+        k.print(t)
     if r.har_nuvaerende and kun_noegle is None:
         sam = r.sammenligning()
-        t = Table(title="I dag og med samdrift (konti med nuværende udgift)", title_justify="left")
+        t = _tabel(k, "I dag og med samdrift (konti med nuværende udgift)")
         t.add_column("Afdeling")
         for kol in ("I dag", "Med samdrift", "Forskel", "Forskel pr. lejemål"):
             _beloebskolonne(t, kol)
@@ -288,10 +319,19 @@ def mod_timer(r: "Fordelingsresultat", res: list["Timesammenligning"], fra, til)
     hvor = f" {fra or '…'} til {til or '…'}" if (fra or til) else " (hele tidsregistreringen)"
     k.print(f"[bold]Er fordelingsnøglerne retvisende?[/] Sammenlignet med de registrerede timer{hvor}.")
     for x in res:
-        t = Table(title=f"Nøglen '{e(x.noegle)}' ({x.grundlag})" + (f", konti {', '.join(e(k_) for k_ in x.konti)}" if x.konti else ", bruges ikke af nogen konto"),
-                  title_justify="left")
-        for kol in ("Afdeling", "Timer", "Nøglens andel", "Timernes andel", "Forskel (point)", "Forskel i kr.", "Foreslået fast"):
-            t.add_column(kol, justify="left" if kol == "Afdeling" else "right")
+        from samdrift_cli.fordeling.beregning import GRUNDLAG_TEKST
+
+        noegle_navn = r.noegle(x.noegle).navn or x.noegle
+        konti = list(dict.fromkeys(x.konti))
+        t = _tabel(k, f"{e(noegle_navn)} (fordeles efter {GRUNDLAG_TEKST[x.grundlag]})"
+                   + (f", {'konto' if len(konti) == 1 else 'konti'} {', '.join(e(k_) for k_ in konti)}" if konti
+                      else ", bruges ikke af nogen konto"))
+        for kol in ("Afdeling", "Timer", "Nøglens andel", "Timernes andel", "Forskel (pct.-point)", "Forskel i kr.",
+                    "Foreslået fast"):
+            if kol == "Afdeling":
+                t.add_column(kol, overflow="fold", min_width=min(20, max(len(n) for _, n in r.afdelinger)))
+            else:
+                t.add_column(kol, justify="right", no_wrap=kol in ("Timer", "Forskel i kr."))
         for a in x.medlemmer:
             t.add_row(navne[a], dansk_decimal(x.timer[a], 2), f"{dansk_decimal(x.andele[a] * 100, 2)} %",
                       f"{dansk_decimal(x.timeandele[a] * 100, 2)} %",
