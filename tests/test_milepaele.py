@@ -178,7 +178,8 @@ def test_ufuldstaendig_milepael(eksempel, samdrift, nr, fil, sti, vaerdi, mangle
     assert m.gyldig, [f.overskrift() for f in m.fund]
     status = vurder(m)
     assert _foerste_ikke_naaet(eksempel) == nr
-    alle = [x for p in status[nr - 1].punkter for x in p.mangler]
+    # each message carries the line of the field (fil:linje:), which the expected texts leave out
+    alle = [re.sub(r"^([\w.-]+\.(?:yaml|csv)):\d+: ", r"\1: ", x) for p in status[nr - 1].punkter for x in p.mangler]
     assert any(x.startswith(mangler) for x in alle), alle
     r = samdrift("-C", eksempel, "check", "milepael", str(nr), "--json")
     assert r.kode == 1 and r.json()["naaet"] is False
@@ -225,7 +226,7 @@ def test_check_milepael_tekst_viser_mangler(eksempel, samdrift):
     r = samdrift("-C", eksempel, "check", "milepael", "6")
     assert r.kode == 1
     assert "✗ Opgave 2: Tiltrædelse af aftale om samdrift" in r.stdout
-    assert "mangler: aftale.yaml: afdeling 'aeblegaarden' har ikke tiltrådt (navn og dato mangler)" in r.stdout
+    assert "      - aftale.yaml: afdeling 'aeblegaarden' har ikke tiltrådt (navn og dato mangler)" in r.stdout
     assert "✓ Opgave 1: Udarbejdelse af aftale om samdrift mellem boligafdelinger" in r.stdout
 
 
@@ -235,3 +236,13 @@ def test_status_tekst(samdrift):
     for fase in ("Forarbejdsfasen", "Udviklingsfasen", "Etableringsfasen"):
         assert fase in r.stdout
     assert "Alle 12 milepæle er nået." in r.stdout
+
+
+def test_mangler_peger_paa_fil_og_linje(tmp_path, samdrift):
+    # an editor can jump to the field that is missing; no 'mangler: … mangler'
+    samdrift("init", tmp_path / "ny", "--afdeling", "A:1", "--afdeling", "B:2")
+    r = samdrift("-C", tmp_path / "ny", "check", "milepael", "1")
+    tekst = (tmp_path / "ny" / "samdrift.yaml").read_text(encoding="utf-8").splitlines()
+    linje = next(i for i, l in enumerate(tekst, start=1) if l.startswith("projektleder:"))
+    assert f"      - samdrift.yaml:{linje}: projektleder: navn" in r.stdout
+    assert "mangler: samdrift.yaml" not in r.stdout

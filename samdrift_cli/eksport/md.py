@@ -74,7 +74,7 @@ def mermaid_navn(tekst) -> str:
 def til_bestyrelsen(besked: str) -> str:
     """A finding of 'check milepael' in words for a board: without the file, the YAML keys in
     parentheses and the command line hints."""
-    s = re.sub(r"^[\w.-]+\.(?:yaml|csv|xlsx): ", "", besked)
+    s = re.sub(r"^[\w.-]+\.(?:yaml|csv|xlsx)(?::\d+)?: ", "", besked)
     s = re.sub(r"; brug '[^']*'", "", s)
     s = re.sub(r" \((?=[^()]*(?:[_:]|\.yaml|[a-z]\.[a-z]))[^()]*\)", "", s)
     s = re.sub(r"\('samdrift [^']*'\)", "", s)

@@ -9,6 +9,7 @@ earlier one is.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Callable
 
 from samdrift_cli.idag import idag
@@ -838,6 +839,9 @@ def vurder(mappe: "Samdriftsmappe") -> list[Milepaelsstatus]:
                 resultater[(m.nr, art, i)] = v
                 r = registrering(mappe, m.nr, art, i)
                 punkter[art].append(Punkt(art, i, titel, v.opfyldt, list(v.mangler), list(v.advarsler), r.dato if r else None))
+        for p in punkter["opgave"] + punkter["leverance"]:
+            p.mangler = [placer(mappe, x) for x in p.mangler]
+            p.advarsler = [placer(mappe, x) for x in p.advarsler]
         status = Milepaelsstatus(m, punkter["opgave"], punkter["leverance"], False, False, _faktadato(mappe, m.nr))
         _tidslinje(status, ud)
         status.egen_opfyldt = all(p.opfyldt for p in status.punkter)
@@ -845,6 +849,28 @@ def vurder(mappe: "Samdriftsmappe") -> list[Milepaelsstatus]:
         ud.append(status)
         forrige_naaet = status.naaet
     return ud
+
+
+_STED = re.compile(r"^(?P<fil>[\w.-]+\.(?:yaml|csv)): (?:(?P<sti>[a-z_]+(?:\.[a-z_]+)*)(?=[: ]))?")
+
+
+def placer(mappe: "Samdriftsmappe", besked: str) -> str:
+    """'samdrift.yaml: projektleder: …' as 'samdrift.yaml:55: projektleder: …': the line of the field
+    (or of its nearest parent) when the file has it, so that an editor can jump there."""
+    m = _STED.match(besked)
+    if m is None:
+        return besked
+    dok = mappe.dokumenter.get(m["fil"])
+    if dok is None or not dok.placeringer:
+        return besked
+    sti: tuple = tuple(m["sti"].split(".")) if m["sti"] else ()
+    while sti and sti not in dok.placeringer:
+        sti = sti[:-1]
+    p = dok.placeringer.get(sti) if sti else None
+    if p is None:  # the message names no field of the file: no line to point at
+        return besked
+    linje = (p.noegle_linje if p.noegle_linje is not None else p.linje) + 1
+    return f"{m['fil']}:{linje}: {besked[len(m['fil']) + 2:]}"
 
 
 def _tidslinje(s: Milepaelsstatus, tidligere: list[Milepaelsstatus]) -> None:

@@ -114,7 +114,7 @@ def milepaele(alle: list["Milepaelsstatus"], nr: int, aabne: list = ()) -> None:
             dato = f" ({p.dato.isoformat()})" if p.dato else ""
             k.print(f"  {tegn} {p.art.capitalize()} {p.nr}: {e(p.titel)}{dato}")
             for x in p.mangler:
-                k.print(f"      mangler: {x}", markup=False, soft_wrap=True)
+                k.print(f"      - {x}", markup=False, soft_wrap=True)
             for x in p.advarsler:
                 k.print(f"      advarsel: {x}", markup=False, soft_wrap=True)
     m = alle[nr - 1].milepael
