@@ -183,3 +183,27 @@ def test_kalender_er_gyldig_icalendar_med_stabile_uid(eksempel, samdrift):
     assert "Fristen er overskredet." in str(e["description"])
     assert samdrift("-C", eksempel, "kalender").kode == 0
     assert fil.read_bytes() == data  # the same folder gives the same bytes
+
+
+def test_eksemplets_tal_stemmer_med_hinanden(samdrift):
+    # today's level, the savings and the staff agree across the files and with 'fordeling'
+    from decimal import Decimal
+
+    import yaml
+
+    from conftest import EKSEMPEL
+    from samdrift_cli.beloeb import dansk_beloeb
+
+    d = samdrift("-C", EKSEMPEL, "fordeling", "--json").json()
+    i_dag = Decimal(d["i_dag_og_samdrift"]["i_dag"])
+    kr = (lambda x: dansk_beloeb(int(x * 100)).removesuffix(",00 kr."))
+    model = yaml.safe_load((EKSEMPEL / "model.yaml").read_text(encoding="utf-8"))
+    assert kr(i_dag) in next(m for m in model["maal"] if m["id"] == "besparelse")["udgangspunkt"]
+    ev = yaml.safe_load((EKSEMPEL / "evaluering.yaml").read_text(encoding="utf-8"))
+    faktisk = sum(Decimal(str(b["faktisk"])) for b in ev["budgetopfoelgning"])
+    resultat = next(m for m in ev["maalopfoelgning"] if m["maal"] == "besparelse")["resultat"]
+    assert kr(i_dag - faktisk) in resultat and kr(faktisk) in resultat
+    analyse = (EKSEMPEL / "analyse.yaml").read_text(encoding="utf-8")
+    assert f"ca. {str(round(i_dag / 1_000_000, 2)).replace('.', ',')} mio. kr." in analyse
+    aarsvaerk = sum(Decimal(str(s.get("aarsvaerk", 0))) for s in model["organisationsplan"]["stillinger"])
+    assert aarsvaerk == Decimal("5.5") and "5,5 årsværk" in model["organisationsplan"]["organisering"]

@@ -464,7 +464,7 @@ def _konti(bog: _Bog, mappe, r: "Fordelingsresultat", noegle_celler: dict[str, d
                      _celle_tal(fra_oere(r.total)))
     bog.tekst(ws, t + 1, 0, "Pr. lejemål", bog.fmt["fed"])
     bog.note(ws, t + 3, 0, k_kontrol,
-             "Ret et budget i kolonne D, så flytter fordelingen og totalerne med. Fordelingen følger øreregelen: "
+             "Ret et budget i kolonne D, så flytter fordelingen og totalerne med. Fordelingen følger ørereglen: "
              "hver afdeling får sin andel rundet ned til hele øre, og de resterende øre går til de største rester "
              "(ved lighed den først nævnte afdeling). Hjælpekolonnerne til højre er skjult (klik + over kolonnerne).")
     ws.print_area(0, 0, t + 3, k_kontrol)
