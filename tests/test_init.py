@@ -115,3 +115,17 @@ def test_areal_med_tusindtalspunktum_skrives_som_tal_uden_punktum(tmp_path, samd
     assert r.kode == 0, r.stderr
     assert "areal_m2: 6500 " in (tmp_path / "ny" / "samdrift.yaml").read_text(encoding="utf-8")
     assert samdrift("-C", tmp_path / "ny", "check").kode == 0
+
+
+def test_skabelonerne_har_bilag_3_og_5_hele(tmp_path, samdrift):
+    import yaml
+
+    assert samdrift("init", tmp_path / "ny", "--afdeling", "A:1", "--afdeling", "B:2").kode == 0
+    ip = yaml.safe_load((tmp_path / "ny" / "implementeringsplan.yaml").read_text(encoding="utf-8"))
+    temaer = {a["tema"] for a in ip["aktiviteter"]}
+    assert len(ip["aktiviteter"]) >= 20 and {"orientering", "bemanding", "administrative_systemer"} <= temaer
+    assert all(a["status"] == "planlagt" for a in ip["aktiviteter"])
+    model = yaml.safe_load((tmp_path / "ny" / "model.yaml").read_text(encoding="utf-8"))
+    assert len(model["konti"]) >= 50 and not any(k["med"] for k in model["konti"])
+    assert sum(1 for k in model["konti"] if str(k.get("bemaerkning", "")).startswith("herunder:")) == 3
+    assert samdrift("-C", tmp_path / "ny", "check").kode == 0
