@@ -207,3 +207,15 @@ def test_eksemplets_tal_stemmer_med_hinanden(samdrift):
     assert f"ca. {str(round(i_dag / 1_000_000, 2)).replace('.', ',')} mio. kr." in analyse
     aarsvaerk = sum(Decimal(str(s.get("aarsvaerk", 0))) for s in model["organisationsplan"]["stillinger"])
     assert aarsvaerk == Decimal("5.5") and "5,5 årsværk" in model["organisationsplan"]["organisering"]
+
+
+def test_udgift_uden_for_budget_kraever_afdelingsmoedets_godkendelse(eksempel):
+    # "skal planlægges, så de først etableres, når de er budgetgodkendt af afdelingsmøderne"
+    _ret(eksempel, "implementeringsplan.yaml", "        dato: 2024-11-13\n", "        dato: 2024-11-20\n")
+    status = _status(eksempel)
+    assert not status[6].naaet
+    assert ("implementeringsplan.yaml: aktiviteten 'kontor-paerebakken' starter 2024-11-15, før afdelingsmødet i "
+            "Æblegården godkender udgiften (2024-11-20); planlæg den, så den først sættes i gang efter") in _mangler(status, 7)
+    _ret(eksempel, "implementeringsplan.yaml", "      - afdeling: aeblegaarden\n", "      - afdeling: paerebakken\n")
+    assert any("afdelingsmødet i Æblegården skal budgetgodkende den, før den sættes i gang" in x
+               for x in _mangler(_status(eksempel), 7))

@@ -329,6 +329,14 @@ def _implementering_orientering_evaluering(t: Tjek) -> None:
         for i, a in enumerate(ip.aktiviteter):
             if a.start and a.frist and a.start > a.frist:
                 t.fejl(f, ("aktiviteter", i, "frist"), f"fristen ({a.frist}) ligger før starten ({a.start})")
+            for j, afd in enumerate(a.afdelinger):
+                t.afdeling(f, ("aktiviteter", i, "afdelinger", j), afd)
+            for j, g in enumerate(a.budgetgodkendelse):
+                t.afdeling(f, ("aktiviteter", i, "budgetgodkendelse", j, "afdeling"), g.afdeling)
+            if a.budgetgodkendelse and a.i_budget is not False:
+                t.fejl(f, ("aktiviteter", i, "budgetgodkendelse"), f"aktiviteten '{a.id}' har en budgetgodkendelse, men "
+                                                                    "i_budget er ikke false; er udgiften med i budgettet?",
+                       "advarsel", paa_noegle=True)
         ep = ip.evalueringsperiode
         if ep and ep.fra and ep.til and ep.fra > ep.til:
             t.fejl(f, ("evalueringsperiode", "til"), f"evalueringsperiodens 'til' ({ep.til}) ligger før 'fra' ({ep.fra})")

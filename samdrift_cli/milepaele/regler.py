@@ -489,6 +489,32 @@ def _m6_o2(mappe, _):
 # -- milepæl 7 -------------------------------------------------------------------
 
 
+def _budgetgodkendelse(mappe, a, planlagt: bool) -> list[str]:
+    """An activity with an expense outside the current budget "skal planlægges, så de først etableres,
+    når de er budgetgodkendt af afdelingsmøderne": an approval per affected afdeling, dated before the
+    activity starts (``planlagt``: the plan shows it), and given by now once the activity is under way."""
+    if a.i_budget is not False:
+        return []
+    berorte = a.afdelinger or mappe.afdeling_ids
+    godkendt = {g.afdeling: g for g in a.budgetgodkendelse}
+    ud = []
+    for afd in berorte:
+        g = godkendt.get(afd)
+        navn = _navn(mappe, afd)
+        if g is None or g.dato is None:
+            ud.append(f"implementeringsplan.yaml: aktiviteten '{a.id}' har en udgift uden for det gældende budget; "
+                      f"afdelingsmødet i {navn} skal budgetgodkende den, før den sættes i gang (budgetgodkendelse: "
+                      "afdeling, afdelingsmoede, dato, referat)")
+            continue
+        if a.start is not None and g.dato > a.start:
+            ud.append(f"implementeringsplan.yaml: aktiviteten '{a.id}' starter {a.start.isoformat()}, før afdelingsmødet i "
+                      f"{navn} godkender udgiften ({g.dato.isoformat()}); planlæg den, så den først sættes i gang efter")
+        elif not planlagt and a.status in ("igang", "gennemfoert") and (g.dato > idag() or tom(g.referat)):
+            ud.append(f"implementeringsplan.yaml: aktiviteten '{a.id}' er sat i gang, men afdelingsmødets budgetgodkendelse i "
+                      f"{navn} er ikke dokumenteret (dato til og med i dag og referat)")
+    return ud
+
+
 def _aar_efter(d: dt.date) -> dt.date:
     try:
         return d.replace(year=d.year + 1)
@@ -522,6 +548,8 @@ def _m7_o1(mappe, _):
                              "er kortere end ét regnskabsår; drejebogen: den bør ikke vare mindre end ét regnskabsår")
         if tom(ep.godkendt_af):
             v.advarsler.append("implementeringsplan.yaml: evalueringsperioden er ikke godkendt af den administrative ledelse (godkendt_af)")
+    for a in ip.aktiviteter:
+        v.mangler += _budgetgodkendelse(mappe, a, planlagt=True)
     temaer = {a.tema for a in ip.aktiviteter}
     if ip.aktiviteter and "kultur" not in temaer:
         v.advarsler.append("implementeringsplan.yaml: ingen aktiviteter til fremme af en ny fælles kultur (tema: kultur)")
@@ -628,6 +656,7 @@ def _m10_o1(mappe, _):
         v.mangler.append("implementeringsplan.yaml: ingen aktiviteter at følge op på")
     punkter = {p.aktivitet: p for p in e.tjekliste}
     for a in (ip.aktiviteter if ip else []):
+        v.mangler += _budgetgodkendelse(mappe, a, planlagt=False)
         p = punkter.get(a.id)
         if p is None:
             v.mangler.append(f"evaluering.yaml: tjeklisten følger ikke op på aktiviteten '{a.id}'")

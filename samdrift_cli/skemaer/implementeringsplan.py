@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Dato, Id, Skema, Tekst, Udarbejdet
+from samdrift_cli.skemaer.felter import Beloeb, Dato, Id, JaNej, Skema, Tekst, Udarbejdet
 
 Tema = Literal[
     "orientering",
@@ -31,6 +31,13 @@ TEMA_TITLER: dict[str, str] = {
 }
 
 
+class Budgetgodkendelse(Skema):
+    afdeling: Id = Field(description="Afdelingens id")
+    afdelingsmoede: Tekst | None = Field(None, description="Afdelingsmødet, fx 'Ordinært afdelingsmøde september 2025'")
+    dato: Dato | None = Field(None, description="Hvornår afdelingsmødet godkendte (eller skal godkende) udgiften")
+    referat: Tekst | None = Field(None, description="Henvisning til referatet af afdelingsmødet")
+
+
 class Aktivitet(Skema):
     id: Id = Field(description="Kort id; bruges i evaluering.yaml")
     tema: Tema = Field(description="Et af Bilag 5's temaer")
@@ -42,6 +49,11 @@ class Aktivitet(Skema):
     frist: Dato | None = Field(None, description="Skal afsluttes senest")
     status: Literal["planlagt", "igang", "gennemfoert", "udskudt", "aflyst"] = Field(
         "planlagt", description="planlagt, igang, gennemfoert, udskudt eller aflyst")
+    udgift: Beloeb | None = Field(None, description="Aktivitetens udgift i kr., hvis den har en")
+    i_budget: JaNej | None = Field(None, description="Er udgiften med i det gældende budget? (true/false)")
+    afdelinger: list[Id] = Field(default_factory=list, description="De afdelinger, udgiften rammer (tom: alle)")
+    budgetgodkendelse: list[Budgetgodkendelse] = Field(
+        default_factory=list, description="En udgift uden for budgettet: afdelingsmødets godkendelse i hver berørt afdeling")
 
 
 class Evalueringsperiode(Skema):
