@@ -297,13 +297,22 @@ def _oversigt(bog: _Bog, mappe, status) -> None:
     bog.tekst(ws, 0, 0, s.navn, bog.fmt["titel"])
     bog.tekst(ws, 1, 0, s.boligorganisation or "")
     bog.tekst(ws, 2, 0, f"Nået milepæl: {aktuel_milepael(status)} af 12", bog.fmt["fed"])
+    from samdrift_cli.eksport.md import til_bestyrelsen
+
     data = []
     for st in status:
-        aabne = [x for p in st.punkter if not p.opfyldt for x in p.mangler]
+        aabne = list(dict.fromkeys(til_bestyrelsen(x) for p in st.punkter if not p.opfyldt for x in p.mangler))
         data.append([st.milepael.nr, st.milepael.fase, st.milepael.titel, STATUS_TEKST[st.status], st.dato,
-                     sum(1 for p in st.punkter if not p.opfyldt), "; ".join(aabne[:5])])
-    _tabel(bog, ws, 4, [("Nr", 5), ("Fase", 16), ("Milepæl", 60), ("Status", 13), ("Dato", 12), ("Åbne punkter", 8),
-                        ("Mangler", 80)], data, ["heltal", "", "lang", "", "dato", "heltal", "lang"], "Milepaele")
+                     sum(1 for p in st.punkter if not p.opfyldt),
+                     "\n".join(f"• {x}" for x in aabne[:5]) + (f"\n… og {len(aabne) - 5} mere" if len(aabne) > 5 else "")])
+    kolonner = [("Nr", 5), ("Fase", 16), ("Milepæl", 44), ("Status", 12), ("Dato", 12), ("Åbne punkter", 10),
+                ("Mangler", 90)]
+    _tabel(bog, ws, 4, kolonner, data, ["heltal", "", "lang", "", "dato", "heltal", "lang"], "Milepaele")
+    # Excel does not fit a row to wrapped text by itself: the height of each row from its longest cell
+    for i, raekke in enumerate(data, start=5):
+        linjer = max(sum(max(1, -(-len(del_) // int(b * 1.1))) for del_ in str(v or "").split("\n"))
+                     for v, (_, b) in zip(raekke, kolonner))
+        ws.set_row(i, 15 * max(1, linjer))
     ws.conditional_format(5, 3, 16, 3, {"type": "cell", "criteria": "==", "value": '"nået"', "format": bog.fmt["naaet"]})
     ws.conditional_format(5, 3, 16, 3, {"type": "cell", "criteria": "!=", "value": '"nået"', "format": bog.fmt["ikke"]})
 
@@ -341,9 +350,12 @@ def _noegler(bog: _Bog, mappe, r: "Fordelingsresultat", afd_raekke: dict[str, in
     for j, n in enumerate(r.noegler):
         k0 = 1 + 3 * j
         k = _skala(n.basis.values())
-        bog.tekst(ws, 0, k0, f"{n.id}: grundlag ({n.grundlag})", bog.fmt["hoved"])
-        bog.tekst(ws, 0, k0 + 1, f"{n.id}: heltal", bog.fmt["hoved"])
-        bog.tekst(ws, 0, k0 + 2, f"{n.id}: andel", bog.fmt["hoved"])
+        from samdrift_cli.fordeling.beregning import GRUNDLAG_TEKST
+
+        navn = n.navn or n.id
+        bog.tekst(ws, 0, k0, f"{navn}: {GRUNDLAG_TEKST[n.grundlag]}", bog.fmt["hoved"])
+        bog.tekst(ws, 0, k0 + 1, f"{navn}: grundlag i hele tal", bog.fmt["hoved"])
+        bog.tekst(ws, 0, k0 + 2, f"{navn}: andel", bog.fmt["hoved"])
         ws.set_column(k0, k0 + 2, 14)
         ws.set_column(k0 + 1, k0 + 1, 14, None, {"level": 1, "hidden": True})
         heltal: dict[str, int] = {}
