@@ -147,6 +147,10 @@ def blokke(md: str) -> list[Blok]:
                     dybde -= 1
                 elif tokens[j].type == "inline":
                     stykker = _inline(tokens[j])
+                    # a task list item ('- [x] …', as GitHub shows it) with a box a reader recognises
+                    if stykker and stykker[0].tekst[:4] in ("[ ] ", "[x] "):
+                        f = stykker[0]
+                        stykker[0] = Stykke(("☑ " if f.tekst[1] == "x" else "☐ ") + f.tekst[4:], f.fed, f.kursiv)
                     punkter.append(([Stykke("– ")] if dybde else []) + stykker)
                 j += 1
             ud.append(Blok("liste", punkter=punkter, nummereret=t.type.startswith("ordered")))

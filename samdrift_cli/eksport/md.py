@@ -127,7 +127,8 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> d
     miljoe.finalize = lambda v: v if isinstance(v, Markup) else ("" if v is None else md(v))
     miljoe.filters.update({"celle": lambda v: Markup(celle(v)), "dato": lambda d: Markup(_dato(d)), "kr": lambda v: Markup(_kr(v)),
                            "mermaid": lambda v: Markup(mermaid(v)), "mermaid_navn": lambda v: Markup(mermaid_navn(v)),
-                           "ja_nej": lambda v: {True: "Ja", False: "Nej", None: ""}[v], "pct": _pct,
+                           "ja_nej": lambda v: {True: "Ja", False: "Nej", None: ""}[v],
+                           "ja_nej_tekst": lambda v: {True: "Ja", False: "Nej", None: "ikke udfyldt endnu"}[v], "pct": _pct,
                            "foerste": lambda xs: next(iter(xs), None), "tal": _tal,
                            "linje": lambda v: Markup(md(" ".join(str(v or "").split()))),
                            "til_bestyrelsen": til_bestyrelsen})
