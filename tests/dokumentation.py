@@ -146,7 +146,7 @@ def fase(navn: str) -> str:
             if tekster:
                 linjer += [f"*{rolle}:* " + " ".join(tekster), ""]
         if m.udfordringer:
-            linjer += ["*Udfordringer:* " + " ".join(m.udfordringer), ""]
+            linjer += ["*Udfordringer:*", "", *(f"- {u.rstrip('.')}." for u in m.udfordringer), ""]
     return "\n".join(linjer)
 
 

@@ -78,7 +78,17 @@ def til_bestyrelsen(besked: str) -> str:
     s = re.sub(r"; brug '[^']*'", "", s)
     s = re.sub(r" \((?=[^()]*(?:[_:]|\.yaml|[a-z]\.[a-z]))[^()]*\)", "", s)
     s = re.sub(r"\('samdrift [^']*'\)", "", s)
+    # a leading YAML key in words: 'vilkaar.vurdering' -> 'vilkår, vurdering'
+    s = re.sub(r"^[a-z_]+(?:\.[a-z_]+)+(?=[: ])|^[a-z]+_[a-z_]+(?=[: ])", lambda m: _ord(m.group()), s)
     return s[:1].upper() + s[1:]
+
+
+def _ord(noegle: str) -> str:
+    """A YAML key as the Danish words it transliterates (ae/oe/aa back to æ/ø/å)."""
+    tekst = noegle.replace("_", " ").replace(".", ", ").replace("beboer", "\0")  # 'oe' of its own in Danish
+    for a, b in (("aa", "å"), ("oe", "ø"), ("ae", "æ")):
+        tekst = tekst.replace(a, b)
+    return tekst.replace("\0", "beboer")
 
 
 def _dato(d: dt.date | None) -> str:
