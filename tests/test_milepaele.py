@@ -246,3 +246,16 @@ def test_mangler_peger_paa_fil_og_linje(tmp_path, samdrift):
     linje = next(i for i, l in enumerate(tekst, start=1) if l.startswith("projektleder:"))
     assert f"      - samdrift.yaml:{linje}: projektleder: navn" in r.stdout
     assert "mangler: samdrift.yaml" not in r.stdout
+
+
+def test_status_vurderer_hvad_det_kan_naar_en_fil_har_fejl(eksempel, samdrift):
+    (eksempel / "oplaeg.yaml").write_text("formaal: a: b\n", encoding="utf-8")
+    r = samdrift("-C", eksempel, "status", "--json")
+    assert r.kode == 2  # the files have an error, and it is told
+    assert r.fejllinjer[0].startswith("oplaeg.yaml:1:11: fejl:")
+    statusser = [m["status"] for m in r.json()["milepaele"]]
+    assert statusser[0] == "naaet" and statusser[1] == "kan_ikke_vurderes"
+    assert r.json()["milepaele"][1]["opgaver"][0]["mangler"][0].startswith("kan ikke vurderes: oplaeg.yaml:1:11: fejl:")
+    (eksempel / "samdrift.yaml").write_text("navn: [\n", encoding="utf-8")
+    r = samdrift("-C", eksempel, "status")
+    assert r.kode == 2 and r.stdout == ""

@@ -50,7 +50,7 @@ def check_milepael(sti: Path, nr: int, som_json: bool) -> int:
         skriv_json({"milepael": nr, "naaet": naaet, "milepaele": [v.milepael_json(s) for s in v.status[:nr]]})
     else:
         terminal.milepaele(v.status, nr, [a for a in v.aktiviteter if any(n <= nr for n in a.milepaele)])
-    return 0 if naaet else 1
+    return 2 if v.fejl else (0 if naaet else 1)
 
 
 def check_alle(rod: Path, som_json: bool) -> int:

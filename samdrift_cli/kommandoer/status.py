@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from samdrift_cli.kommandoer.mappe import gyldig
+from samdrift_cli.indlaesning.loader import HOVEDFIL
+from samdrift_cli.kommandoer.mappe import laes
 from samdrift_cli.milepaele.status import Milepaelsstatus
 from samdrift_cli.milepaele.tidslinje import AabenAktivitet
 from samdrift_cli.visning import terminal
@@ -20,6 +21,7 @@ class Vurderet:
     status: list[Milepaelsstatus]
     aktiviteter: list[AabenAktivitet]  # open activities of the plans, with "frist overskredet"
     efter_12: list[str]  # the next step once all 12 milestones are reached
+    fejl: bool = False  # some files have errors: exit code 2, though what can be judged is shown
 
     def milepael_json(self, s: Milepaelsstatus) -> dict:
         return {**s.som_json(), "aktiviteter": [a.som_json() for a in self.aktiviteter if s.milepael.nr in a.milepaele]}
@@ -31,11 +33,22 @@ def vurderet(sti: Path) -> Vurderet:
     from samdrift_cli.milepaele.regler import vurder
     from samdrift_cli.milepaele.tidslinje import aabne_aktiviteter, efter_milepael_12
 
-    ind = gyldig(sti)
+    from samdrift_cli.fund import SamdriftFejl
+
+    ind = laes(sti)
+    fejl = [f for f in ind.fund if f.er_fejl]
+    # with samdrift.yaml broken nothing can be judged; otherwise a milestone resting on a file with
+    # errors "kan ikke vurderes", and the others are judged as usual
+    if ind.mappe.samdrift is None or any(f.fil == HOVEDFIL for f in fejl):
+        raise SamdriftFejl(ind.fund)
     terminal.skriv_fund(ind.fund)
+    ugyldige: dict[str, str] = {}
+    for f in fejl:
+        ugyldige.setdefault(f.fil, f.overskrift())
     s = ind.mappe.samdrift
-    return Vurderet(s.navn, s.boligorganisation, [(a.navn, a.lejemaal) for a in s.afdelinger], vurder(ind.mappe),
-                    aabne_aktiviteter(ind.mappe, idag()), efter_milepael_12(ind.mappe))
+    return Vurderet(s.navn, s.boligorganisation, [(a.navn, a.lejemaal) for a in s.afdelinger],
+                    vurder(ind.mappe, ugyldige), aabne_aktiviteter(ind.mappe, idag()), efter_milepael_12(ind.mappe),
+                    bool(fejl))
 
 
 def status(sti: Path, som_json: bool) -> int:
@@ -53,4 +66,4 @@ def status(sti: Path, som_json: bool) -> int:
     else:
         terminal.status(v.navn, v.boligorganisation, v.afdelinger, v.status, skridt, v.aktiviteter,
                         alle_naaet=naeste_milepael(v.status) is None)
-    return 0
+    return 2 if v.fejl else 0

@@ -290,6 +290,17 @@ GODKENDELSER: dict[tuple[int, str, int], Godkendelseskrav] = {
     (12, "opgave", 1): Godkendelseskrav("godkendelsen af evalueringen", administrativ=True),
 }
 
+# The files each milestone is judged from (besides samdrift.yaml, which every rule reads): a milestone
+# resting on a file with errors "kan ikke vurderes" until the file is fixed
+FILER: dict[int, tuple[str, ...]] = {
+    1: ("milepaele.yaml",), 2: ("oplaeg.yaml", "milepaele.yaml"),
+    3: ("analyse.yaml", "interessenter.yaml", "model.yaml", "milepaele.yaml"), 4: ("inddragelsesplan.yaml",),
+    5: ("inddragelsesplan.yaml", "model.yaml", "milepaele.yaml"), 6: ("aftale.yaml", "model.yaml"),
+    7: ("implementeringsplan.yaml",), 8: ("orientering.yaml", "interessenter.yaml"), 9: ("orientering.yaml",),
+    10: ("evaluering.yaml", "implementeringsplan.yaml", "model.yaml", "tidsregistrering.csv", "tidsregistrering.xlsx"),
+    11: ("evaluering.yaml",), 12: ("evaluering.yaml", "milepaele.yaml"),
+}
+
 # A leverance that is met when these opgaver of its milestone are (the playbook's boxes)
 LEVERANCE_AF_OPGAVER: dict[tuple[int, int], tuple[int, ...]] = {
     (1, 1): (1, 2), (2, 1): (2, 3), (3, 1): (1, 2, 3), (4, 1): (1,), (5, 1): (1, 2), (6, 1): (1, 2), (7, 1): (1,),

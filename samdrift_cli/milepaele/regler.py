@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from samdrift_cli.idag import idag
 from samdrift_cli.identitet import normaliser
 from samdrift_cli.skemaer.felter import tom
-from samdrift_cli.milepaele.katalog import ADMINISTRATIVE_ORGANER, GODKENDELSER, KATALOG, LEVERANCE_AF_OPGAVER
+from samdrift_cli.milepaele.katalog import ADMINISTRATIVE_ORGANER, FILER, GODKENDELSER, KATALOG, LEVERANCE_AF_OPGAVER
 from samdrift_cli.milepaele.status import Milepaelsstatus, Punkt, Vurdering
 
 if TYPE_CHECKING:
@@ -855,8 +855,10 @@ def _vurder_punkt(mappe, resultater: dict, nr: int, art: str, i: int) -> Vurderi
     return saml(*dele)
 
 
-def vurder(mappe: "Samdriftsmappe") -> list[Milepaelsstatus]:
-    """Judge all 12 milestones (the folder must be valid)."""
+def vurder(mappe: "Samdriftsmappe", ugyldige: dict[str, str] | None = None) -> list[Milepaelsstatus]:
+    """Judge all 12 milestones. ``ugyldige``: the files with errors (file -> its first finding); a
+    milestone judged from one of them "kan ikke vurderes" (samdrift.yaml must be valid)."""
+    ugyldige = ugyldige or {}
     resultater: dict[tuple[int, str, int], Vurdering] = {}
     ud: list[Milepaelsstatus] = []
     forrige_naaet = True
@@ -872,6 +874,11 @@ def vurder(mappe: "Samdriftsmappe") -> list[Milepaelsstatus]:
             p.mangler = [placer(mappe, x) for x in p.mangler]
             p.advarsler = [placer(mappe, x) for x in p.advarsler]
         status = Milepaelsstatus(m, punkter["opgave"], punkter["leverance"], False, False, _faktadato(mappe, m.nr))
+        brudte = [f for f in FILER.get(m.nr, ()) if f in ugyldige]
+        if brudte:
+            status.kan_ikke_vurderes = [f"kan ikke vurderes: {ugyldige[f]}" for f in brudte]
+            for p in status.punkter:
+                p.opfyldt, p.mangler = False, list(status.kan_ikke_vurderes)
         _tidslinje(status, ud)
         status.egen_opfyldt = all(p.opfyldt for p in status.punkter)
         status.naaet = status.egen_opfyldt and forrige_naaet

@@ -47,6 +47,8 @@ class Milepaelsstatus:
 
     @property
     def status(self) -> str:
+        if self.kan_ikke_vurderes:
+            return "kan_ikke_vurderes"
         if self.naaet:
             return "naaet"
         if any(p.opfyldt or p.dato for p in self.opgaver + self.leverancer):
@@ -58,6 +60,7 @@ class Milepaelsstatus:
         return self.opgaver + self.leverancer
 
     faktadato: dt.date | None = None  # the latest date the documents give for this milestone
+    kan_ikke_vurderes: list[str] = field(default_factory=list)  # findings of the broken files it rests on
 
     @property
     def dato(self) -> dt.date | None:
@@ -84,7 +87,7 @@ def aktuel_milepael(status: list[Milepaelsstatus]) -> int:
     return max(naaet) if naaet else 0
 
 
-STATUS_TEKST = {"naaet": "nået", "i_gang": "i gang", "ikke_startet": "ikke startet"}
+STATUS_TEKST = {"naaet": "nået", "i_gang": "i gang", "ikke_startet": "ikke startet", "kan_ikke_vurderes": "kan ikke vurderes"}
 
 
 def naeste_milepael(status: list[Milepaelsstatus]) -> int | None:

@@ -211,7 +211,7 @@ def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str,
             if s.milepael.fase != fase:
                 continue
             aabne = sum(1 for p in s.punkter if not p.opfyldt)
-            farve = {"naaet": "green", "i_gang": "yellow", "ikke_startet": "dim"}[s.status]
+            farve = {"naaet": "green", "i_gang": "yellow", "ikke_startet": "dim", "kan_ikke_vurderes": "red"}[s.status]
             t.add_row(str(s.milepael.nr), s.milepael.titel, f"[{farve}]{STATUS_TEKST[s.status]}[/]",
                       str(aabne) if aabne else "", s.dato.isoformat() if s.dato else "")
         k.print(t)
