@@ -507,6 +507,6 @@ def _lavet_af_samdrift(fil: Path, art: str) -> bool:
                 return b"/Keywords(samdrift)" in f.read()
         except OSError:
             return False
-    from samdrift_cli.eksport.xlsx import _lavet_af_samdrift as office_fil
+    from samdrift_cli.eksport.xlsx import lavet_af_samdrift
 
-    return office_fil(fil)
+    return lavet_af_samdrift(fil)

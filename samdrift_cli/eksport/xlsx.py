@@ -132,7 +132,7 @@ def skriv_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", 
                        "author": "samdrift", "company": mappe.samdrift.boligorganisation or "", "created": stempel})
     wb.set_calc_mode("auto")
     if fordeling is not None:
-        wb.set_custom_property(AFTRYK, budgetaftryk((k.konto, k.navn, fra_oere(k.beloeb)) for k in fordeling.konti))
+        wb.set_custom_property(AFTRYK, _modellens_aftryk(fordeling))
     specs = {
         "tekst": {"text_wrap": False, "valign": "top"},
         "ombryd": {"text_wrap": True, "valign": "top"},
@@ -190,12 +190,11 @@ def _tjek_maal(mappe, fil: Path, overskriv: bool, fordeling=None) -> None:
         raise SamdriftFejl([Fund(str(fil), None, None, "fejl", "eksporten må ikke skrive oven i en af samdriftens egne filer")])
     if fil.exists() and fil.is_dir():
         raise SamdriftFejl([Fund(str(fil), None, None, "fejl", "er en mappe; angiv et filnavn")])
-    if fil.exists() and not overskriv and not _lavet_af_samdrift(fil):
+    if fil.exists() and not overskriv and not lavet_af_samdrift(fil):
         raise SamdriftFejl([Fund(str(fil), None, None, "fejl",
                                  "filen findes og er ikke lavet af samdrift; brug --overskriv for at erstatte den")])
     if fil.exists() and not overskriv:
-        nu = budgetaftryk((k.konto, k.navn, fra_oere(k.beloeb)) for k in fordeling.konti) if fordeling else None
-        aendret = _aendrede_budgetter(fil, nu)
+        aendret = _aendrede_budgetter(fil, _modellens_aftryk(fordeling))
         if aendret:
             raise SamdriftFejl([Fund(str(fil), None, None, "fejl",
                                      f"projektmappen er ændret, siden samdrift skrev den ({aendret}); hent ændringerne ind med "
@@ -213,6 +212,11 @@ def budgetaftryk(linjer) -> str:
 
     tekst = "\n".join(f"{k}\t{n or ''}\t{b:.2f}" for k, n, b in linjer)
     return hashlib.sha256(tekst.encode("utf-8")).hexdigest()
+
+
+def _modellens_aftryk(fordeling) -> str | None:
+    """The fingerprint of model.yaml's budgets, as the Konti sheet shows them."""
+    return budgetaftryk((k.konto, k.navn, fra_oere(k.beloeb)) for k in fordeling.konti) if fordeling else None
 
 
 def _aendrede_budgetter(fil: Path, nu: str | None) -> str | None:
@@ -243,7 +247,7 @@ def _aendrede_budgetter(fil: Path, nu: str | None) -> str | None:
     return None
 
 
-def _lavet_af_samdrift(fil: Path) -> bool:
+def lavet_af_samdrift(fil: Path) -> bool:
     """Whether an Office file (xlsx, docx) names samdrift as its creator, however it was saved since."""
     import xml.etree.ElementTree as ET
     import zipfile

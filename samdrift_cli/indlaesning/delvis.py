@@ -100,6 +100,16 @@ def liste_vaerdier(delvis: DelvisFil | None, liste_sti: Sti, poster: list, felt:
     return delvis.vaerdier(liste_sti, [getattr(p, felt) for p in poster], felt)
 
 
+def afdelingernes_navne(delvis: DelvisFil | None, samdrift: Any) -> list[tuple[str, str | None]] | None:
+    """(id, navn) of every afdeling of samdrift.yaml in file order, a left-out one with its written
+    values (a navn None when it cannot be read); None when an id cannot be known."""
+    ids = liste_vaerdier(delvis, ("afdelinger",), samdrift.afdelinger, "id")
+    navne = liste_vaerdier(delvis, ("afdelinger",), samdrift.afdelinger, "navn")
+    if ids is None or any(i is None for _, i in ids):
+        return None
+    return [(i, n) for (_, i), (_, n) in zip(ids, navne or [(None, None)] * len(ids))]
+
+
 def raa_tekst(v: Any) -> str | None:
     """A plain value as the text an id would be, or None."""
     if isinstance(v, bool) or not isinstance(v, (str, int)):

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Collection, Iterable
 
 from samdrift_cli.beloeb import dansk_tal
-from samdrift_cli.indlaesning.delvis import liste_vaerdier
+from samdrift_cli.indlaesning.delvis import afdelingernes_navne, liste_vaerdier
 from samdrift_cli.fund import Fund, synlig
 from samdrift_cli.identitet import afdeling_opslag, normaliser
 
@@ -38,12 +38,8 @@ class Tjek:
         s = self.filer.get("samdrift.yaml")
         self.afdelinger = self.ids("samdrift.yaml", ("afdelinger",), s.afdelinger) if s is not None else None
         # every reference to an afdeling is read as the CSV is: its id or navn, NFC and case folded
-        self.opslag: dict[str, str] = {}
-        if self.afdelinger is not None:
-            delvis = mappe.delvise.get("samdrift.yaml")
-            navne = liste_vaerdier(delvis, ("afdelinger",), s.afdelinger, "navn") or []
-            self.opslag = afdeling_opslag([(i, i) for i in self.afdelinger] + [(i, n) for i, (_, n) in zip(
-                (v for _, v in liste_vaerdier(delvis, ("afdelinger",), s.afdelinger, "id")), navne) if i and n])
+        afdelinger = afdelingernes_navne(mappe.delvise.get("samdrift.yaml"), s) if s is not None else None
+        self.opslag = afdeling_opslag([(i, n or i) for i, n in afdelinger]) if self.afdelinger and afdelinger else {}
 
     def fejl(self, fil: str, sti: tuple, besked: str, niveau: str = "fejl", paa_noegle: bool = False) -> None:
         """A finding at ``sti``, a path into the file's record."""

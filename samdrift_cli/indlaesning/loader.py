@@ -83,21 +83,14 @@ def _afdeling_opslag(mappe: Samdriftsmappe) -> dict[str, str] | None:
     """Casefolded id and navn of every afdeling -> its id, for reading the tidsregistrering; None
     when samdrift.yaml cannot tell them all (afdelinger left out for errors count with their
     written id and navn, see delvis.py)."""
-    from samdrift_cli.indlaesning.delvis import liste_vaerdier
+    from samdrift_cli.identitet import afdeling_opslag
+    from samdrift_cli.indlaesning.delvis import afdelingernes_navne
 
     delvis = mappe.delvise.get(HOVEDFIL)
     s = mappe.samdrift or (delvis.post if delvis else None)
-    if s is None:
+    afdelinger = afdelingernes_navne(delvis, s) if s is not None else None
+    if afdelinger is None or any(n is None for _, n in afdelinger):
         return None
-    ids = liste_vaerdier(delvis, ("afdelinger",), s.afdelinger, "id")
-    navne = liste_vaerdier(delvis, ("afdelinger",), s.afdelinger, "navn")
-    if ids is None or navne is None:
-        return None
-    afdelinger = [(i, n) for (_, i), (_, n) in zip(ids, navne)]
-    if any(i is None or n is None for i, n in afdelinger):
-        return None
-    from samdrift_cli.identitet import afdeling_opslag
-
     return afdeling_opslag(afdelinger)
 
 
