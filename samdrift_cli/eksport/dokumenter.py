@@ -439,14 +439,30 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
                 for k in range(n):
                     stykker = r[k] if k < len(r) else []
                     p = celler[k].paragraphs[0]
-                    _docx_stykker(p, stykker)
                     if hoejre[k] or _er_beloeb(_ren(stykker)):
+                        # an amount never breaks: 'kr.' stays with its number
+                        stykker = [Stykke(x.tekst.replace(" ", "\u00a0"), x.fed, x.kursiv, x.brud) for x in stykker]
                         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                    _docx_stykker(p, stykker)
+            # an amount column as wide as its longest amount; the text columns share the rest
+            beloeb = [hoejre[k] or all(_er_beloeb(_ren(r[k])) for r in b.raekker if k < len(r) and _ren(r[k]))
+                      for k in range(n)]
+            skrift = 8.0 if n >= 5 else 9.5
+            tegn = [max([len(_ren(h)) for h in b.hoved[k:k + 1]] + [len(_ren(r[k])) for r in b.raekker if k < len(r)])
+                    for k in range(n)]
+            bredder = [Cm(0.4 + 0.21 * skrift / 10 * tegn[k]) if beloeb[k] else None for k in range(n)]
+            rest = (Cm(24.7 if bred else 16) - sum(x for x in bredder if x)) / max(1, bredder.count(None))
+            t.autofit = False
+            for k in range(n):
+                bredde = bredder[k] or max(int(rest), Cm(1.5))
+                t.columns[k].width = bredde  # the table grid, which LibreOffice reads
+                for c in t.columns[k].cells:
+                    c.width = bredde  # each cell, which Word reads
             for raekke in t.rows:
                 for c in raekke.cells:
                     for p in c.paragraphs:
                         for run in p.runs:
-                            run.font.size = Pt(8.5 if bred else 9.5)
+                            run.font.size = Pt(skrift)
             doc.add_paragraph()
         elif b.art == "diagram":
             kode = billeder.get(b.diagram)
