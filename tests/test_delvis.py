@@ -50,6 +50,29 @@ def test_fundet_peger_paa_den_rigtige_linje_efter_en_udeladt_post(samdrift, tmp_
     ]
 
 
+def test_et_gentaget_afdelings_id_er_den_ene_fejl(samdrift, tmp_path):
+    """Two afdelinger with one id: which one a reference means is unknown, so the references (in
+    the other files, the fast nøgle's andele and the tidsregistrering) are not judged; the cause
+    is told once, not buried under follow-on 'ukendt afdeling' errors."""
+    s = "navn: x\nafdelinger:\n  - {id: a, navn: A, lejemaal: 1}\n  - {id: a, navn: B, lejemaal: 2}\n"
+    filer = {
+        "oplaeg.yaml": "beboervalgtes_oensker:\n  - {afdeling: b, vurdering: x}\n  - {afdeling: c, vurdering: y}\n",
+        "model.yaml": "fordelingsnoegler:\n  - {id: k, grundlag: fast, andele: {b: 100}}\n"
+                      "konti:\n  - {konto: 116, navn: X, med: true, noegle: k, budget: 100}\n",
+        "tidsregistrering.csv": "dato;medarbejder;afdeling;timer\n2026-01-05;Ole;b;7\n2026-01-06;Ole;c;7\n",
+    }
+    assert _check(samdrift, tmp_path / "dublet", {"samdrift.yaml": s, **filer}) == [
+        "samdrift.yaml:4:10: fejl: afdelings-id 'a' findes allerede (nr. 1 i listen); hvert afdelings-id skal være unikt",
+    ]
+    # once the id is put right, the references are judged again
+    rettet = s.replace("{id: a, navn: B", "{id: b, navn: B")
+    assert _check(samdrift, tmp_path / "rettet", {"samdrift.yaml": rettet, **filer}) == [
+        "model.yaml:2:37: advarsel: nøglen 'k' har ingen andel for A, som derfor intet betaler for konto 116; er det meningen?",
+        "oplaeg.yaml:3:16: fejl: ukendt afdeling 'c' (afdelingerne i samdrift.yaml: a, b)",
+        "tidsregistrering.csv:3: fejl: ukendt afdeling 'c'; brug en afdelings id eller navn fra samdrift.yaml",
+    ]
+
+
 def test_en_udeladt_afdeling_taeller_stadig_med(samdrift, tmp_path):
     """One of two afdelinger has an error: not 'only one afdeling', its id is known in the other
     files, and the tidsregistrering may name it."""

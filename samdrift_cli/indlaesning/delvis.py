@@ -102,10 +102,11 @@ def liste_vaerdier(delvis: DelvisFil | None, liste_sti: Sti, poster: list, felt:
 
 def afdelingernes_navne(delvis: DelvisFil | None, samdrift: Any) -> list[tuple[str, str | None]] | None:
     """(id, navn) of every afdeling of samdrift.yaml in file order, a left-out one with its written
-    values (a navn None when it cannot be read); None when an id cannot be known."""
+    values (a navn None when it cannot be read); None when an id cannot be known or is repeated:
+    which afdeling a reference means is then unknown, and the repeated id is the one error to tell."""
     ids = liste_vaerdier(delvis, ("afdelinger",), samdrift.afdelinger, "id")
     navne = liste_vaerdier(delvis, ("afdelinger",), samdrift.afdelinger, "navn")
-    if ids is None or any(i is None for _, i in ids):
+    if ids is None or any(i is None for _, i in ids) or len({i for _, i in ids}) < len(ids):
         return None
     return [(i, n) for (_, i), (_, n) in zip(ids, navne or [(None, None)] * len(ids))]
 

@@ -34,12 +34,13 @@ class Tjek:
         self.fund: list[Fund] = []
         # each file's record; for a file with schema errors, the part of it that passed (delvis.py)
         self.filer: dict[str, Any] = {**{f: d.post for f, d in mappe.delvise.items()}, **mappe.modeller}
-        # None when samdrift.yaml is invalid: references to afdelinger are then not checked
+        # None when samdrift.yaml cannot tell the afdelinger apart (an id unreadable or repeated):
+        # references to afdelinger are then not checked, so the cause is told once
         s = self.filer.get("samdrift.yaml")
-        self.afdelinger = self.ids("samdrift.yaml", ("afdelinger",), s.afdelinger) if s is not None else None
-        # every reference to an afdeling is read as the CSV is: its id or navn, NFC and case folded
         afdelinger = afdelingernes_navne(mappe.delvise.get("samdrift.yaml"), s) if s is not None else None
-        self.opslag = afdeling_opslag([(i, n or i) for i, n in afdelinger]) if self.afdelinger and afdelinger else {}
+        self.afdelinger = [i for i, _ in afdelinger] if afdelinger is not None else None
+        # every reference to an afdeling is read as the CSV is: its id or navn, NFC and case folded
+        self.opslag = afdeling_opslag([(i, n or i) for i, n in afdelinger]) if afdelinger else {}
 
     def fejl(self, fil: str, sti: tuple, besked: str, niveau: str = "fejl", paa_noegle: bool = False) -> None:
         """A finding at ``sti``, a path into the file's record."""
@@ -177,7 +178,7 @@ def _udeladte(t: Tjek, f: str, sti: tuple, n, m) -> None:
     """A fast nøgle whose andele leave out an afdeling: allowed (a subset), but that afdeling pays
     nothing for the konti on it, which is worth saying."""
     s = t.filer.get("samdrift.yaml")
-    if s is None or t.beroert("samdrift.yaml", ("afdelinger",)):
+    if s is None or t.afdelinger is None or t.beroert("samdrift.yaml", ("afdelinger",)):
         return
     med = {t.opslag.get(normaliser(a)) for a in n.andele}
     ude = [a.navn for a in s.afdelinger if a.id not in med]
