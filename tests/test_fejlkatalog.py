@@ -71,6 +71,9 @@ KATALOG: list[tuple[str, dict, list[str]]] = [
     ("Beløb med punktum som tusindtalsskilletegn", {"model.yaml": "fordelingsnoegler: [{id: l, grundlag: lige}]\nkonti:\n  - {konto: 1, med: true, noegle: l, budget: 450.000}\n"},
      ["model.yaml:3:46: fejl: 'budget': beløbet '450.000' har mere end 2 decimaler; mente du 450000 kr.? I et YAML-tal er "
       "'.' decimaltegn, så 450.000 betyder 450 kr.; skriv 450000 eller \"450.000 kr.\" i anførselstegn"]),
+    ("Beløb med decimalkomma uden anførselstegn i { }", {"model.yaml": "fordelingsnoegler: [{id: l, grundlag: lige}]\nkonti:\n  - {konto: 1, med: true, noegle: l, budget: 245.000,00}\n"},
+     ["model.yaml:3:46: fejl: 'budget': 245.000,00 skal stå i anførselstegn inde i { }, hvor komma adskiller felterne "
+      "(YAML læser 245.000 og en nøgle '00'); skriv \"245.000,00\" eller 245000.00"]),
     ("Enormt tal", {"model.yaml": "konti:\n  - konto: 1\n    budget: " + "9" * 80 + "\n"},
      ["model.yaml:3:13: fejl: tallet er for stort (mere end 60 cifre)"]),
     ("Urimeligt stort beløb", {"model.yaml": "konti:\n  - konto: 1\n    budget: 1e20\n"},

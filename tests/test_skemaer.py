@@ -98,14 +98,21 @@ def test_et_tal_i_et_tekstfelt_skrives_uden_eksponent(tmp_path, skrevet, ventet)
     ("-2.500", "mente du -2500 kr.? I et YAML-tal er '.' decimaltegn, så -2.500 betyder -2,5 kr."),
     ("1.0000", "beløbet '1.0000' har mere end 2 decimaler; angiv det i hele øre"),
     ('"12,500"', "beløbet '12,500' har mere end 2 decimaler; angiv det i hele øre"),
+    # the currency as people write it
+    ('"kr. 245.000"', "245000"), ('"245.000,-"', "245000"), ('"245.000 DKK"', "245000"), ('"Kr 1.000,50"', "1000.50"),
+    # a Danish amount without quotes: the comma ends the entry inside { }; one message, not 'ukendt nøgle 00'
+    ("245.000,00", "'budget': 245.000,00 skal stå i anførselstegn inde i { }, hvor komma adskiller felterne "
+                   "(YAML læser 245.000 og en nøgle '00'); skriv \"245.000,00\" eller 245000.00"),
+    ("1.245.000,50", "skriv \"1.245.000,50\" eller 1245000.50"),  # was read as 1.245.000 kr. and a key '50'
+    ("2450000,5 kr.", "(YAML læser 2450000 og en nøgle '5 kr.')"),
 ])
 def test_beloebets_decimaler_som_skrevet(tmp_path, skrevet, ventet):
     m = byg_mappe(tmp_path, {"samdrift.yaml": MINIMAL_SAMDRIFT,
                              "model.yaml": "fordelingsnoegler: [{id: l, grundlag: lige}]\nkonti:\n"
                                            f"  - {{konto: 1, med: true, noegle: l, budget: {skrevet}}}\n"})
     mappe = indlaes(m)
-    if mappe.model is not None:
-        assert not mappe.fund and str(mappe.model.konti[0].budget) == ventet
+    if not mappe.fund:
+        assert str(mappe.model.konti[0].budget) == ventet
     else:
         (fund,) = mappe.fund
         assert (fund.fil, fund.linje, fund.niveau) == ("model.yaml", 3, "fejl") and ventet in fund.besked

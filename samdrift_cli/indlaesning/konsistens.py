@@ -50,6 +50,11 @@ class Tjek:
     def _fejl_i_filen(self, fil: str, sti: tuple, besked: str, niveau: str = "fejl", paa_noegle: bool = False) -> None:
         self.fund.append(self.mappe.dokumenter[fil].fund_ved(sti, besked, niveau, paa_noegle))
 
+    def ulaeselig(self, fil: str, sti: tuple) -> bool:
+        """Whether the value at ``sti`` is missing only because it could not be read (already told)."""
+        delvis = self.mappe.delvise.get(fil)
+        return (delvis.original_sti(sti) if delvis else sti) in self.mappe.dokumenter[fil].ulaeselige
+
     def beroert(self, fil: str, liste_sti: tuple) -> bool:
         """Whether the list may be shorter in the record than in the file (parts left out)."""
         delvis = self.mappe.delvise.get(fil)
@@ -234,9 +239,9 @@ def _model(t: Tjek) -> None:
         if k.noegle is not None:
             t.reference(f, sti + ("noegle",), k.noegle, noegler, "fordelingsnøgle", "fordelingsnoegler i model.yaml")
         if k.med:
-            if k.noegle is None:
+            if k.noegle is None and not t.ulaeselig(f, sti + ("noegle",)):
                 t.fejl(f, sti, f"konto {k.konto} indgår i samdriften (med: true) og skal have en 'noegle'")
-            if k.budget is None:
+            if k.budget is None and not t.ulaeselig(f, sti + ("budget",)):
                 t.fejl(f, sti, f"konto {k.konto} indgår i samdriften (med: true) og skal have et 'budget'")
         for a in (k.nuvaerende or {}):
             t.afdeling(f, sti + ("nuvaerende", a), a, paa_noegle=True)

@@ -370,9 +370,12 @@ class _Omformer:
         )
         if isinstance(node, MappingNode):
             ud: dict = {}
-            for k_node, v_node in node.value:
+            delte = _delte_beloeb(node, self.dok.linjer) if node.flow_style else {}
+            for j, (k_node, v_node) in enumerate(node.value):
                 if self.for_mange:
                     return ud
+                if j - 1 in delte:  # the decimals of an amount split at its comma: told with the amount
+                    continue
                 if k_node.tag == "tag:yaml.org,2002:merge":
                     self.fejl(k_node, "YAML-fletning med '<<' understøttes ikke; skriv nøglerne ud")
                     continue
@@ -386,6 +389,10 @@ class _Omformer:
                     self.fejl(k_node, f"nøglen '{noegle}' står to gange i samme tabel{hvor}")
                     continue
                 ud[noegle] = self.omform(v_node, sti + (noegle,), k_node)
+                if j in delte:
+                    self.fejl(v_node, f"'{noegle}': {delte[j]}")
+                    self.dok.ulaeselige.add(sti + (noegle,))
+                    ud[noegle] = None
             return ud
         if isinstance(node, SequenceNode):
             return [self.omform(v, sti + (i,)) for i, v in enumerate(node.value)]
@@ -425,6 +432,38 @@ class _Omformer:
             return vaerdi
         self.fejl(node, f"ukendt YAML-mærke '{tag}'; fjern det")
         return None
+
+
+_HELTAL = re.compile(r"[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)")
+_DECIMALER = re.compile(r"\d{1,2}(?:\s*(?:kr\.?|dkk))?", re.IGNORECASE)
+
+
+def _ren_skalar(node) -> bool:
+    """A plain scalar, written without quotes (libyaml gives style '' for it, PyYAML None)."""
+    return isinstance(node.value, str) and not getattr(node, "style", "x")
+
+
+def _delte_beloeb(node, linjer: list[str]) -> dict[int, str]:
+    """Amounts written the Danish way without quotes inside { }: ``{budget: 245.000,00}`` is to
+    YAML the value 245.000 and a key '00', as the comma separates entries. Index of each such
+    value in the mapping -> what to tell, so the user gets one message, not two wrong ones."""
+    from samdrift_cli.beloeb import BeloebFejl, parse_beloeb
+
+    delte = {}
+    for j, ((_, v), (k2, v2)) in enumerate(zip(node.value, node.value[1:])):
+        if not (_ren_skalar(v) and _ren_skalar(k2) and _HELTAL.fullmatch(v.value)
+                and _DECIMALER.fullmatch(k2.value) and v2.tag == "tag:yaml.org,2002:null" and v2.value == ""
+                and v.end_mark.line == k2.start_mark.line
+                and linjer[v.end_mark.line][v.end_mark.column:k2.start_mark.column].strip() == ","):
+            continue
+        tekst = f"{v.value},{k2.value}"
+        try:
+            beloeb = parse_beloeb(tekst)
+        except BeloebFejl:
+            continue
+        delte[j] = (f"{tekst} skal stå i anførselstegn inde i {{ }}, hvor komma adskiller felterne (YAML læser "
+                    f"{v.value} og en nøgle '{k2.value}'); skriv \"{tekst}\" eller {beloeb}")
+    return delte
 
 
 def _decimal_fra_yaml(tekst: str) -> Decimal | str:
