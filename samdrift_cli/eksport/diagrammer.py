@@ -81,17 +81,11 @@ def organisationsdiagram(mappe: "Samdriftsmappe", farve: str) -> str | None:
     return f"#box(width: {_cm(BREDDE_CM)}, height: {_cm(hoejde)})[\n" + "\n".join(dele) + "\n]"
 
 
-KVADRANT_TITLER = {
-    "ressourcepersoner": "Ressourcepersoner",
-    "arbejdsbier": "Arbejdsbier",
-    "graa_eminencer": "Grå eminencer",
-    "eksterne": "Eksterne interessenter",
-}
-
-
 def interessentkvadrant(mappe: "Samdriftsmappe", farve: str) -> str | None:
     """The playbook's quadrant: indflydelse (ingen → stor) across, deltagelse (ikke nødvendig →
     nødvendig) up; each interessent named in its quadrant."""
+    from samdrift_cli.skemaer.interessenter import KVADRANT_TITLER
+
     ia = mappe.interessenter
     if ia is None or not any(x.kvadrant for x in ia.interessenter):
         return None

@@ -91,12 +91,12 @@ class _Bog:
         else:
             ws.write_string(r, k, s, fmt or self.fmt["tekst"])
 
-    def note(self, ws, r: int, k1: int, k2: int, tekst: str) -> None:
-        """An explanatory note, wrapped within the sheet's visible columns."""
+    def note(self, ws, r: int, k1: int, k2: int, tekst: str, fmt: str = "note") -> None:
+        """An explanatory note (or, with ``fmt``, any text), wrapped within the columns k1 to k2."""
         if k2 > k1:
-            ws.merge_range(r, k1, r, k2, tekst, self.fmt["note"])
+            ws.merge_range(r, k1, r, k2, tekst, self.fmt[fmt])
         else:
-            ws.write_string(r, k1, tekst, self.fmt["note"])
+            ws.write_string(r, k1, tekst, self.fmt[fmt])
         ws.set_row(r, 15 * max(1, len(tekst) // 110 + 1))
 
     def dato(self, ws, r: int, k: int, d: dt.date | None) -> None:
@@ -175,6 +175,7 @@ def skriv_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", 
     for ws in wb.worksheets():
         ws.set_landscape()
         ws.set_paper(9)  # A4
+        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
         ws.fit_to_pages(1, 0)
         ws.set_footer("&L&A&R&P/&N")
     wb.close()
@@ -264,12 +265,40 @@ def lavet_af_samdrift(fil: Path) -> bool:
 # -- sheets -------------------------------------------------------------------------
 
 
+def _linjer(v, bredde: int, fed: bool = False) -> int:
+    """The lines a wrapped cell of ``bredde`` (Excel's width in characters) needs, about: the words
+    laid out line by line, as the spreadsheet wraps them."""
+    plads = bredde * (0.95 if fed else 1.1)  # letters are narrower than the digit '0' Excel's width counts
+    linjer = 0
+    for afsnit in str(v or "").split("\n"):
+        linjer += 1
+        brugt = 0
+        for ord_ in afsnit.split():
+            if brugt and brugt + 1 + len(ord_) > plads:
+                linjer += 1 + int(len(ord_) // plads)
+                brugt = len(ord_) % plads
+            else:
+                brugt += (1 if brugt else 0) + len(ord_)
+    return linjer
+
+
 def _tabel(bog: _Bog, ws, raekke: int, kolonner: list[tuple[str, int]], data: list[list], typer: list[str],
            navn: str | None = None) -> int:
-    """A header and rows as an Excel table with filter; returns the row after the table."""
+    """A header and rows as an Excel table with filter; returns the row after the table.
+
+    A column is at least as wide as the longest word of its header, a column of short texts (an id,
+    a group) as its longest text up to 24. Excel and LibreOffice do not fit a row to wrapped text by
+    themselves, so each row is as high as its longest wrapped cell."""
+    def laengst(tekst, typ: str) -> int:  # what must fit on one line: a short text whole, a long one per word
+        return max(map(len, str(tekst or "").split() if typ == "lang" else [str(tekst or "")]), default=0)
+
+    kolonner = [(titel, max(bredde, laengst(titel, "lang") + 2,
+                            min(max((laengst(r[k], typer[k]) + 1 for r in data), default=0), 24)
+                            if typer[k] in ("", "lang") else 0))
+                for k, (titel, bredde) in enumerate(kolonner)]
     for k, (_, bredde) in enumerate(kolonner):
         ws.set_column(k, k, bredde)
-    ws.set_row(raekke, 30)
+    ws.set_row(raekke, 15 * max(max(_linjer(titel, bredde, fed=True) for titel, bredde in kolonner), 2))
     if not data:
         for k, (titel, _) in enumerate(kolonner):
             bog.tekst(ws, raekke, k, titel, bog.fmt["hoved"])
@@ -283,10 +312,11 @@ def _tabel(bog: _Bog, ws, raekke: int, kolonner: list[tuple[str, int]], data: li
                 ws.write_number(i, k, _celle_tal(v) if not isinstance(v, int) else v, bog.fmt[typ])
             else:
                 bog.tekst(ws, i, k, v, bog.fmt["ombryd"] if typ == "lang" else None)
+        ws.set_row(i, 15 * max([1] + [_linjer(v, b) for v, (_, b), typ in zip(raekkedata, kolonner, typer) if typ == "lang"]))
+    kolonnehoveder = [{"header": t, "header_format": bog.fmt["hoved"]} for t, _ in kolonner]
     ws.add_table(raekke, 0, raekke + len(data), len(kolonner) - 1, {
-        "name": navn, "style": "Table Style Light 9", "autofilter": True,
-        "columns": [{"header": t} for t, _ in kolonner]} if navn else {
-        "style": "Table Style Light 9", "columns": [{"header": t} for t, _ in kolonner]})
+        "name": navn, "style": "Table Style Light 9", "autofilter": True, "columns": kolonnehoveder} if navn else {
+        "style": "Table Style Light 9", "columns": kolonnehoveder})
     ws.freeze_panes(raekke + 1, 0)
     ws.repeat_rows(raekke)
     return raekke + len(data) + 1
@@ -309,14 +339,9 @@ def _oversigt(bog: _Bog, mappe, status) -> None:
         data.append([st.milepael.nr, st.milepael.fase, st.milepael.titel, STATUS_TEKST[st.status], st.dato,
                      sum(1 for p in st.punkter if not p.opfyldt),
                      "\n".join(f"• {x}" for x in aabne[:5]) + (f"\n… og {len(aabne) - 5} mere" if len(aabne) > 5 else "")])
-    kolonner = [("Nr", 5), ("Fase", 16), ("Milepæl", 44), ("Status", 12), ("Dato", 12), ("Åbne punkter", 10),
-                ("Mangler", 90)]
+    kolonner = [("Nr", 5), ("Fase", 15), ("Milepæl", 36), ("Status", 10), ("Dato", 11), ("Åbne punkter", 8),
+                ("Mangler", 50)]
     _tabel(bog, ws, 4, kolonner, data, ["heltal", "", "lang", "", "dato", "heltal", "lang"], "Milepaele")
-    # Excel does not fit a row to wrapped text by itself: the height of each row from its longest cell
-    for i, raekke in enumerate(data, start=5):
-        linjer = max(sum(max(1, -(-len(del_) // int(b * 1.1))) for del_ in str(v or "").split("\n"))
-                     for v, (_, b) in zip(raekke, kolonner))
-        ws.set_row(i, 15 * max(1, linjer))
     ws.conditional_format(5, 3, 16, 3, {"type": "cell", "criteria": "==", "value": '"nået"', "format": bog.fmt["naaet"]})
     ws.conditional_format(5, 3, 16, 3, {"type": "cell", "criteria": "!=", "value": '"nået"', "format": bog.fmt["ikke"]})
 
@@ -324,11 +349,12 @@ def _oversigt(bog: _Bog, mappe, status) -> None:
 def _afdelinger(bog: _Bog, mappe) -> dict[str, int]:
     """Returns afdeling id -> 0-based row on the sheet Afdelinger."""
     ws = bog.ark("Afdelinger")
-    kolonner = [("Id", 16), ("Navn", 20), ("Lejemål", 10), ("Areal (m²)", 12), ("Afdelingsnummer", 12), ("Opført", 8),
-                ("Boliger", 24), ("Beboersammensætning", 28), ("Ejendomsfunktionærer", 12), ("Adresse", 30)]
+    # the long headers break at their hyphen, so the sheet prints on one A4 page across
+    kolonner = [("Id", 14), ("Navn", 14), ("Lejemål", 9), ("Areal (m²)", 10), ("Afdelings- nummer", 10), ("Opført", 8),
+                ("Boliger", 18), ("Beboer- sammensætning", 20), ("Ejendoms- funktionærer", 12), ("Adresse", 22)]
     data = [[a.id, a.navn, a.lejemaal, a.areal_m2, a.afdelingsnummer, a.opfoert, a.boliger, a.beboersammensaetning,
              a.ejendomsfunktionaerer, a.adresse] for a in mappe.samdrift.afdelinger]
-    _tabel(bog, ws, 0, kolonner, data, ["", "", "heltal", "tal", "", "heltal", "lang", "lang", "heltal", ""], "Afdelinger")
+    _tabel(bog, ws, 0, kolonner, data, ["", "lang", "heltal", "tal", "", "heltal", "lang", "lang", "heltal", "lang"], "Afdelinger")
     n = len(data)
     bog.tekst(ws, n + 2, 1, "I alt", bog.fmt["fed"])
     ws.write_formula(n + 2, 2, f"=SUM(C2:C{n + 1})", bog.fmt["fed"], sum(a.lejemaal for a in mappe.samdrift.afdelinger))
@@ -343,8 +369,8 @@ def _noegler(bog: _Bog, mappe, r: "Fordelingsresultat", afd_raekke: dict[str, in
     ids = r.ids
     navne = dict(r.afdelinger)
     bog.tekst(ws, 0, 0, "Afdeling", bog.fmt["hoved"])
-    ws.set_row(0, 30)
     ws.set_column(0, 0, 20)
+    hoejde = 2  # lines of the header row: the longest header, wrapped in its column
     total_raekke = len(ids) + 1
     for i, a in enumerate(ids, start=1):
         ws.write_formula(i, 0, f"={_ref('Afdelinger', afd_raekke[a], 1)}", None, navne[a])
@@ -357,11 +383,14 @@ def _noegler(bog: _Bog, mappe, r: "Fordelingsresultat", afd_raekke: dict[str, in
         from samdrift_cli.fordeling.beregning import GRUNDLAG_TEKST
 
         navn = n.navn or n.id
-        bog.tekst(ws, 0, k0, f"{navn}: {GRUNDLAG_TEKST[n.grundlag]}", bog.fmt["hoved"])
-        bog.tekst(ws, 0, k0 + 1, f"{navn}: grundlag i hele tal", bog.fmt["hoved"])
-        bog.tekst(ws, 0, k0 + 2, f"{navn}: andel", bog.fmt["hoved"])
-        ws.set_column(k0, k0 + 2, 14)
-        ws.set_column(k0 + 1, k0 + 1, 14, None, {"level": 1, "hidden": True})
+        hoveder = [f"{navn}: {GRUNDLAG_TEKST[n.grundlag]}", f"{navn}: grundlag i hele tal", f"{navn}: andel"]
+        bredde = max([14] + [len(ord_) + 2 for h in hoveder for ord_ in h.split()])
+        for kk, h in enumerate(hoveder):
+            bog.tekst(ws, 0, k0 + kk, h, bog.fmt["hoved"])
+            if kk != 1:  # the integer basis column is hidden
+                hoejde = max(hoejde, _linjer(h, bredde, fed=True))
+        ws.set_column(k0, k0 + 2, bredde)
+        ws.set_column(k0 + 1, k0 + 1, bredde, None, {"level": 1, "hidden": True})
         heltal: dict[str, int] = {}
         for i, a in enumerate(ids, start=1):
             medlem = a in n.basis
@@ -387,6 +416,7 @@ def _noegler(bog: _Bog, mappe, r: "Fordelingsresultat", afd_raekke: dict[str, in
         bog.tekst(ws, total_raekke + 2 + j, 0, f"{n.id}: {beskrivelse}", bog.fmt["lille"])
         celler[n.id] = {"heltal": {a: _ref("Fordelingsnøgler", i, k0 + 1) for i, a in enumerate(ids, start=1)},
                         "total": _ref("Fordelingsnøgler", total_raekke, k0 + 1), "vaerdier": heltal, "T": total}
+    ws.set_row(0, 15 * hoejde)
     ws.freeze_panes(1, 1)
     bog.note(ws, total_raekke + 3 + len(r.noegler), 0, 3 * len(r.noegler),
              "Andelene beregnes af heltalsgrundlaget (areal, timer og procenter ganget med en potens af 10; "
@@ -561,11 +591,12 @@ def _organisationsplan(bog: _Bog, mappe) -> None:
     ws = bog.ark("Organisationsplan")
     o = mappe.model.organisationsplan
     bog.tekst(ws, 0, 0, "3 Organisationsplan", bog.fmt["titel"])
-    bog.tekst(ws, 1, 0, o.organisering)
-    slut = _tabel(bog, ws, 3, [("Id", 18), ("Stilling", 30), ("Navn", 18), ("Ansvarsområder", 50), ("Refererer til", 18),
+    slut = _tabel(bog, ws, 3, [("Id", 18), ("Stilling", 28), ("Navn", 18), ("Ansvarsområder", 50), ("Refererer til", 18),
                                ("Årsværk", 9)],
                   [[s.id, s.stilling, s.navn, s.ansvar, s.refererer_til, s.aarsvaerk] for s in o.stillinger],
-                  ["", "", "", "lang", "", "tal"], "Stillinger")
+                  ["", "lang", "", "lang", "", "tal"], "Stillinger")
+    if o.organisering:  # wrapped within the table's width, not running off the printed page
+        bog.note(ws, 1, 0, 5, o.organisering, "ombryd")
     if o.aendringer:
         bog.tekst(ws, slut + 1, 0, "Ændringer ift. nuværende bemanding", bog.fmt["fed"])
         bog.tekst(ws, slut + 2, 0, "I årsværk")
@@ -577,27 +608,30 @@ def _organisationsplan(bog: _Bog, mappe) -> None:
 
 
 def _interessenter(bog: _Bog, mappe) -> None:
+    from samdrift_cli.skemaer.interessenter import GRUPPE_TITLER, KVADRANT_TITLER
+
     ws = bog.ark("Interessenter")
-    kvadrant = {"arbejdsbier": "Arbejdsbier", "ressourcepersoner": "Ressourcepersoner", "eksterne": "Eksterne",
-                "graa_eminencer": "Grå eminencer"}
-    _tabel(bog, ws, 0, [("Id", 18), ("Interessent", 30), ("Gruppe", 14), ("Kvadrant", 16), ("Holdning", 10),
-                        ("Er interesseret i samdriftsprocessen fordi", 40), ("Kan påvirke samdriftsprocessen således", 40),
-                        ("Bør inddrages/håndteres således", 40)],
-           [[x.id, x.navn, x.gruppe, kvadrant.get(x.kvadrant or "", ""), x.holdning, x.interesse, x.paavirkning, x.haandtering]
-            for x in mappe.interessenter.interessenter],
-           ["", "", "", "", "", "lang", "lang", "lang"], "InteressentTabel")
+    # as the playbook's Bilag 2, on one A4 page across at a readable size: the long texts wrap
+    _tabel(bog, ws, 0, [("Interessent", 20), ("Gruppe", 12), ("Kvadrant", 14), ("Holdning", 9),
+                        ("Er interesseret i samdriftsprocessen fordi", 24), ("Kan påvirke samdriftsprocessen således", 24),
+                        ("Bør inddrages/håndteres således", 24)],
+           [[x.navn, GRUPPE_TITLER.get(x.gruppe or ""), KVADRANT_TITLER.get(x.kvadrant or ""), x.holdning,
+             x.interesse, x.paavirkning, x.haandtering] for x in mappe.interessenter.interessenter],
+           ["lang", "", "lang", "", "lang", "lang", "lang"], "InteressentTabel")
 
 
 def _implementeringsplan(bog: _Bog, mappe) -> None:
+    from samdrift_cli.milepaele.tidslinje import STATUS_TEKST
     from samdrift_cli.skemaer.implementeringsplan import TEMA_TITLER
 
     ws = bog.ark("Implementeringsplan")
     ip = mappe.implementeringsplan
-    slut = _tabel(bog, ws, 0, [("Id", 20), ("Tema", 28), ("Aktivitet", 44), ("Formål", 34), ("Vedrører", 22),
-                               ("Ansvarlig", 18), ("Start", 12), ("Skal afsluttes senest", 12), ("Status", 12)],
-                  [[a.id, TEMA_TITLER[a.tema], a.aktivitet, a.formaal, a.vedroerer, a.ansvarlig, a.start, a.frist, a.status]
-                   for a in ip.aktiviteter],
-                  ["", "", "lang", "lang", "", "", "dato", "dato", ""], "Aktiviteter")
+    # as the playbook's Bilag 5, on one A4 page across at a readable size
+    slut = _tabel(bog, ws, 0, [("Tema", 18), ("Aktivitet", 30), ("Formål", 24), ("Vedrører", 16),
+                               ("Ansvarlig", 12), ("Start", 11), ("Skal afsluttes senest", 11), ("Status", 11)],
+                  [[TEMA_TITLER[a.tema], a.aktivitet, a.formaal, a.vedroerer, a.ansvarlig, a.start, a.frist,
+                    STATUS_TEKST.get(a.status, a.status)] for a in ip.aktiviteter],
+                  ["lang", "lang", "lang", "lang", "lang", "dato", "dato", ""], "Aktiviteter")
     ep = ip.evalueringsperiode
     if ep:
         bog.tekst(ws, slut + 1, 0, "Evalueringsperiode", bog.fmt["fed"])
@@ -613,16 +647,23 @@ def _evaluering(bog: _Bog, mappe) -> None:
     ws = bog.ark("Evaluering")
     e = mappe.evaluering
     bog.tekst(ws, 0, 0, "Implementeringstjekliste", bog.fmt["titel"])
-    slut = _tabel(bog, ws, 1, [("Aktivitet", 22), ("Gennemført", 11), ("Status", 34), ("Effekt", 34), ("Forklaring", 34),
-                               ("Næste skridt", 34)],
-                  [[p.aktivitet, p.gennemfoert, p.status, p.effekt, p.forklaring, p.naeste_skridt] for p in e.tjekliste],
-                  ["", "", "lang", "lang", "lang", "lang"], "Tjekliste")
+    # what the rows refer to by id, in words as in the evalueringsskema
+    aktiviteter = {a.id: a.aktivitet for a in mappe.implementeringsplan.aktiviteter} if mappe.implementeringsplan else {}
+    maal = {m.id: m.titel for m in mappe.model.maal} if mappe.model else {}
+    noegler = {n.id: n.navn or n.id for n in mappe.model.fordelingsnoegler} if mappe.model else {}
+    svar = {"ja": "Ja", "nej": "Nej", "delvist": "Delvist", True: "Ja", False: "Nej"}
+    slut = _tabel(bog, ws, 1, [("Aktivitet", 24), ("Gennemført", 11), ("Status", 28), ("Effekt", 28), ("Forklaring", 24),
+                               ("Næste skridt", 24)],
+                  [[aktiviteter.get(p.aktivitet, p.aktivitet), svar.get(p.gennemfoert, p.gennemfoert), p.status, p.effekt,
+                    p.forklaring, p.naeste_skridt] for p in e.tjekliste],
+                  ["lang", "", "lang", "lang", "lang", "lang"], "Tjekliste")
     bog.tekst(ws, slut + 1, 0, "Opgørelse af opnåede mål", bog.fmt["titel"])
-    slut = _tabel(bog, ws, slut + 2, [("Mål", 22), ("Opfyldt", 11), ("Resultat", 34), ("Årsag til afvigelse", 34),
-                                      ("Forventning", 34)],
-                  [[x.maal, x.opfyldt, x.resultat, x.aarsag, x.forventning] for x in e.maalopfoelgning],
-                  ["", "", "lang", "lang", "lang"], "Maalopfoelgning")
+    slut = _tabel(bog, ws, slut + 2, [("Mål", 24), ("Opfyldt", 11), ("Resultat", 28), ("Årsag til afvigelse", 28),
+                                      ("Forventning", 24)],
+                  [[maal.get(x.maal, x.maal), svar.get(x.opfyldt, x.opfyldt), x.resultat, x.aarsag, x.forventning]
+                   for x in e.maalopfoelgning],
+                  ["lang", "", "lang", "lang", "lang"], "Maalopfoelgning")
     bog.tekst(ws, slut + 1, 0, "Er fordelingsnøglerne retvisende?", bog.fmt["titel"])
-    _tabel(bog, ws, slut + 2, [("Nøgle", 22), ("Retvisende", 11), ("Vurdering", 34)],
-           [[x.noegle, {True: "ja", False: "nej", None: None}[x.retvisende], x.vurdering] for x in e.noeglevurderinger],
-           ["", "", "lang"], "Noeglevurderinger")
+    _tabel(bog, ws, slut + 2, [("Nøgle", 24), ("Retvisende", 11), ("Vurdering", 28)],
+           [[noegler.get(x.noegle, x.noegle), svar.get(x.retvisende), x.vurdering] for x in e.noeglevurderinger],
+           ["lang", "", "lang"], "Noeglevurderinger")

@@ -8,6 +8,11 @@ from samdrift_cli.skemaer.felter import Id, Skema, Tekst, Udarbejdet
 
 Kvadrant = Literal["arbejdsbier", "eksterne", "ressourcepersoner", "graa_eminencer"]
 
+GRUPPE_TITLER = {"beboere": "Beboere", "beboervalgte": "Beboervalgte", "administration": "Administrationen",
+                 "lokal_drift": "Lokal drift", "eksterne": "Eksterne", "andre": "Andre"}
+KVADRANT_TITLER = {"ressourcepersoner": "Ressourcepersoner", "arbejdsbier": "Arbejdsbier",
+                   "graa_eminencer": "Grå eminencer", "eksterne": "Eksterne interessenter"}
+
 # the playbook's diagram: indflydelse × deltagelse
 KVADRANTER: dict[tuple[str, str], str] = {
     ("noedvendig", "ingen"): "arbejdsbier",
