@@ -120,13 +120,18 @@ STOETTE = {
     5: ("inddragelsesplan.yaml: `gennemfoert`, `vurderinger`, `revision`; model.yaml: `revisioner`",
         "samdrift fordeling --noegle ID (til dialogen om nøglerne), samdrift afkryds 5 --leverance 1 --beslutning"),
     6: ("aftale.yaml (Bilag 4): vilkår og `tiltraedelse`", "samdrift export --md (aftale.md med underskriftslinjer)"),
-    7: ("implementeringsplan.yaml (Bilag 5): `aktiviteter`, `evalueringsperiode`", "samdrift export --md (Gantt-diagram)"),
-    8: ("orientering.yaml: `maalgrupper`", "samdrift check milepael 8"),
-    9: ("orientering.yaml: `markering` (eller `markering.fravalgt` med begrundelse)", "samdrift check milepael 9"),
+    7: ("implementeringsplan.yaml (Bilag 5): `aktiviteter` (en udgift uden for det gældende budget: `udgift`, `i_budget: false` "
+        "og afdelingsmødernes `budgetgodkendelse` før start), `evalueringsperiode`", "samdrift export --md (Gantt-diagram)"),
+    8: ("orientering.yaml: `maalgrupper`; implementeringsplan.yaml: afdelingsmødernes `budgetgodkendelse` for en aktivitet uden "
+        "for budgettet, der begynder før orienteringen", "samdrift check milepael 8"),
+    9: ("orientering.yaml: `markering` (eller `markering.fravalgt` med begrundelse); implementeringsplan.yaml: "
+        "afdelingsmødernes `budgetgodkendelse` for en aktivitet uden for budgettet, der begynder før markeringen (en senere "
+        "aktivitet må vente på den)", "samdrift check milepael 9"),
     10: ("evaluering.yaml: `tjekliste`, `maalopfoelgning`, `noeglevurderinger`, `aftalevurdering`; tidsregistrering.csv",
          "samdrift fordeling --mod-timer, samdrift export --xlsx"),
     11: ("evaluering.yaml: `formidling`, `nye_maal`", "samdrift export --md (evalueringsskema.md)"),
-    12: ("godkendelsen i milepaele.yaml (milepæl 12, opgave 1, med referat)", "samdrift afkryds 12 --opgave 1 --referat …"),
+    12: ("godkendelsen i milepaele.yaml (milepæl 12, opgave 1, med referat); evaluering.yaml: `overdragelse` og, for et nyt mål "
+         "med en udgift uden for budgettet, afdelingsmødernes `budgetgodkendelse`", "samdrift afkryds 12 --opgave 1 --referat …"),
 }
 
 

@@ -214,8 +214,53 @@ def test_udgift_uden_for_budget_kraever_afdelingsmoedets_godkendelse(eksempel):
     _ret(eksempel, "implementeringsplan.yaml", "        dato: 2024-11-13\n", "        dato: 2024-11-20\n")
     status = _status(eksempel)
     assert not status[6].naaet
-    assert ("implementeringsplan.yaml: aktiviteten 'kontor-paerebakken' starter 2024-11-15, før afdelingsmødet i "
+    assert ("implementeringsplan.yaml:96: aktiviteten 'kontor-paerebakken' starter 2024-11-15, før afdelingsmødet i "
             "Æblegården godkender udgiften (2024-11-20); planlæg den, så den først sættes i gang efter") in _mangler(status, 7)
     _ret(eksempel, "implementeringsplan.yaml", "      - afdeling: aeblegaarden\n", "      - afdeling: paerebakken\n")
     assert any("afdelingsmødet i Æblegården skal budgetgodkende den, før den sættes i gang" in x
                for x in _mangler(_status(eksempel), 7))
+
+
+def test_orientering_og_opstart_venter_paa_afdelingsmoedernes_budgetgodkendelse(eksempel):
+    """Milepæl 7's udfordring: "man må afvente godkendelse af budgetter på næste (evt.
+    ekstraordinære) afdelingsmøde, før man kan gennemføre den resterende del af udviklingsfasen og
+    igangsætte etableringsfasen". An activity outside the budget that begins before the orientation
+    (milepæl 8) and the start (9) needs the approval documented by then."""
+    _ret(eksempel, "implementeringsplan.yaml", "        referat: Referat af afdelingsmødet 13.11.2024, pkt. 2 (vedtaget med 31 mod 27 stemmer)\n", "")
+    status = _status(eksempel)
+    assert not status[7].naaet and not status[8].naaet
+    besked = ("implementeringsplan.yaml:96: aktiviteten 'kontor-paerebakken' har en udgift uden for det gældende budget og "
+              "begynder før milepælen, men afdelingsmødets budgetgodkendelse i Æblegården er ikke dokumenteret "
+              "(dato til og med {} og referat)")
+    assert besked.format("2025-01-20") in _mangler(status, 8)
+    assert besked.format("2025-02-07") in _mangler(status, 9)
+
+
+def test_en_senere_aktivitet_uden_for_budget_maa_vente_paa_godkendelsen(eksempel):
+    """Milepæl 6: "De tiltag, der kræver afholdelse af udgifter, der ikke fremgår af gældende budget
+    […] skal planlægges, så de først etableres, når de er budgetgodkendt": an activity that begins
+    after the start may wait for its approval; milepæl 9 is reached and says it waits."""
+    _ret(eksempel, "implementeringsplan.yaml", "    start: 2024-11-15\n    frist: 2024-12-31\n    status: gennemfoert\n",
+         "    start: 2027-03-01\n    frist: 2027-06-30\n    status: planlagt\n")
+    for dato in ("2024-11-12", "2024-11-13"):
+        _ret(eksempel, "implementeringsplan.yaml", f"dato: {dato}", "dato: 2027-02-15")
+    status = _status(eksempel)
+    assert status[7].naaet and status[8].naaet
+    advarsler = [x for p in status[8].punkter for x in p.advarsler]
+    assert ("implementeringsplan.yaml:96: aktiviteten 'kontor-paerebakken' afventer afdelingsmødets budgetgodkendelse i "
+            "Æblegården; den kan først sættes i gang derefter (start 2027-03-01)") in advarsler
+
+
+def test_nyt_maal_uden_for_budget_kraever_afdelingsmoedet_foer_milepael_12(eksempel, samdrift, monkeypatch):
+    """Milepæl 12: "Eventuelle justeringer af samdriften samt nye mål skal godkendes på et
+    afdelingsmøde, såfremt det medfører budgetændringer, som ikke er indeholdt i det gældende budget"."""
+    _ret(eksempel, "evaluering.yaml", "        dato: 2026-04-14\n", "        dato: 2027-01-12\n")
+    status = _status(eksempel)
+    assert not status[11].naaet
+    assert ("evaluering.yaml:150: det nye mål 'Beboertilfredsheden i Æblegården tilbage på mindst 75 %' har en udgift uden "
+            "for det gældende budget, men afdelingsmødets budgetgodkendelse i Æblegården er ikke dokumenteret "
+            "(dato til og med i dag og referat)") in _mangler(status, 12)
+    r = samdrift("-C", eksempel, "check", "milepael", "12")
+    assert r.kode == 1 and "evaluering.yaml:150: det nye mål" in r.stdout  # fil:linje, for an editor to jump to
+    monkeypatch.setenv("SAMDRIFT_IDAG", "2027-01-12")  # the day the afdelingsmøde approves
+    assert all(s.naaet for s in _status(eksempel))

@@ -322,6 +322,17 @@ def _aftale(t: Tjek) -> None:
             t.afdeling(f, ("vilkaar", "aktiver", i, "afdeling"), x.afdeling)
 
 
+def _budgetvirkning(t: Tjek, f: str, sti: tuple, post, hvad: str) -> None:
+    """The afdelinger an expense (an activity's, a new mål's) falls on, and their approvals."""
+    for j, afd in enumerate(post.afdelinger):
+        t.afdeling(f, sti + ("afdelinger", j), afd)
+    for j, g in enumerate(post.budgetgodkendelse):
+        t.afdeling(f, sti + ("budgetgodkendelse", j, "afdeling"), g.afdeling)
+    if post.budgetgodkendelse and post.i_budget is not False:
+        t.fejl(f, sti + ("budgetgodkendelse",), f"{hvad} har en budgetgodkendelse, men i_budget er ikke false; "
+                                                 "er udgiften med i budgettet?", "advarsel", paa_noegle=True)
+
+
 def _implementering_orientering_evaluering(t: Tjek) -> None:
     ip = t.filer.get("implementeringsplan.yaml")
     aktiviteter: set[str] | None = None
@@ -331,14 +342,7 @@ def _implementering_orientering_evaluering(t: Tjek) -> None:
         for i, a in enumerate(ip.aktiviteter):
             if a.start and a.frist and a.start > a.frist:
                 t.fejl(f, ("aktiviteter", i, "frist"), f"fristen ({a.frist}) ligger før starten ({a.start})")
-            for j, afd in enumerate(a.afdelinger):
-                t.afdeling(f, ("aktiviteter", i, "afdelinger", j), afd)
-            for j, g in enumerate(a.budgetgodkendelse):
-                t.afdeling(f, ("aktiviteter", i, "budgetgodkendelse", j, "afdeling"), g.afdeling)
-            if a.budgetgodkendelse and a.i_budget is not False:
-                t.fejl(f, ("aktiviteter", i, "budgetgodkendelse"), f"aktiviteten '{a.id}' har en budgetgodkendelse, men "
-                                                                    "i_budget er ikke false; er udgiften med i budgettet?",
-                       "advarsel", paa_noegle=True)
+            _budgetvirkning(t, f, ("aktiviteter", i), a, f"aktiviteten '{a.id}'")
         ep = ip.evalueringsperiode
         if ep and ep.fra and ep.til and ep.fra > ep.til:
             t.fejl(f, ("evalueringsperiode", "til"), f"evalueringsperiodens 'til' ({ep.til}) ligger før 'fra' ({ep.fra})")
@@ -346,6 +350,8 @@ def _implementering_orientering_evaluering(t: Tjek) -> None:
     if e is None:
         return
     f = "evaluering.yaml"
+    for i, x in enumerate(e.nye_maal or []):
+        _budgetvirkning(t, f, ("nye_maal", i), x, f"det nye mål '{x.titel}'")
     if aktiviteter is not None:
         set_: set[str] = set()
         for i, p in enumerate(e.tjekliste):

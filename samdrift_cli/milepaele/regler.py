@@ -509,10 +509,48 @@ def _budgetgodkendelse(mappe, a, planlagt: bool) -> list[str]:
         if a.start is not None and g.dato > a.start:
             ud.append(f"implementeringsplan.yaml: aktiviteten '{a.id}' starter {a.start.isoformat()}, før afdelingsmødet i "
                       f"{navn} godkender udgiften ({g.dato.isoformat()}); planlæg den, så den først sættes i gang efter")
-        elif not planlagt and a.status in ("igang", "gennemfoert") and (g.dato > idag() or tom(g.referat)):
-            ud.append(f"implementeringsplan.yaml: aktiviteten '{a.id}' er sat i gang, men afdelingsmødets budgetgodkendelse i "
-                      f"{navn} er ikke dokumenteret (dato til og med i dag og referat)")
+    if not planlagt and a.status in ("igang", "gennemfoert") and not ud:
+        ud += _budget_godkendt(mappe, a, f"implementeringsplan.yaml: aktiviteten '{a.id}' er sat i gang, men", idag())
     return ud
+
+
+def _ikke_budgetgodkendt(mappe, post, senest: dt.date) -> list[str]:
+    """For an expense outside the current budget (an activity, a new mål): the affected afdelinger
+    whose afdelingsmøde's approval is not documented by ``senest`` (a date, no later than today,
+    and a referat)."""
+    if post.i_budget is not False:
+        return []
+    godkendt = {g.afdeling: g for g in post.budgetgodkendelse}
+    senest = min(senest, idag())
+    return [_navn(mappe, afd) for afd in post.afdelinger or mappe.afdeling_ids
+            if (g := godkendt.get(afd)) is None or g.dato is None or g.dato > senest or tom(g.referat)]
+
+
+def _budget_godkendt(mappe, post, hvad: str, senest: dt.date) -> list[str]:
+    """:func:`_ikke_budgetgodkendt` as messages; ``hvad`` begins each ("fil: aktiviteten 'x' …, men")."""
+    hvornaar = "i dag" if senest >= idag() else senest.isoformat()
+    return [f"{hvad} afdelingsmødets budgetgodkendelse i {navn} er ikke dokumenteret (dato til og med {hvornaar} og referat)"
+            for navn in _ikke_budgetgodkendt(mappe, post, senest)]
+
+
+def _budget_foer(mappe, nr: int, v: Vurdering) -> None:
+    """Milepæl 8 and 9: "man må afvente godkendelse af budgetter på næste (evt. ekstraordinære)
+    afdelingsmøde, før man kan gennemføre den resterende del af udviklingsfasen og igangsætte
+    etableringsfasen". An activity outside the budget that begins by the milestone's date needs the
+    approval by then; one that begins later may wait for it (milepæl 6: "planlægges, så de først
+    etableres, når de er budgetgodkendt"), which milepæl 9 tells."""
+    ip = mappe.implementeringsplan
+    dato = _faktadato(mappe, nr) or idag()
+    for a in (ip.aktiviteter if ip else []):
+        if a.status == "aflyst":
+            continue
+        if a.start is None or a.start <= dato:
+            v.mangler += _budget_godkendt(mappe, a, f"implementeringsplan.yaml: aktiviteten '{a.id}' har en udgift uden "
+                                                    "for det gældende budget og begynder før milepælen, men", dato)
+        elif nr == 9:
+            v.advarsler += [f"implementeringsplan.yaml: aktiviteten '{a.id}' afventer afdelingsmødets budgetgodkendelse i "
+                            f"{navn}; den kan først sættes i gang derefter (start {a.start.isoformat()})"
+                            for navn in _ikke_budgetgodkendt(mappe, a, a.start)]
 
 
 def _aar_efter(d: dt.date) -> dt.date:
@@ -607,6 +645,7 @@ def _m8_o3(mappe, _):
 @regel(8, "leverance", 1)
 def _m8_l1(mappe, r):
     v = Vurdering()
+    _budget_foer(mappe, 8, v)
     if mappe.interessenter is None:
         v.mangler.append("interessenter.yaml: interessentanalysen, som orienteringen tager udgangspunkt i, mangler")
     elif mappe.orientering is not None and not any(g.interessenter for g in mappe.orientering.maalgrupper):
@@ -631,6 +670,7 @@ def _m9_o1(mappe, _):
             v.mangler.append("orientering.yaml: markeringen er fravalgt uden begrundelse (markering.fravalgt.begrundelse)")
         if tom(m.fravalgt.besluttet_af):
             v.advarsler.append("orientering.yaml: hvem besluttede at undlade markeringen? (markering.fravalgt.besluttet_af)")
+        _budget_foer(mappe, 9, v)
         return v
     if m.afholdt is not True:
         v.mangler.append("orientering.yaml: markeringen er ikke holdt (markering.afholdt: true)")
@@ -638,6 +678,7 @@ def _m9_o1(mappe, _):
         v.mangler.append("orientering.yaml: markering.dato mangler")
     if m.form is None:
         v.mangler.append("orientering.yaml: markering.form mangler")
+    _budget_foer(mappe, 9, v)
     return v
 
 
@@ -777,7 +818,13 @@ def _m11_l1(mappe, _):
 def _m12_o1(mappe, _):
     if mappe.evaluering is None:
         return fil_mangler("evaluering.yaml", "evalueringen der skal godkendes")
-    return Vurdering()
+    # "nye mål skal godkendes på et afdelingsmøde, såfremt det medfører budgetændringer, som ikke
+    # er indeholdt i det gældende budget"
+    v = Vurdering()
+    for m in mappe.evaluering.nye_maal or []:
+        v.mangler += _budget_godkendt(mappe, m, f"evaluering.yaml: det nye mål '{m.titel}' har en udgift uden for det "
+                                                f"gældende budget, men", idag())
+    return v
 
 
 @regel(12, "leverance", 1)
@@ -890,6 +937,24 @@ def vurder(mappe: "Samdriftsmappe", ugyldige: dict[str, str] | None = None) -> l
 _STED = re.compile(r"^(?P<fil>[\w.-]+\.(?:yaml|csv)): (?:(?P<sti>[a-z_]+(?:\.[a-z_]+)*)(?=[: ]))?")
 
 
+_CITAT = re.compile(r"'([^']+)'")
+
+
+def _post_med(data, navn: str, sti: tuple) -> tuple | None:
+    """The path of the first list item (in file order) whose id or titel is ``navn``."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if (fundet := _post_med(v, navn, sti + (k,))) is not None:
+                return fundet
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            if isinstance(v, dict) and navn in (v.get("id"), v.get("titel")):
+                return sti + (i,)
+            if (fundet := _post_med(v, navn, sti + (i,))) is not None:
+                return fundet
+    return None
+
+
 def placer(mappe: "Samdriftsmappe", besked: str) -> str:
     """'samdrift.yaml: projektleder: …' as 'samdrift.yaml:55: projektleder: …': the line of the field
     (or of its nearest parent) when the file has it, so that an editor can jump there."""
@@ -903,6 +968,8 @@ def placer(mappe: "Samdriftsmappe", besked: str) -> str:
     while sti and sti not in dok.placeringer:
         sti = sti[:-1]
     p = dok.placeringer.get(sti) if sti else None
+    if p is None and (navn := _CITAT.search(besked)):  # "aktiviteten 'kontor'": the item with that id or titel
+        p = dok.placeringer.get(_post_med(dok.data, navn[1], ()))
     if p is None:  # the message names no field of the file: no line to point at
         return besked
     linje = (p.noegle_linje if p.noegle_linje is not None else p.linje) + 1
