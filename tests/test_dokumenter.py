@@ -149,3 +149,38 @@ def test_siderne_kan_tegnes(dokumenter, tmp_path):
                            capture_output=True)
         assert r.returncode == 0, r.stderr
     assert len(list(tmp_path.glob("*.png"))) >= len(STAMMER)
+
+
+def test_opgavelister_viser_boksen_i_stedet_for_punkttegnet(dokumenter):
+    """'- [x] Opgave 1' is a box where the bullet would be, not a bullet and a box; a note under it
+    is indented after a dash, not a new bullet."""
+    import docx
+
+    status = _pdf_tekst(dokumenter / "status.pdf")
+    assert "☑ Opgave 1: Udpegning af projektleder for samdriftsprocessen" in status
+    assert "• ☑" not in status and "• –" not in status and "[x]" not in status
+    assert "– Bemærk: Samdriften fortsætter uden opbakning fra de beboervalgte i Æblegården" in status
+    afsnit = [p for p in docx.Document(str(dokumenter / "status.docx")).paragraphs if "Opgave 1: Udpegning" in p.text]
+    assert afsnit[0].text.startswith("☑\tOpgave 1") and afsnit[0].paragraph_format.first_line_indent < 0
+
+
+def test_word_skabelon_uden_overskrifts_og_listetypografier(tmp_path, samdrift):
+    """A Word template made elsewhere (LibreOffice, an old Word) may lack the styles 'Heading 1',
+    'Title', 'Table Grid' and 'List Bullet': the headings come from python-docx's own template, the
+    list markers are written out, and nothing crashes."""
+    import docx
+
+    skabelon = docx.Document()
+    for navn in ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Table Grid", "List Bullet",
+                 "List Bullet 2", "List Number"):
+        skabelon.styles.element.remove(skabelon.styles[navn].element)
+    mappe = tmp_path / "m"
+    shutil.copytree(EKSEMPEL, mappe)
+    skabelon.save(mappe / "brevpapir.docx")
+    with open(mappe / "samdrift.yaml", "a", encoding="utf-8") as f:
+        f.write("\ndokumenter:\n  word_skabelon: brevpapir.docx\n")
+    r = samdrift("-C", mappe, "export", "--docx", tmp_path / "ud")
+    assert r.kode == 0, r.stderr
+    oplaeg = docx.Document(str(tmp_path / "ud" / "oplaeg.docx"))
+    assert any(p.style.name == "Heading 1" for p in oplaeg.paragraphs)
+    assert any(p.text.startswith("•\t") for p in oplaeg.paragraphs)  # a bullet list, its marker written out

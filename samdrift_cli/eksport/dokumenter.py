@@ -112,11 +112,21 @@ def _ren(stykker: list[Stykke]) -> str:
 
 
 @dataclass
+class Listepunkt:
+    """A list item: its level (0 at the top), a task box ('☑' or '☐', for '- [x] …' as GitHub shows
+    it) that replaces the bullet, and its text."""
+
+    niveau: int
+    boks: str | None
+    stykker: list[Stykke]
+
+
+@dataclass
 class Blok:
     art: str  # overskrift, afsnit, liste, tabel, diagram
     niveau: int = 0
     stykker: list[Stykke] | None = None
-    punkter: list[list[Stykke]] | None = None
+    punkter: list[Listepunkt] | None = None
     nummereret: bool = False
     hoved: list[list[Stykke]] | None = None
     raekker: list[list[list[Stykke]]] | None = None
@@ -146,12 +156,12 @@ def blokke(md: str) -> list[Blok]:
                 elif tokens[j].type in ("bullet_list_close", "ordered_list_close"):
                     dybde -= 1
                 elif tokens[j].type == "inline":
-                    stykker = _inline(tokens[j])
-                    # a task list item ('- [x] …', as GitHub shows it) with a box a reader recognises
+                    stykker, boks = _inline(tokens[j]), None
                     if stykker and stykker[0].tekst[:4] in ("[ ] ", "[x] "):
                         f = stykker[0]
-                        stykker[0] = Stykke(("☑ " if f.tekst[1] == "x" else "☐ ") + f.tekst[4:], f.fed, f.kursiv)
-                    punkter.append(([Stykke("– ")] if dybde else []) + stykker)
+                        boks = "☑" if f.tekst[1] == "x" else "☐"
+                        stykker[0] = Stykke(f.tekst[4:], f.fed, f.kursiv)
+                    punkter.append(Listepunkt(dybde, boks, stykker))
                 j += 1
             ud.append(Blok("liste", punkter=punkter, nummereret=t.type.startswith("ordered")))
             i = j + 1
@@ -235,6 +245,20 @@ def _typst_tabel(b: Blok, farve: str) -> str:
     return f"#[#set text(size: {'8.5' if n >= 5 else '9.5'}pt)\n{tabel}\n]"
 
 
+def _typst_liste(b: Blok) -> str:
+    """A list; a task list as a box in front of each item, where the bullet would be (a nested item
+    under it indented, after a dash)."""
+    if not any(p.boks for p in b.punkter):
+        tegn = "+" if b.nummereret else "-"
+        return "\n".join(f"{'  ' * p.niveau}{tegn} {_typst_stykker(p.stykker)}" for p in b.punkter)
+    celler = []
+    for p in b.punkter:
+        tekst = _typst_stykker(p.stykker)
+        celler += [f"[{p.boks}]", f"[{tekst}]"] if p.niveau == 0 else \
+                  ["[]", f"[#pad(left: {p.niveau - 1}em, grid(columns: (0.9em, 1fr), [–], [{tekst}]))]"]
+    return "#grid(columns: (1.1em, 1fr), column-gutter: 0.25em, row-gutter: 0.65em, " + ", ".join(celler) + ")"
+
+
 def _typst_underskrifter(b: Blok) -> str:
     """Signature blocks: for whom, the name and date recorded, and a line to sign on."""
     felter = []
@@ -271,8 +295,7 @@ def typst_kilde(titel: str, bloks: list[Blok], u: Udseende, billeder: dict[str, 
         elif b.art == "afsnit":
             linjer.append(_typst_stykker(b.stykker))
         elif b.art == "liste":
-            tegn = "+" if b.nummereret else "-"
-            linjer += [f"{tegn} {_typst_stykker(p)}" for p in b.punkter]
+            linjer.append(_typst_liste(b))
         elif b.art == "tabel":
             linjer.append(_typst_tabel(b, u.farve))
         elif b.art == "diagram":
@@ -354,6 +377,23 @@ def _sektion(doc, liggende: bool):
     return s
 
 
+def _med_overskrifter(doc) -> set[str]:
+    """The names of the document's styles, after adding the title, heading and table styles that a
+    Word template made elsewhere (LibreOffice, an old Word) may lack, as python-docx's own template
+    has them. List styles are not copied, since they refer to that template's numbering."""
+    import copy
+
+    import docx
+
+    navne = {s.name for s in doc.styles}
+    standard = docx.Document().styles
+    for navn in ("Normal Table", "Table Grid", "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4"):
+        if navn not in navne:
+            doc.styles.element.append(copy.deepcopy(standard[navn].element))
+            navne.add(navn)
+    return navne
+
+
 def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stempel: dt.datetime) -> bytes:
     import docx
     from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -363,6 +403,7 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
     from docx.shared import Cm, Pt, RGBColor
 
     doc = docx.Document(str(u.word_skabelon)) if u.word_skabelon else docx.Document()
+    stilarter = _med_overskrifter(doc)
     farve = RGBColor.from_string(u.farve.lstrip("#").upper())
     # Danish everywhere: the language of the Normal style, which every other style is based on
     # (python-docx has no API for a style's language)
@@ -409,8 +450,22 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
         elif b.art == "afsnit":
             _docx_stykker(doc.add_paragraph(), b.stykker)
         elif b.art == "liste":
+            opgaver = any(x.boks for x in b.punkter)
+            nr = 0
             for punkt in b.punkter:
-                _docx_stykker(doc.add_paragraph(style="List Number" if b.nummereret else "List Bullet"), punkt)
+                stil = ("List Number" if b.nummereret else "List Bullet") + (f" {min(punkt.niveau + 1, 3)}" if punkt.niveau else "")
+                nr += punkt.niveau == 0
+                if opgaver or stil not in stilarter:
+                    # the marker written out, the text hanging after it: a task's box where the bullet
+                    # would be, or a list in a Word template without the list styles
+                    afsnit = doc.add_paragraph()
+                    afsnit.paragraph_format.left_indent = Cm(0.63 * (punkt.niveau + 1))
+                    afsnit.paragraph_format.first_line_indent = Cm(-0.63)
+                    afsnit.paragraph_format.tab_stops.add_tab_stop(Cm(0.63 * (punkt.niveau + 1)))
+                    afsnit.add_run(f"{punkt.boks or ('–' if punkt.niveau else f'{nr}.' if b.nummereret else '•')}\t")
+                else:
+                    afsnit = doc.add_paragraph(style=stil)
+                _docx_stykker(afsnit, punkt.stykker)
         elif b.art == "tabel" and b.hoved and _ren(b.hoved[-1]) == "Underskrift":
             for r in b.raekker:
                 hvem, navn, dato = (_ren(r[k]) if k < len(r) else "" for k in range(3))
