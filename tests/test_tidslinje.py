@@ -264,3 +264,43 @@ def test_nyt_maal_uden_for_budget_kraever_afdelingsmoedet_foer_milepael_12(eksem
     assert r.kode == 1 and "evaluering.yaml:150: det nye mål" in r.stdout  # fil:linje, for an editor to jump to
     monkeypatch.setenv("SAMDRIFT_IDAG", "2027-01-12")  # the day the afdelingsmøde approves
     assert all(s.naaet for s in _status(eksempel))
+
+
+def test_vejledning_viser_drejebogens_tekst_med_afsnit_og_punkter(samdrift):
+    r = samdrift("vejledning", "6")
+    assert r.kode == 0
+    linjer = r.stdout.splitlines()
+    assert linjer[0] == "Milepæl 6: Tiltrædelse af aftale om samdrift mellem boligafdelinger (Udviklingsfasen)"
+    i = linjer.index("Opgave 1: Udarbejdelse af aftale om samdrift mellem boligafdelinger")
+    assert linjer[i + 2:i + 7] == ["  • Basisoplysninger om boligafdelingerne", "  • Eventuelle aktiver som indgår",
+                                   "  • Vilkår for indtrædelse, herunder inddragelse af flere boligafdelinger",
+                                   "  • Vilkår for udtrædelse", "  • Forhold ved uenighed"]
+    assert linjer[i + 7] == "" and linjer[i + 8].startswith("Hvis det ikke er muligt eller hensigtsmæssigt")
+    assert "Projektlederens gode råd" in linjer and "  3. Sørg for at få centrale aftaler på skrift" in linjer
+    # the playbook's hyphens kept where its lines broke: "tids- og", not "tidsog"
+    assert "tids- og ressourcekrævende" in samdrift("vejledning", "7").stdout
+    assert "tidsog" not in samdrift("vejledning", "4").stdout
+
+
+def test_lange_linjer_ombrydes_i_terminalen_men_ikke_i_en_pipe():
+    """On a terminal a long line is wrapped at its width, the rest under its text; piped it stays
+    one line, whole for grep and an editor's fil:linje."""
+    import io
+
+    from rich.console import Console
+
+    from samdrift_cli.visning.terminal import linje
+
+    tekst = "samdrift.yaml:57: projektleder: navn, hvem der udpegede (udpeget_af), dato (udpeget_dato) mangler"
+    for terminal, forventet in ((True, ["      - samdrift.yaml:57: projektleder:", "        navn, hvem der udpegede",
+                                        "        (udpeget_af), dato", "        (udpeget_dato) mangler"]),
+                                (False, ["      - " + tekst])):
+        ud = io.StringIO()
+        k = Console(file=ud, width=40, force_terminal=terminal, color_system=None, soft_wrap=True)
+        linje(k, "      - ", tekst)
+        assert ud.getvalue().splitlines() == forventet
+    ud = io.StringIO()
+    k = Console(file=ud, width=40, force_terminal=True, color_system=None, soft_wrap=True)
+    linje(k, "  ✗ ", "Leverance 1: Udpegning af projektleder for samdriftsprocessen", markup=True)
+    assert [x.rstrip() for x in ud.getvalue().splitlines()] == ["  ✗ Leverance 1: Udpegning af",
+                                                                "    projektleder for samdriftsprocessen"]

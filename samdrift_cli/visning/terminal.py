@@ -37,6 +37,32 @@ def konsol(stderr: bool = False):
     return k
 
 
+def linje(k, indryk: str, tekst: str, haeng: int | None = None, markup: bool = False) -> None:
+    """A line of prose after ``indryk`` (a bullet, a label). On a terminal it is wrapped at the
+    terminal's width, the following lines under its text (or ``haeng`` columns in); piped or
+    redirected it stays one line, whole for grep and for an editor's fil:linje. With ``markup``
+    both parts are rich markup."""
+    from rich.text import Text
+
+    helt = indryk + tekst
+    if not k.is_terminal or (Text.from_markup(helt) if markup else Text(helt)).cell_len <= k.width:
+        k.print(helt, markup=markup, soft_wrap=True)
+    elif markup:  # the text in a column of its own beside the indent, wrapped by rich
+        from rich.table import Table
+
+        g = Table.grid()
+        g.add_column(width=Text.from_markup(indryk).cell_len, no_wrap=True)
+        g.add_column()
+        g.add_row(indryk, tekst)
+        k.print(g)
+    else:
+        import textwrap
+
+        k.print(textwrap.fill(tekst, width=k.width, initial_indent=indryk,
+                              subsequent_indent=" " * (len(indryk) if haeng is None else haeng),
+                              break_long_words=False, break_on_hyphens=False), markup=False, soft_wrap=True)
+
+
 def _tabel(k, titel: str):
     """A table that fits the terminal: in a narrow one without vertical lines, which saves the
     space the account names need."""
@@ -97,8 +123,8 @@ def aktiviteter(k, aabne: list) -> None:
     k.print()
     k.print(f"[bold]Frist overskredet[/] ({flertal(len(overskredne), 'aktivitet', 'aktiviteter')})")
     for a in overskredne:
-        k.print(f"  • {a.fil}: '{a.id}' {a.aktivitet} — frist {a.frist.isoformat()}"
-                + (f", ansvarlig {a.ansvarlig}" if a.ansvarlig else ""), markup=False, soft_wrap=True)
+        linje(k, "  • ", f"{a.fil}: '{a.id}' {a.aktivitet} — frist {a.frist.isoformat()}"
+                         + (f", ansvarlig {a.ansvarlig}" if a.ansvarlig else ""))
 
 
 def milepaele(alle: list["Milepaelsstatus"], nr: int, aabne: list = ()) -> None:
@@ -108,15 +134,15 @@ def milepaele(alle: list["Milepaelsstatus"], nr: int, aabne: list = ()) -> None:
         m = s.milepael
         maerke = "[green]✓ nået[/]" if s.naaet else ("[yellow]✗ ikke nået[/]" if not s.egen_opfyldt
                                                       else "[yellow]✗ ikke nået (en tidligere milepæl mangler)[/]")
-        k.print(f"[bold]Milepæl {m.nr}[/] ({m.fase}): {m.titel} — {maerke}")
+        linje(k, "", f"[bold]Milepæl {m.nr}[/] ({m.fase}): {e(m.titel)} — {maerke}", markup=True)
         for p in s.punkter:
             tegn = "[green]✓[/]" if p.opfyldt else "[red]✗[/]"
             dato = f" ({p.dato.isoformat()})" if p.dato else ""
-            k.print(f"  {tegn} {p.art.capitalize()} {p.nr}: {e(p.titel)}{dato}")
+            linje(k, f"  {tegn} ", f"{p.art.capitalize()} {p.nr}: {e(p.titel)}{dato}", markup=True)
             for x in p.mangler:
-                k.print(f"      - {x}", markup=False, soft_wrap=True)
+                linje(k, "      - ", x)
             for x in p.advarsler:
-                k.print(f"      advarsel: {x}", markup=False, soft_wrap=True)
+                linje(k, "      advarsel: ", x, haeng=8)
     m = alle[nr - 1].milepael
     aktiviteter(k, list(aabne))
     k.print()
@@ -127,7 +153,8 @@ def milepaele(alle: list["Milepaelsstatus"], nr: int, aabne: list = ()) -> None:
         k.print(f"[green]Milepæl {nr} er nået.[/]")
     else:
         foerste = next(s for s in alle if not s.naaet)
-        k.print(f"Milepæl {nr} er [bold]ikke[/] nået. Næste: milepæl {foerste.milepael.nr}, {foerste.milepael.titel}.")
+        linje(k, "", f"Milepæl {nr} er [bold]ikke[/] nået. Næste: milepæl {foerste.milepael.nr}, "
+                     f"{e(foerste.milepael.titel)}.", markup=True)
 
 
 def roller_og_vaerktoejer(m, k=None) -> None:
@@ -137,9 +164,9 @@ def roller_og_vaerktoejer(m, k=None) -> None:
     k = k or konsol()
     for felt, titel in ROLLE_TITLER.items():
         for x in getattr(m.roller, felt):
-            k.print(f"  {titel}: {x}", markup=False, soft_wrap=True)
+            linje(k, f"  {titel}: ", x, haeng=4)
     if m.vaerktoejer:
-        k.print("  Værktøjer: " + "; ".join(m.vaerktoejer), markup=False, soft_wrap=True)
+        linje(k, "  Værktøjer: ", "; ".join(m.vaerktoejer), haeng=4)
 
 
 def vejledning(m, tekster: dict) -> None:
@@ -150,38 +177,43 @@ def vejledning(m, tekster: dict) -> None:
 
     k = konsol()
     k.print(f"[bold]Milepæl {m.nr}: {escape(m.titel)}[/] ({m.fase})")
-    k.print(m.formaal, markup=False, soft_wrap=True)
+    linje(k, "", m.formaal)
     for i, titel in enumerate(m.opgaver, start=1):
         k.print()
         k.print(f"[bold]Opgave {i}: {escape(titel)}[/]")
-        tekst = tekster["opgaver"].get(f"{m.nr}.{i}")
-        if tekst:
-            k.print(tekst, markup=False, soft_wrap=True)
+        # the playbook's text: paragraphs parted by a blank line, its bullets one to a line
+        for del_ in (tekster["opgaver"].get(f"{m.nr}.{i}") or "").split("\n"):
+            if not del_:
+                k.print()
+            elif del_.startswith("• "):
+                linje(k, "  • ", del_[2:])
+            else:
+                linje(k, "", del_)
     k.print()
     k.print("[bold]Leverancer[/]")
     for i, titel in enumerate(m.leverancer, start=1):
-        k.print(f"  {i}. {titel}", markup=False, soft_wrap=True)
+        linje(k, f"  {i}. ", titel)
     k.print()
     k.print("[bold]Roller og ansvar[/]")
     for felt, titel in ROLLE_TITLER.items():
         for x in getattr(m.roller, felt):
-            k.print(f"  • {titel}: {x}", markup=False, soft_wrap=True)
+            linje(k, f"  • {titel}: ", x, haeng=4)
     if m.vaerktoejer:
         k.print()
         k.print("[bold]Værktøjer[/]")
         for x in m.vaerktoejer:
-            k.print(f"  • {x}", markup=False, soft_wrap=True)
+            linje(k, "  • ", x)
     if m.udfordringer:
         k.print()
         k.print("[bold]Udfordringer[/]")
         for x in m.udfordringer:
-            k.print(f"  • {x}", markup=False, soft_wrap=True)
+            linje(k, "  • ", x)
     raad = [(int(n), tekster["raad"][int(n) - 1]) for n, mp in tekster["raad_til_milepaele"].items() if m.nr in mp]
     if raad:
         k.print()
         k.print("[bold]Projektlederens gode råd[/]")
         for n, x in raad:
-            k.print(f"  {n}. {x}", markup=False, soft_wrap=True)
+            linje(k, f"  {n}. ", x)
 
 
 # -- status -----------------------------------------------------------------------
@@ -221,7 +253,7 @@ def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str,
     if skridt:
         k.print("[bold]Næste skridt[/]")
         for x in skridt[:12]:
-            k.print(f"  • {x}", markup=False, soft_wrap=True)
+            linje(k, "  • ", x)
         if len(skridt) > 12:
             k.print(f"  … og {len(skridt) - 12} mere ('samdrift check milepael N' viser alt)")
 
