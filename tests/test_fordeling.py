@@ -239,6 +239,9 @@ def test_i_80_kolonner_kan_hvert_kontonavn_laeses(samdrift, monkeypatch):
     r = samdrift("-C", EKSEMPEL, "fordeling", "--mod-timer")
     assert "konti 114, 115" in r.stdout and "Antal lejemål (fordeles efter antal lejemål)" in r.stdout
     assert "114, 114" not in r.stdout
+    # its tables fit too, no header cut ('Forskel (pct.-p…'); the prose lines around them are whole lines
+    tabeller = [l for l in r.stdout.splitlines() if not l.startswith(("Er fordelingsnøglerne", "Forskel i kr.:"))]
+    assert max(len(l) for l in tabeller) <= 80 and "…" not in r.stdout and "(pct.-point)" in r.stdout
 
 
 def _dk(beloeb: str) -> str:

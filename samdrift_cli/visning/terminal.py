@@ -349,7 +349,7 @@ def mod_timer(r: "Fordelingsresultat", res: list["Timesammenligning"], fra, til)
     k = konsol()
     navne = {a: e(n) for a, n in r.afdelinger}
     hvor = f" {fra or '…'} til {til or '…'}" if (fra or til) else " (hele tidsregistreringen)"
-    k.print(f"[bold]Er fordelingsnøglerne retvisende?[/] Sammenlignet med de registrerede timer{hvor}.")
+    linje(k, "", f"[bold]Er fordelingsnøglerne retvisende?[/] Sammenlignet med de registrerede timer{hvor}.", markup=True)
     for x in res:
         from samdrift_cli.fordeling.beregning import GRUNDLAG_TEKST
 
@@ -358,19 +358,21 @@ def mod_timer(r: "Fordelingsresultat", res: list["Timesammenligning"], fra, til)
         t = _tabel(k, f"{e(noegle_navn)} (fordeles efter {GRUNDLAG_TEKST[x.grundlag]})"
                    + (f", {'konto' if len(konti) == 1 else 'konti'} {', '.join(e(k_) for k_ in konti)}" if konti
                       else ", bruges ikke af nogen konto"))
-        for kol in ("Afdeling", "Timer", "Nøglens andel", "Timernes andel", "Forskel (pct.-point)", "Forskel i kr.",
-                    "Foreslået fast"):
+        # the headers broken where they should be: rich then sizes each column by its widest line, and
+        # the table fits 80 columns without cutting a header
+        for kol in ("Afdeling", "Timer", "Nøglens\nandel", "Timernes\nandel", "Forskel\n(pct.-point)", "Forskel\ni kr.",
+                    "Foreslået\nfast"):
             if kol == "Afdeling":
                 t.add_column(kol, overflow="fold", min_width=min(20, max(len(n) for _, n in r.afdelinger)))
             else:
-                t.add_column(kol, justify="right", no_wrap=kol in ("Timer", "Forskel i kr."))
+                t.add_column(kol, justify="right", no_wrap=kol in ("Timer", "Forskel\ni kr."))
         for a in x.medlemmer:
             t.add_row(navne[a], dansk_decimal(x.timer[a], 2), f"{dansk_decimal(x.andele[a] * 100, 2)} %",
                       f"{dansk_decimal(x.timeandele[a] * 100, 2)} %",
                       dansk_decimal((x.timeandele[a] - x.andele[a]) * 100, 2),
                       dansk_beloeb(x.kr_forskel[a], False), f"{dansk_decimal(x.foreslaaet_fast[a], 2)} %")
         k.print(t)
-    k.print("Forskel i kr.: hvad afdelingen ville betale mere (+) eller mindre (−), hvis nøglen fulgte timerne.")
+    linje(k, "", "Forskel i kr.: hvad afdelingen ville betale mere (+) eller mindre (−), hvis nøglen fulgte timerne.")
 
 
 def sammenligning(s: "Sammenligning", efter: "Fordelingsresultat") -> None:
