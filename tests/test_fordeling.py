@@ -247,3 +247,16 @@ def test_i_80_kolonner_kan_hvert_kontonavn_laeses(samdrift, monkeypatch):
 def _dk(beloeb: str) -> str:
     kr, oere = beloeb.split(".")
     return f"{int(kr):,}".replace(",", ".") + "," + oere
+
+
+def test_i_80_kolonner_passer_hvad_nu_hvis_tabellen(samdrift, monkeypatch):
+    """'--noegle-for' in 80 columns: the tables fit (rich laid them out one column over the width
+    when the console soft-wrapped), names and nøgler wrap rather than end in '…', and, as no amount
+    changed, one amount column."""
+    monkeypatch.setenv("COLUMNS", "80")
+    r = samdrift("-C", EKSEMPEL, "fordeling", "--noegle-for", "114=areal", "--noegle-for", "119=lige")
+    assert r.kode == 0
+    assert max(len(l) for l in r.stdout.splitlines()) <= 80
+    assert "…" not in r.stdout and "Beløb efter" not in r.stdout
+    ord_ = set(r.stdout.split())
+    assert {"Lokaleleje", "inkl.", "varme,", "ejendomskontor", "kontor", "→", "lige"} <= ord_

@@ -17,7 +17,7 @@ def _portefoelje(rod):
     return rod
 
 
-def test_oversigt(tmp_path, samdrift):
+def test_oversigt(tmp_path, samdrift, monkeypatch):
     rod = _portefoelje(tmp_path / "org")
     r = samdrift("oversigt", rod, "--json")
     assert r.kode == 0, r.stderr
@@ -30,6 +30,10 @@ def test_oversigt(tmp_path, samdrift):
     assert linjer["syd/fejl"]["fejl"] == 1 and linjer["syd/fejl"]["milepael"] is None
     tekst = samdrift("-C", rod, "oversigt")
     assert tekst.kode == 0 and "Samdrift Æblegården og Pærebakken" in tekst.stdout
+    # in 80 columns the table fits and a folder's name wraps, never ends in '…' (it is what one types next)
+    monkeypatch.setenv("COLUMNS", "80")
+    tekst = samdrift("-C", rod, "oversigt")
+    assert max(len(l) for l in tekst.stdout.splitlines()) <= 80 and "…" not in tekst.stdout
 
 
 def test_check_alle(tmp_path, samdrift):

@@ -54,7 +54,7 @@ def linje(k, indryk: str, tekst: str, haeng: int | None = None, markup: bool = F
         g.add_column(width=Text.from_markup(indryk).cell_len, no_wrap=True)
         g.add_column()
         g.add_row(indryk, tekst)
-        k.print(g)
+        k.print(g, soft_wrap=False)
     else:
         import textwrap
 
@@ -65,7 +65,8 @@ def linje(k, indryk: str, tekst: str, haeng: int | None = None, markup: bool = F
 
 def _tabel(k, titel: str):
     """A table that fits the terminal: in a narrow one without vertical lines, which saves the
-    space the account names need."""
+    space the account names need. Print it with ``soft_wrap=False``: the console's soft wrap (for
+    prose) lets rich lay a table out one column wider than the terminal."""
     from rich import box
     from rich.table import Table
 
@@ -246,7 +247,7 @@ def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str,
             farve = {"naaet": "green", "i_gang": "yellow", "ikke_startet": "dim", "kan_ikke_vurderes": "red"}[s.status]
             t.add_row(str(s.milepael.nr), s.milepael.titel, f"[{farve}]{STATUS_TEKST[s.status]}[/]",
                       str(aabne) if aabne else "", s.dato.isoformat() if s.dato else "")
-        k.print(t)
+        k.print(t, soft_wrap=False)
     aktiviteter(k, list(aabne_aktiviteter))
     if alle_naaet:
         k.print("[green]Alle 12 milepæle er nået.[/]" + ("" if skridt else " Samdriften er i drift; følg løbende op på mål og aftale."))
@@ -278,7 +279,7 @@ def noegle(r: "Fordelingsresultat", id_: str) -> None:
     for a in n.medlemmer:
         t.add_row(navne[a], dansk_decimal(n.basis[a], 2).rstrip("0").rstrip(","), f"{dansk_decimal(n.andele[a] * 100, 4)} %")
     t.add_row("I alt", dansk_decimal(sum(n.basis.values()), 2).rstrip("0").rstrip(","), "100 %")
-    k.print(t)
+    k.print(t, soft_wrap=False)
 
 
 def konti(r: "Fordelingsresultat", kun_noegle: str | None) -> None:
@@ -324,7 +325,7 @@ def konti(r: "Fordelingsresultat", kun_noegle: str | None) -> None:
             t.add_row("", "Pr. lejemål", "", "", *[dansk_beloeb(pr_enhed(r.total_fordeling[a], r.lejemaal[a]), False) for a in ids])
             if all(r.areal[a] for a in r.ids):
                 t.add_row("", "Pr. m²", "", "", *[dansk_beloeb(pr_enhed(r.total_fordeling[a], r.areal[a]), False) for a in ids])
-        k.print(t)
+        k.print(t, soft_wrap=False)
     if r.har_nuvaerende and kun_noegle is None:
         sam = r.sammenligning()
         t = _tabel(k, "I dag og med samdrift (konti med nuværende udgift)")
@@ -337,7 +338,7 @@ def konti(r: "Fordelingsresultat", kun_noegle: str | None) -> None:
             t.add_row(navne[a], dansk_beloeb(v["i_dag"], False), dansk_beloeb(v["samdrift"], False),
                       f"[{farve}]{dansk_beloeb(v['forskel'], False)}[/]",
                       f"[{farve}]{dansk_beloeb(pr_enhed(v['forskel'], r.lejemaal[a]), False)}[/]")
-        k.print(t)
+        k.print(t, soft_wrap=False)
         i_dag = sum(v["i_dag"] for v in sam.values())
         besparelse = i_dag - sum(v["samdrift"] for v in sam.values())
         k.print(f"Total driftsbesparelse for perioden: [bold]{dansk_beloeb(besparelse)}[/]")
@@ -371,7 +372,7 @@ def mod_timer(r: "Fordelingsresultat", res: list["Timesammenligning"], fra, til)
                       f"{dansk_decimal(x.timeandele[a] * 100, 2)} %",
                       dansk_decimal((x.timeandele[a] - x.andele[a]) * 100, 2),
                       dansk_beloeb(x.kr_forskel[a], False), f"{dansk_decimal(x.foreslaaet_fast[a], 2)} %")
-        k.print(t)
+        k.print(t, soft_wrap=False)
     linje(k, "", "Forskel i kr.: hvad afdelingen ville betale mere (+) eller mindre (−), hvis nøglen fulgte timerne.")
 
 
@@ -392,26 +393,28 @@ def sammenligning(s: "Sammenligning", efter: "Fordelingsresultat") -> None:
         t.add_row(e(a.navn), dansk_beloeb(a.foer, False), dansk_beloeb(a.efter, False),
                   f"[{farve}]{dansk_beloeb(a.forskel, False)}[/]" if farve else dansk_beloeb(a.forskel, False),
                   dansk_beloeb(pr_enhed(a.forskel, a.lejemaal), False) if a.lejemaal else "")
-    k.print(t)
+    k.print(t, soft_wrap=False)
     if not s.konti:
         k.print("Ingen konti er ændret.")
         return
     navne = {a.id: e(a.navn) for a in s.afdelinger}
-    t = Table(title="Ændrede konti: forskel pr. afdeling", title_justify="left")
+    # as the allocation table: names and nøgler wrap, never cut; one amount column when no amount changed
+    t = _tabel(k, "Ændrede konti: forskel pr. afdeling")
     t.add_column("Konto", no_wrap=True)
-    t.add_column("Navn")
-    t.add_column("Nøgle")
-    _beloebskolonne(t, "Beløb før")
-    _beloebskolonne(t, "Beløb efter")
+    t.add_column("Navn", min_width=16, overflow="fold", ratio=1)
+    t.add_column("Nøgle", overflow="fold")
+    samme_beloeb = all(x.beloeb_foer == x.beloeb_efter for x in s.konti)
+    for kol in (("Beløb",) if samme_beloeb else ("Beløb\nfør", "Beløb\nefter")):
+        _beloebskolonne(t, kol)
     for a in s.afdelinger:
         _beloebskolonne(t, navne[a.id])
     for x in s.konti:
         noegle = e(x.noegle_efter or x.noegle_foer or "")
         if x.noegle_foer != x.noegle_efter:
             noegle = f"{e(x.noegle_foer or '–')} → {e(x.noegle_efter or '–')}"
-        t.add_row(e(x.konto), e(x.navn), noegle, dansk_beloeb(x.beloeb_foer, False), dansk_beloeb(x.beloeb_efter, False),
-                  *[dansk_beloeb(x.forskel(a.id), False) for a in s.afdelinger])
-    k.print(t)
+        beloeb = [dansk_beloeb(x.beloeb_foer, False)] + ([] if samme_beloeb else [dansk_beloeb(x.beloeb_efter, False)])
+        t.add_row(e(x.konto), e(x.navn), noegle, *beloeb, *[dansk_beloeb(x.forskel(a.id), False) for a in s.afdelinger])
+    k.print(t, soft_wrap=False)
 
 
 # -- portfolio ---------------------------------------------------------------------
@@ -420,11 +423,15 @@ def sammenligning(s: "Sammenligning", efter: "Fordelingsresultat") -> None:
 def oversigt(rod, linjer: list[dict]) -> None:
     from rich.table import Table
 
-    t = Table(title=f"Samdrifter under {e(rod)}", title_justify="left")
+    k = konsol()
+    t = _tabel(k, f"Samdrifter under {e(rod)}")
     for kol in ("Mappe", "Navn", "Afd.", "Lejemål", "Milepæl", "Næste skridt", "Problemer"):
-        t.add_column(kol, justify="right" if kol in ("Afd.", "Lejemål", "Milepæl") else "left")
+        if kol in ("Afd.", "Lejemål", "Milepæl"):
+            t.add_column(kol, justify="right", no_wrap=True)
+        else:  # wrapped, never cut: a folder's name is what the user types next
+            t.add_column(kol, overflow="fold", ratio=2 if kol == "Næste skridt" else 1)
     for x in linjer:
         t.add_row(e(x["mappe"]), e(x["navn"]), str(x["afdelinger"] or ""), str(x["lejemaal"] or ""),
                   str(x["milepael"]) if x["milepael"] is not None else "", e(x["naeste_skridt"]),
                   f"{x['fejl']} fejl" if x["fejl"] else (flertal(x["advarsler"], "advarsel", "advarsler") if x["advarsler"] else ""))
-    konsol().print(t)
+    k.print(t, soft_wrap=False)
