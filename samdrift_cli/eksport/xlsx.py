@@ -455,7 +455,7 @@ def _konti(bog: _Bog, mappe, r: "Fordelingsresultat", noegle_celler: dict[str, d
         nc = noegle_celler[x.noegle]
         bog.tekst(ws, i, 0, x.konto)
         bog.tekst(ws, i, 1, x.navn)
-        bog.tekst(ws, i, 2, x.noegle)
+        bog.tekst(ws, i, 2, r.noegle(x.noegle).navn or x.noegle)  # in words, as on every sheet
         budget = _celle_tal(fra_oere(x.beloeb))
         ws.write_number(i, k_budget, budget, bog.fmt["kr"])
         N_celle = _celle(i, k_n)
