@@ -231,7 +231,8 @@ def _typst_tabel(b: Blok, farve: str) -> str:
     if b.hoved and _ren(b.hoved[-1]) == "Underskrift":
         return _typst_underskrifter(b)
     hoejre = [b.hoejre[k] if k < len(b.hoejre) else False for k in range(n)]
-    kolonner = ", ".join("auto" if hoejre[k] else "1fr" for k in range(n))
+    vaegte = _tekstvaegte(b)
+    kolonner = ", ".join("auto" if hoejre[k] or not vaegte[k] else f"{vaegte[k]}fr" for k in range(n))
     celler = [f"table.header({', '.join(f'[{_typst_stykker(h)}]' for h in b.hoved)})"]
     for r in b.raekker:
         for k in range(n):
@@ -243,6 +244,23 @@ def _typst_tabel(b: Blok, farve: str) -> str:
     if n >= BRED_TABEL:
         return f"#page(flipped: true)[\n#set text(size: 8.5pt)\n{tabel}\n]"
     return f"#[#set text(size: {'8.5' if n >= 5 else '9.5'}pt)\n{tabel}\n]"
+
+
+KORT_TEKST = 12  # characters: a column whose texts are all this short is as wide as the longest
+
+
+def _tekstvaegte(b: Blok) -> list[int]:
+    """How the text columns of a table share its width: by the mean length of their cells (header
+    included), at most 40 characters, so a column of long texts is not as narrow as one of names
+    and dates; and no less than its longest word. 0 for a column of short texts ('ja', 'Mette
+    Lund'): it is as wide as its longest text, so it is never hyphenated ('Op-fyldt')."""
+    vaegte = []
+    for k in range(len(b.hoved)):
+        tekster = [_ren(b.hoved[k])] + [_ren(r[k]) for r in b.raekker if k < len(r)]
+        laengste_ord = max((len(o) for x in tekster for o in x.split()), default=1)
+        vaegte.append(0 if max(map(len, tekster)) <= KORT_TEKST else
+                      max(laengste_ord + 2, min(40, round(sum(map(len, tekster)) / len(tekster)))))
+    return vaegte
 
 
 def _typst_liste(b: Blok) -> str:
@@ -499,17 +517,20 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
                         stykker = [Stykke(x.tekst.replace(" ", "\u00a0"), x.fed, x.kursiv, x.brud) for x in stykker]
                         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                     _docx_stykker(p, stykker)
-            # an amount column as wide as its longest amount; the text columns share the rest
+            # an amount column, and one of short texts, as wide as its longest; the others share the rest
             beloeb = [hoejre[k] or all(_er_beloeb(_ren(r[k])) for r in b.raekker if k < len(r) and _ren(r[k]))
                       for k in range(n)]
             skrift = 8.0 if n >= 5 else 9.5
             tegn = [max([len(_ren(h)) for h in b.hoved[k:k + 1]] + [len(_ren(r[k])) for r in b.raekker if k < len(r)])
                     for k in range(n)]
-            bredder = [Cm(0.4 + 0.21 * skrift / 10 * tegn[k]) if beloeb[k] else None for k in range(n)]
-            rest = (Cm(24.7 if bred else 16) - sum(x for x in bredder if x)) / max(1, bredder.count(None))
+            vaegte = _tekstvaegte(b)
+            # about 0.024 cm a character a point of type (the bold header's letters are the widest), and the cell's margins
+            bredder = [Cm(0.5 + 0.024 * skrift * tegn[k]) if beloeb[k] or not vaegte[k] else None for k in range(n)]
+            rest = Cm(24.7 if bred else 16) - sum(x for x in bredder if x)
+            i_alt = sum(vaegte[k] for k in range(n) if bredder[k] is None) or 1
             t.autofit = False
             for k in range(n):
-                bredde = bredder[k] or max(int(rest), Cm(1.5))
+                bredde = bredder[k] or max(int(rest * vaegte[k] / i_alt), Cm(1.5))
                 t.columns[k].width = bredde  # the table grid, which LibreOffice reads
                 for c in t.columns[k].cells:
                     c.width = bredde  # each cell, which Word reads
