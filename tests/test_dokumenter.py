@@ -184,3 +184,17 @@ def test_word_skabelon_uden_overskrifts_og_listetypografier(tmp_path, samdrift):
     oplaeg = docx.Document(str(tmp_path / "ud" / "oplaeg.docx"))
     assert any(p.style.name == "Heading 1" for p in oplaeg.paragraphs)
     assert any(p.text.startswith("•\t") for p in oplaeg.paragraphs)  # a bullet list, its marker written out
+
+
+def test_korte_kolonner_orddeles_ikke_og_lange_tekster_faar_pladsen(dokumenter):
+    """A column of short texts is as wide as its longest ('Opfyldt', 'Ansvarlig' whole, not
+    'Op-fyldt'); the columns of long texts share the rest by their length."""
+    import pdfplumber
+
+    ord_ = set(_pdf_tekst(dokumenter / "evalueringsskema.pdf").split()) | set(_pdf_tekst(dokumenter / "implementeringsplan.pdf").split())
+    assert {"Opfyldt", "Retvisende", "Ansvarlig", "Status", "gennemført", "Konto"} <= ord_
+    with pdfplumber.open(dokumenter / "implementeringsplan.pdf") as pdf:
+        side = pdf.pages[1]
+        hoved = {w["text"]: w for w in side.extract_words() if w["text"] in ("Aktivitet", "Vedrører", "Status")}
+    # 'Aktivitet og formål' is the widest column: its header starts far left of 'Vedrører'
+    assert hoved["Vedrører"]["x0"] - hoved["Aktivitet"]["x0"] > 0.4 * (side.width - 2 * 70)
