@@ -545,8 +545,9 @@ def _budget_foer(mappe, nr: int, v: Vurdering) -> None:
         if a.status == "aflyst":
             continue
         if a.start is None or a.start <= dato:
+            hvornaar = "begynder før milepælen" if a.start else "har ingen start (så den kan begynde når som helst)"
             v.mangler += _budget_godkendt(mappe, a, f"implementeringsplan.yaml: aktiviteten '{a.id}' har en udgift uden "
-                                                    "for det gældende budget og begynder før milepælen, men", dato)
+                                                    f"for det gældende budget og {hvornaar}, men", dato)
         elif nr == 9:
             v.advarsler += [f"implementeringsplan.yaml: aktiviteten '{a.id}' afventer afdelingsmødets budgetgodkendelse i "
                             f"{navn}; den kan først sættes i gang derefter (start {a.start.isoformat()})"
