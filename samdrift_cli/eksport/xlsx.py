@@ -591,12 +591,14 @@ def _organisationsplan(bog: _Bog, mappe) -> None:
     ws = bog.ark("Organisationsplan")
     o = mappe.model.organisationsplan
     bog.tekst(ws, 0, 0, "3 Organisationsplan", bog.fmt["titel"])
-    slut = _tabel(bog, ws, 3, [("Id", 18), ("Stilling", 28), ("Navn", 18), ("Ansvarsområder", 50), ("Refererer til", 18),
-                               ("Årsværk", 9)],
-                  [[s.id, s.stilling, s.navn, s.ansvar, s.refererer_til, s.aarsvaerk] for s in o.stillinger],
-                  ["", "lang", "", "lang", "", "tal"], "Stillinger")
+    # as the organisation chart: each position by its title, whom it reports to by that one's title
+    titler = {s.id: s.stilling for s in o.stillinger}
+    slut = _tabel(bog, ws, 3, [("Stilling", 28), ("Navn", 18), ("Ansvarsområder", 50), ("Refererer til", 20), ("Årsværk", 9)],
+                  [[s.stilling, s.navn, s.ansvar, titler.get(s.refererer_til, s.refererer_til), s.aarsvaerk]
+                   for s in o.stillinger],
+                  ["lang", "", "lang", "lang", "tal"], "Stillinger")
     if o.organisering:  # wrapped within the table's width, not running off the printed page
-        bog.note(ws, 1, 0, 5, o.organisering, "ombryd")
+        bog.note(ws, 1, 0, 4, o.organisering, "ombryd")
     if o.aendringer:
         bog.tekst(ws, slut + 1, 0, "Ændringer ift. nuværende bemanding", bog.fmt["fed"])
         bog.tekst(ws, slut + 2, 0, "I årsværk")
