@@ -131,6 +131,8 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> d
     from samdrift_cli.milepaele.regler import vurder
     from samdrift_cli.milepaele.status import aktuel_milepael
     from samdrift_cli.skabeloner import jinja_miljoe
+    from samdrift_cli.milepaele.tidslinje import STATUS_TEKST
+    from samdrift_cli.skemaer.evaluering import SVAR_TEKST
     from samdrift_cli.skemaer.implementeringsplan import TEMA_TITLER
 
     miljoe = jinja_miljoe("md", trim=True)
@@ -146,7 +148,8 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> d
     s = mappe.samdrift
     navne = {a.id: a.navn for a in s.afdelinger}
     faelles = {"s": s, "navne": navne, "maerke": Markup(MAERKE), "status": status,
-               "aktuel": aktuel_milepael(status), "tema_titler": TEMA_TITLER}
+               "aktuel": aktuel_milepael(status), "tema_titler": TEMA_TITLER, "aktivitetsstatus": STATUS_TEKST,
+               "svar_tekst": SVAR_TEKST}
     dokumenter: list[tuple[str, str, str, dict]] = [("status.md", "status.md.j2", "Status på samdriftsprocessen", {})]
     if mappe.oplaeg is not None:
         dokumenter.append(("oplaeg.md", "oplaeg.md.j2", "Oplæg om muligheder og udfordringer ved samdrift (Bilag 1)",

@@ -646,6 +646,8 @@ def _implementeringsplan(bog: _Bog, mappe) -> None:
 
 
 def _evaluering(bog: _Bog, mappe) -> None:
+    from samdrift_cli.skemaer.evaluering import SVAR_TEKST
+
     ws = bog.ark("Evaluering")
     e = mappe.evaluering
     bog.tekst(ws, 0, 0, "Implementeringstjekliste", bog.fmt["titel"])
@@ -653,7 +655,7 @@ def _evaluering(bog: _Bog, mappe) -> None:
     aktiviteter = {a.id: a.aktivitet for a in mappe.implementeringsplan.aktiviteter} if mappe.implementeringsplan else {}
     maal = {m.id: m.titel for m in mappe.model.maal} if mappe.model else {}
     noegler = {n.id: n.navn or n.id for n in mappe.model.fordelingsnoegler} if mappe.model else {}
-    svar = {"ja": "Ja", "nej": "Nej", "delvist": "Delvist", True: "Ja", False: "Nej"}
+    svar = {**SVAR_TEKST, True: "Ja", False: "Nej"}
     slut = _tabel(bog, ws, 1, [("Aktivitet", 24), ("Gennemført", 11), ("Status", 28), ("Effekt", 28), ("Forklaring", 24),
                                ("Næste skridt", 24)],
                   [[aktiviteter.get(p.aktivitet, p.aktivitet), svar.get(p.gennemfoert, p.gennemfoert), p.status, p.effekt,

@@ -9,6 +9,7 @@ from samdrift_cli.skemaer.implementeringsplan import Budgetgodkendelse
 from samdrift_cli.skemaer.model import Periode
 
 JaDelvistNej = Literal["ja", "delvist", "nej"]
+SVAR_TEKST = {"ja": "Ja", "delvist": "Delvist", "nej": "Nej"}
 
 
 class Tjekpunkt(Skema):
