@@ -495,11 +495,8 @@ def _budgetgodkendelse(mappe, a, planlagt: bool) -> list[str]:
     activity starts (``planlagt``: the plan shows it), and given by now once the activity is under way."""
     if a.i_budget is not False:
         return []
-    berorte = a.afdelinger or mappe.afdeling_ids
-    godkendt = {g.afdeling: g for g in a.budgetgodkendelse}
     ud = []
-    for afd in berorte:
-        g = godkendt.get(afd)
+    for afd, g in _godkendelser(mappe, a):
         navn = _navn(mappe, afd)
         if g is None or g.dato is None:
             ud.append(f"implementeringsplan.yaml: aktiviteten '{a.id}' har en udgift uden for det gældende budget; "
@@ -514,16 +511,22 @@ def _budgetgodkendelse(mappe, a, planlagt: bool) -> list[str]:
     return ud
 
 
+def _godkendelser(mappe, post) -> list[tuple]:
+    """Each afdeling an expense falls on (its ``afdelinger``; none given: all) with its
+    afdelingsmøde's approval, or None."""
+    godkendt = {g.afdeling: g for g in post.budgetgodkendelse}
+    return [(afd, godkendt.get(afd)) for afd in post.afdelinger or mappe.afdeling_ids]
+
+
 def _ikke_budgetgodkendt(mappe, post, senest: dt.date) -> list[str]:
     """For an expense outside the current budget (an activity, a new mål): the affected afdelinger
     whose afdelingsmøde's approval is not documented by ``senest`` (a date, no later than today,
     and a referat)."""
     if post.i_budget is not False:
         return []
-    godkendt = {g.afdeling: g for g in post.budgetgodkendelse}
     senest = min(senest, idag())
-    return [_navn(mappe, afd) for afd in post.afdelinger or mappe.afdeling_ids
-            if (g := godkendt.get(afd)) is None or g.dato is None or g.dato > senest or tom(g.referat)]
+    return [_navn(mappe, afd) for afd, g in _godkendelser(mappe, post)
+            if g is None or g.dato is None or g.dato > senest or tom(g.referat)]
 
 
 def _budget_godkendt(mappe, post, hvad: str, senest: dt.date) -> list[str]:
