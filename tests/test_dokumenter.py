@@ -85,7 +85,13 @@ def test_word_dokumenterne(dokumenter):
         tekst = "\n".join(p.text for p in d.paragraphs) + "".join(c.text for t in d.tables for r in t.rows for c in r.cells)
         assert "**" not in tekst and "mermaid" not in tekst
     for stamme, billeder in (("samdriftsmodel", 2), ("interessentanalyse", 1), ("implementeringsplan", 1)):
-        assert len(docx.Document(str(dokumenter / f"{stamme}.docx")).inline_shapes) >= billeder, stamme
+        figurer = docx.Document(str(dokumenter / f"{stamme}.docx")).inline_shapes
+        assert len(figurer) >= billeder, stamme
+        # each diagram as the PDF has it: the text's width, never a strip of collapsed columns (the
+        # quadrant's 1fr columns had no width on a picture as wide as its content: 16 × 106 cm)
+        for f in figurer:
+            assert f.width > f.height * 0.9 or stamme == "samdriftsmodel", (stamme, f.width, f.height)
+            assert f.height < 20 * 360000, (stamme, f.height)  # under 20 cm: it fits the page
 
 
 def test_samme_mappe_giver_samme_tekst(dokumenter, tmp_path, samdrift):

@@ -97,12 +97,14 @@ def interessentkvadrant(mappe: "Samdriftsmappe", farve: str) -> str | None:
         return (f"rect(width: 100%, height: 5.2cm, fill: rgb(\"{farve}\").lighten(90%), stroke: rgb(\"{farve}\"), inset: 6pt)"
                 f"[#text(weight: \"bold\", {tekst(KVADRANT_TITLER[k])}) \\ #text(size: 8pt)[{liste}]]")
 
-    return (f"#grid(columns: (1.2cm, 1fr, 1fr), rows: (5.2cm, 5.2cm, auto), gutter: 4pt,\n"
+    # as wide as the text (in a box, like the other diagrams): alone on a picture for Word, the page
+    # is as wide as its content, and columns of 1fr would have no width
+    return (f"#box(width: {_cm(BREDDE_CM)})[#grid(columns: (1.2cm, 1fr, 1fr), rows: (5.2cm, 5.2cm, auto), gutter: 4pt,\n"
             f"  grid.cell(rowspan: 2, align(center + horizon, rotate(-90deg, reflow: true)[#text(size: 9pt)[Deltagelse: "
             f"ikke nødvendig #sym.arrow.r nødvendig]])),\n"
             f"  {felt('arbejdsbier')}, {felt('ressourcepersoner')},\n"
             f"  {felt('eksterne')}, {felt('graa_eminencer')},\n"
-            f"  [], grid.cell(colspan: 2, align(center)[#text(size: 9pt)[Indflydelse: ingen #sym.arrow.r stor]]))")
+            f"  [], grid.cell(colspan: 2, align(center)[#text(size: 9pt)[Indflydelse: ingen #sym.arrow.r stor]]))]")
 
 
 def _maanedsstart(d: dt.date) -> dt.date:
