@@ -204,3 +204,22 @@ def test_korte_kolonner_orddeles_ikke_og_lange_tekster_faar_pladsen(dokumenter):
         hoved = {w["text"]: w for w in side.extract_words() if w["text"] in ("Aktivitet", "Vedrører", "Status")}
     # 'Aktivitet og formål' is the widest column: its header starts far left of 'Vedrører'
     assert hoved["Vedrører"]["x0"] - hoved["Aktivitet"]["x0"] > 0.4 * (side.width - 2 * 70)
+
+
+def test_datoer_deles_ikke_og_word_tabellerne_holder_sig_inden_for_margenen(dokumenter):
+    """A date in a table is set whole ('31. december 2025', never '31. de-cember'), in PDF and Word;
+    Word hyphenates in Danish rather than cutting a word that is wider than its column, and a table
+    of amounts is no wider than the page's text."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    assert "31. december 2025" in _pdf_tekst(dokumenter / "samdriftsmodel.pdf")
+    for stamme in STAMMER:
+        doc = docx.Document(str(dokumenter / f"{stamme}.docx"))
+        assert doc.settings.element.find(qn("w:autoHyphenation")) is not None, stamme
+        for t in doc.tables:
+            sektion_bredde = max(s.page_width - s.left_margin - s.right_margin for s in doc.sections)
+            assert sum(c.width for c in t.columns) <= sektion_bredde + Cm(0.1), (stamme, t.rows[0].cells[0].text)
+    model = docx.Document(str(dokumenter / "samdriftsmodel.docx"))
+    assert "31.\u00a0december\u00a02025" in {c.text for t in model.tables for r in t.rows for c in r.cells}

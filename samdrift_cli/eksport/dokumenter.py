@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from samdrift_cli.eksport import diagrammer
 from samdrift_cli.eksport.diagrammer import tekst as ts
 from samdrift_cli.fund import Fund, SamdriftFejl
-from samdrift_cli.idag import dansk_dato
+from samdrift_cli.idag import MAANEDER, dansk_dato
 
 if TYPE_CHECKING:
     from samdrift_cli.fordeling.beregning import Fordelingsresultat
@@ -204,6 +204,14 @@ def _er_beloeb(tekst: str) -> bool:
     return bool(re.fullmatch(r"[-−]?[\d.]+(,\d+)?( kr\.| %)?", tekst.strip()))
 
 
+_DATO = re.compile(rf"\d{{1,2}}\. (?:{'|'.join(MAANEDER)}) \d{{4}}")
+
+
+def _er_dato(tekst: str) -> bool:
+    """A date as the documents write it ('31. december 2025'): set whole, never '31. de-cember'."""
+    return bool(_DATO.fullmatch(tekst.strip()))
+
+
 # -- Typst --------------------------------------------------------------------------------------
 
 
@@ -237,7 +245,8 @@ def _typst_tabel(b: Blok, farve: str) -> str:
     for r in b.raekker:
         for k in range(n):
             c = r[k] if k < len(r) else []
-            celler.append(f"[{_typst_stykker(c, beskyt=hoejre[k] or _er_beloeb(_ren(c)))}]")
+            tekst = _ren(c)
+            celler.append(f"[{_typst_stykker(c, beskyt=hoejre[k] or _er_beloeb(tekst) or _er_dato(tekst))}]")
     justering = ", ".join("right" if h else "left" for h in hoejre)
     tabel = (f"#table(columns: ({kolonner},), align: ({justering},), stroke: 0.4pt + luma(160), inset: 4pt,\n"
              f"  fill: (x, y) => if y == 0 {{ rgb(\"{farve}\").lighten(85%) }},\n  " + ",\n  ".join(celler) + ")")
@@ -253,12 +262,13 @@ def _tekstvaegte(b: Blok) -> list[int]:
     """How the text columns of a table share its width: by the mean length of their cells (header
     included), at most 40 characters, so a column of long texts is not as narrow as one of names
     and dates; and no less than its longest word. 0 for a column of short texts ('ja', 'Mette
-    Lund'): it is as wide as its longest text, so it is never hyphenated ('Op-fyldt')."""
+    Lund') or dates: it is as wide as its longest text, so it is never hyphenated ('Op-fyldt',
+    '31. de-cember 2025')."""
     vaegte = []
     for k in range(len(b.hoved)):
         tekster = [_ren(b.hoved[k])] + [_ren(r[k]) for r in b.raekker if k < len(r)]
         laengste_ord = max((len(o) for x in tekster for o in x.split()), default=1)
-        vaegte.append(0 if max(map(len, tekster)) <= KORT_TEKST else
+        vaegte.append(0 if all(len(x) <= KORT_TEKST or _er_dato(x) for x in tekster) else
                       max(laengste_ord + 2, min(40, round(sum(map(len, tekster)) / len(tekster)))))
     return vaegte
 
@@ -432,6 +442,13 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
         rPr.append(sprog)
     for a in ("w:val", "w:eastAsia", "w:bidi"):
         sprog.set(qn(a), "da-DK")
+    # and Danish hyphenation, so that a word longer than its table column is hyphenated
+    # ('Driftsbespa-relse') rather than cut ('Driftsbespa relse'); the schema puts it right after
+    # defaultTabStop, which Word always writes (a template without it is left as it is)
+    indstillinger = doc.settings.element
+    tabstop = indstillinger.find(qn("w:defaultTabStop"))
+    if tabstop is not None and indstillinger.find(qn("w:autoHyphenation")) is None:
+        tabstop.addnext(OxmlElement("w:autoHyphenation"))
     if not u.word_skabelon:
         normal = doc.styles["Normal"]
         normal.font.size = Pt(10.5)
@@ -512,9 +529,11 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
                 for k in range(n):
                     stykker = r[k] if k < len(r) else []
                     p = celler[k].paragraphs[0]
-                    if hoejre[k] or _er_beloeb(_ren(stykker)):
-                        # an amount never breaks: 'kr.' stays with its number
+                    beloeb_her = hoejre[k] or _er_beloeb(_ren(stykker))
+                    if beloeb_her or _er_dato(_ren(stykker)):
+                        # an amount or a date never breaks: 'kr.' stays with its number
                         stykker = [Stykke(x.tekst.replace(" ", "\u00a0"), x.fed, x.kursiv, x.brud) for x in stykker]
+                    if beloeb_her:
                         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                     _docx_stykker(p, stykker)
             # an amount column, and one of short texts, as wide as its longest; the others share the rest
@@ -526,11 +545,16 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
             vaegte = _tekstvaegte(b)
             # about 0.024 cm a character a point of type (the bold header's letters are the widest), and the cell's margins
             bredder = [Cm(0.5 + 0.024 * skrift * tegn[k]) if beloeb[k] or not vaegte[k] else None for k in range(n)]
-            rest = Cm(24.7 if bred else 16) - sum(x for x in bredder if x)
+            plads, fleksible = Cm(24.7 if bred else 16), bredder.count(None)
+            fast = sum(x for x in bredder if x)
+            if fast + fleksible * Cm(1.5) > plads:  # wider than the page: the fixed columns give way, in proportion
+                bredder = [int(x * (plads - fleksible * Cm(1.5)) / fast) if x else None for x in bredder]
+            # each of the others 1.5 cm, and what is left by their weights
+            rest = plads - sum(x for x in bredder if x) - fleksible * Cm(1.5)
             i_alt = sum(vaegte[k] for k in range(n) if bredder[k] is None) or 1
             t.autofit = False
             for k in range(n):
-                bredde = bredder[k] or max(int(rest * vaegte[k] / i_alt), Cm(1.5))
+                bredde = bredder[k] or Cm(1.5) + int(rest * vaegte[k] / i_alt)
                 t.columns[k].width = bredde  # the table grid, which LibreOffice reads
                 for c in t.columns[k].cells:
                     c.width = bredde  # each cell, which Word reads
