@@ -223,3 +223,12 @@ def test_datoer_deles_ikke_og_word_tabellerne_holder_sig_inden_for_margenen(doku
             assert sum(c.width for c in t.columns) <= sektion_bredde + Cm(0.1), (stamme, t.rows[0].cells[0].text)
     model = docx.Document(str(dokumenter / "samdriftsmodel.docx"))
     assert "31.\u00a0december\u00a02025" in {c.text for t in model.tables for r in t.rows for c in r.cells}
+    # a column of dates under a long header ('Skal afsluttes senest') is as wide as its dates (about
+    # 0.024 cm a character a point), not a share of the width that cuts '20. december 20|24'
+    plan = docx.Document(str(dokumenter / "implementeringsplan.docx"))
+    for t in plan.tables:
+        hoved = [c.text for c in t.rows[0].cells]
+        if "Skal afsluttes senest" in hoved:
+            k = hoved.index("Skal afsluttes senest")
+            laengst = max(len(r.cells[k].text) for r in t.rows[1:])
+            assert t.columns[k].width >= Cm(0.024 * (8 if len(hoved) >= 5 else 9.5) * laengst), (hoved, t.columns[k].width)

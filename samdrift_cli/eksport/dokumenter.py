@@ -261,14 +261,15 @@ KORT_TEKST = 12  # characters: a column whose texts are all this short is as wid
 def _tekstvaegte(b: Blok) -> list[int]:
     """How the text columns of a table share its width: by the mean length of their cells (header
     included), at most 40 characters, so a column of long texts is not as narrow as one of names
-    and dates; and no less than its longest word. 0 for a column of short texts ('ja', 'Mette
-    Lund') or dates: it is as wide as its longest text, so it is never hyphenated ('Op-fyldt',
-    '31. de-cember 2025')."""
+    and dates; and no less than its longest word. 0 for a column whose cells are short texts ('ja',
+    'Mette Lund') or dates, whatever its header ('Skal afsluttes senest', which may wrap): it is as
+    wide as its longest cell, so it is never hyphenated ('Op-fyldt', '31. de-cember 2025')."""
     vaegte = []
     for k in range(len(b.hoved)):
-        tekster = [_ren(b.hoved[k])] + [_ren(r[k]) for r in b.raekker if k < len(r)]
+        celler = [_ren(r[k]) for r in b.raekker if k < len(r)]
+        tekster = [_ren(b.hoved[k])] + celler
         laengste_ord = max((len(o) for x in tekster for o in x.split()), default=1)
-        vaegte.append(0 if all(len(x) <= KORT_TEKST or _er_dato(x) for x in tekster) else
+        vaegte.append(0 if all(len(x) <= KORT_TEKST or _er_dato(x) for x in celler) else
                       max(laengste_ord + 2, min(40, round(sum(map(len, tekster)) / len(tekster)))))
     return vaegte
 
@@ -540,8 +541,9 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
             beloeb = [hoejre[k] or all(_er_beloeb(_ren(r[k])) for r in b.raekker if k < len(r) and _ren(r[k]))
                       for k in range(n)]
             skrift = 8.0 if n >= 5 else 9.5
-            tegn = [max([len(_ren(h)) for h in b.hoved[k:k + 1]] + [len(_ren(r[k])) for r in b.raekker if k < len(r)])
-                    for k in range(n)]
+            # the cells whole, the header's longest word (it may wrap between its words)
+            tegn = [max([len(o) for h in b.hoved[k:k + 1] for o in _ren(h).split()]
+                        + [len(_ren(r[k])) for r in b.raekker if k < len(r)], default=1) for k in range(n)]
             vaegte = _tekstvaegte(b)
             # about 0.024 cm a character a point of type (the bold header's letters are the widest), and the cell's margins
             bredder = [Cm(0.5 + 0.024 * skrift * tegn[k]) if beloeb[k] or not vaegte[k] else None for k in range(n)]
