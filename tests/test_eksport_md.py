@@ -155,3 +155,16 @@ def test_foraeldede_dokumenter_fjernes(tmp_path, samdrift):
     assert not (m / "dokumenter" / "aftale.md").exists()
     assert (m / "dokumenter" / "mine noter.md").read_text(encoding="utf-8") == "behold mig"
     assert "aftale.md" not in (m / "dokumenter" / "README.md").read_text(encoding="utf-8")
+
+
+def test_en_ny_samdrift_har_tomme_bokse_i_statussiden(tmp_path, samdrift):
+    """A fresh samdrift: every opgave is open, written as GitHub's task list '- [ ] …' (not '- [] …',
+    which no Markdown reader takes for a box); in the example every one is ticked."""
+    assert samdrift("init", tmp_path / "ny", "--afdeling", "A:1", "--afdeling", "B:2").kode == 0
+    assert samdrift("-C", tmp_path / "ny", "export", "--md", tmp_path / "dok").kode == 0
+    ny = (tmp_path / "dok" / "status.md").read_text(encoding="utf-8")
+    assert "- [ ] Opgave 1: Udpegning af projektleder for samdriftsprocessen" in ny
+    assert "- []" not in ny and "- [x]" not in ny
+    assert samdrift("-C", EKSEMPEL, "export", "--md", tmp_path / "eks").kode == 0
+    eksempel = (tmp_path / "eks" / "status.md").read_text(encoding="utf-8")
+    assert "- [x] Opgave 1: Udpegning af projektleder" in eksempel
