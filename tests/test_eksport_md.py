@@ -168,3 +168,15 @@ def test_en_ny_samdrift_har_tomme_bokse_i_statussiden(tmp_path, samdrift):
     assert samdrift("-C", EKSEMPEL, "export", "--md", tmp_path / "eks").kode == 0
     eksempel = (tmp_path / "eks" / "status.md").read_text(encoding="utf-8")
     assert "- [x] Opgave 1: Udpegning af projektleder" in eksempel
+
+
+def test_en_ny_aftale_siger_hvad_der_ikke_er_udfyldt(tmp_path, samdrift):
+    """Every question of Bilag 4 in a fresh aftale has an answer, if only 'ikke udfyldt endnu',
+    never a question left hanging; and each list is one list (no blank line between its items)."""
+    assert samdrift("init", tmp_path / "ny", "--afdeling", "A:1", "--afdeling", "B:2").kode == 0
+    assert samdrift("-C", tmp_path / "ny", "export", "--md", tmp_path / "dok").kode == 0
+    aftale = (tmp_path / "dok" / "aftale.md").read_text(encoding="utf-8")
+    punkter = [linje for linje in aftale.splitlines() if linje.startswith("- ")]
+    assert len(punkter) == 9
+    assert all(p.endswith("ikke udfyldt endnu") for p in punkter), punkter
+    assert "faktisk udtrædelse: ikke udfyldt endnu\n- Aktiver, som er inddraget i samdriften: ikke udfyldt endnu\n" in aftale
