@@ -186,3 +186,17 @@ def test_hvert_ark_udskrives_laeseligt_paa_a4_paa_tvaers(tmp_path, samdrift):
             toppe = sorted({(k, t) for k, t in linjer})
             for (k1, t1), (k2, t2) in zip(toppe, toppe[1:]):
                 assert k1 != k2 or t2 - t1 >= 0.8 * tegn[0]["size"] or t2 == t1, (ark, t1, t2)
+
+
+def test_en_ny_samdrifts_noter_og_noeglens_overskrift(tmp_path, samdrift):
+    """A fresh samdrift has one nøgle, so the note under Fordelingsnøgler spans three narrow columns:
+    its row is as tall as the words need there (it was cut after two of its four lines). The
+    nøgle's header does not say the same thing twice ('Antal lejemål: antal lejemål')."""
+    assert samdrift("init", tmp_path / "ny", "--navn", "Ny", "--afdeling", "A:1", "--afdeling", "B:2").kode == 0
+    assert samdrift("-C", tmp_path / "ny", "export", "--xlsx", tmp_path / "ny.xlsx").kode == 0
+    ws = openpyxl.load_workbook(tmp_path / "ny.xlsx")["Fordelingsnøgler"]
+    assert ws.cell(1, 2).value == "Antal lejemål"
+    note = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value or "").startswith("Andelene beregnes"))
+    bredde = sum(ws.column_dimensions[k].width for k in "ABD")  # C, the integer basis, is hidden
+    ord_pr_linje = bredde * 1.1 / 6.5  # letters of about 6,5 characters a word and its space
+    assert ws.row_dimensions[note].height >= 15 * (len(ws.cell(note, 1).value.split()) / ord_pr_linje)

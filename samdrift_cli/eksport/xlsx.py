@@ -76,9 +76,17 @@ class _Bog:
         self.fmt = fmt
         self._citeret = {id(fmt[navn]): f for navn, f in citeret.items()}
         self._citeret[id(None)] = citeret["tekst"]
+        self._bredder: dict = {}  # per sheet: the width of each column set
 
     def ark(self, navn: str):
-        return self.wb.add_worksheet(navn)
+        ws = self.wb.add_worksheet(navn)
+        self._bredder[ws] = {}
+        return ws
+
+    def kolonner(self, ws, k1: int, k2: int, bredde: float, skjult: bool = False) -> None:
+        """Columns k1 to k2 as wide as ``bredde`` characters (remembered for the notes that span them)."""
+        ws.set_column(k1, k2, bredde, None, {"level": 1, "hidden": True} if skjult else None)
+        self._bredder[ws].update({k: 0 if skjult else bredde for k in range(k1, k2 + 1)})
 
     def tekst(self, ws, r: int, k: int, v, fmt=None) -> None:
         """User text is always text: never a formula, quotePrefix when it looks like one."""
@@ -97,7 +105,10 @@ class _Bog:
             ws.merge_range(r, k1, r, k2, tekst, self.fmt[fmt])
         else:
             ws.write_string(r, k1, tekst, self.fmt[fmt])
-        ws.set_row(r, 15 * max(1, len(tekst) // 110 + 1))
+        # as many lines as the text needs in the columns it spans (a hidden column takes no room;
+        # one not set is Excel's standard 8.43)
+        plads = sum(self._bredder[ws].get(k, 8.43) for k in range(k1, k2 + 1))
+        ws.set_row(r, 15 * _linjer(tekst, plads))
 
     def dato(self, ws, r: int, k: int, d: dt.date | None) -> None:
         if d is None:
@@ -297,7 +308,7 @@ def _tabel(bog: _Bog, ws, raekke: int, kolonner: list[tuple[str, int]], data: li
                             if typer[k] in ("", "lang") else 0))
                 for k, (titel, bredde) in enumerate(kolonner)]
     for k, (_, bredde) in enumerate(kolonner):
-        ws.set_column(k, k, bredde)
+        bog.kolonner(ws, k, k, bredde)
     ws.set_row(raekke, 15 * max(max(_linjer(titel, bredde, fed=True) for titel, bredde in kolonner), 2))
     if not data:
         for k, (titel, _) in enumerate(kolonner):
@@ -369,7 +380,7 @@ def _noegler(bog: _Bog, mappe, r: "Fordelingsresultat", afd_raekke: dict[str, in
     ids = r.ids
     navne = dict(r.afdelinger)
     bog.tekst(ws, 0, 0, "Afdeling", bog.fmt["hoved"])
-    ws.set_column(0, 0, 20)
+    bog.kolonner(ws, 0, 0, 20)
     hoejde = 2  # lines of the header row: the longest header, wrapped in its column
     total_raekke = len(ids) + 1
     for i, a in enumerate(ids, start=1):
@@ -383,14 +394,16 @@ def _noegler(bog: _Bog, mappe, r: "Fordelingsresultat", afd_raekke: dict[str, in
         from samdrift_cli.fordeling.beregning import GRUNDLAG_TEKST
 
         navn = n.navn or n.id
-        hoveder = [f"{navn}: {GRUNDLAG_TEKST[n.grundlag]}", f"{navn}: grundlag i hele tal", f"{navn}: andel"]
+        grundlag = GRUNDLAG_TEKST[n.grundlag]  # 'Antal lejemål', not 'Antal lejemål: antal lejemål'
+        hoveder = [navn if navn.casefold() == grundlag.casefold() else f"{navn}: {grundlag}",
+                   f"{navn}: grundlag i hele tal", f"{navn}: andel"]
         bredde = max([14] + [len(ord_) + 2 for h in hoveder for ord_ in h.split()])
         for kk, h in enumerate(hoveder):
             bog.tekst(ws, 0, k0 + kk, h, bog.fmt["hoved"])
             if kk != 1:  # the integer basis column is hidden
                 hoejde = max(hoejde, _linjer(h, bredde, fed=True))
-        ws.set_column(k0, k0 + 2, bredde)
-        ws.set_column(k0 + 1, k0 + 1, bredde, None, {"level": 1, "hidden": True})
+        bog.kolonner(ws, k0, k0 + 2, bredde)
+        bog.kolonner(ws, k0 + 1, k0 + 1, bredde, skjult=True)
         heltal: dict[str, int] = {}
         for i, a in enumerate(ids, start=1):
             medlem = a in n.basis
@@ -446,10 +459,10 @@ def _konti(bog: _Bog, mappe, r: "Fordelingsresultat", noegle_celler: dict[str, d
     ws.set_row(0, 30)
     for k, (titel, b) in enumerate(zip(synlige, bredder)):
         bog.tekst(ws, 0, k, titel, bog.fmt["hoved"])
-        ws.set_column(k, k, b)
+        bog.kolonner(ws, k, k, b)
     for k, titel in enumerate(hjaelpere, start=k_n):
         bog.tekst(ws, 0, k, titel, bog.fmt["hoved"])
-    ws.set_column(k_n, k_n + len(hjaelpere) - 1, 14, None, {"level": 1, "hidden": True})
+    bog.kolonner(ws, k_n, k_n + len(hjaelpere) - 1, 14, skjult=True)
     celler: dict[int, dict] = {}
     for i, x in enumerate(r.konti, start=1):
         nc = noegle_celler[x.noegle]
@@ -534,9 +547,9 @@ def _maal_oekonomi(bog: _Bog, mappe, r: "Fordelingsresultat", konto_celler: dict
     ws.set_row(2, 30)
     for k, h in enumerate(hoved):
         bog.tekst(ws, 2, k, h, bog.fmt["hoved"])
-    ws.set_column(0, 0, 10)
-    ws.set_column(1, 1, 36)
-    ws.set_column(2, 4 + 3 * len(ids), 16)
+    bog.kolonner(ws, 0, 0, 10)
+    bog.kolonner(ws, 1, 1, 36)
+    bog.kolonner(ws, 2, 4 + 3 * len(ids), 16)
     raekke = 3
     i_dag_celler: dict[str, list[str]] = {a: [] for a in ids}
     med_celler: dict[str, list[str]] = {a: [] for a in ids}
