@@ -141,3 +141,50 @@ def test_konsolscriptet_skriver_alt_ud(tmp_path):
     p.wait()
     fejl = p.stderr.read()
     assert b"Traceback" not in fejl and b"Exception ignored" not in fejl
+
+
+def _i_terminalen(args: list[str], bredde: int = 80) -> tuple[int, list[str]]:
+    """``samdrift ARGS`` in a real (pseudo) terminal ``bredde`` columns wide: its exit code and
+    screen lines."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    styrer, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 50, bredde, 0, 0))
+    miljoe = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    p = subprocess.Popen([sys.executable, "-m", "samdrift_cli", *args], stdin=terminal, stdout=terminal,
+                         stderr=terminal, env={**miljoe, "TERM": "xterm", "NO_COLOR": "1", "SAMDRIFT_IDAG": "2026-12-01"})
+    os.close(terminal)
+    ud = b""
+    while True:
+        try:
+            stykke = os.read(styrer, 65536)
+        except OSError:  # the terminal closed: the command is done
+            break
+        if not stykke:
+            break
+        ud += stykke
+    p.wait()
+    os.close(styrer)
+    import re
+
+    return p.returncode, [re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", x)
+                          for x in ud.decode("utf-8").replace("\r\n", "\n").split("\n")]
+
+
+def test_i_en_terminal_paa_80_kolonner_er_ingen_linje_bredere(tmp_path, samdrift):
+    """What a user sees on an 80-column terminal: every line fits (prose wraps under itself rather
+    than at the terminal's edge in the middle of a word), for a new samdrift and for the example."""
+    assert samdrift("init", tmp_path / "ny", "--afdeling", "Nordparken:240", "--afdeling", "Sydhaven:80").kode == 0
+    for args in (["-C", str(tmp_path / "ny"), "status"], ["-C", str(tmp_path / "ny"), "fordeling"],
+                 ["-C", str(tmp_path / "ny"), "check", "milepael", "1"], ["-C", str(EKSEMPEL), "status"],
+                 ["-C", str(EKSEMPEL), "fordeling"], ["-C", str(EKSEMPEL), "vejledning", "6"],
+                 ["-C", str(EKSEMPEL), "check", "milepael", "12"], ["-C", str(EKSEMPEL), "fordeling", "--mod-timer"],
+                 ["-C", str(EKSEMPEL), "fordeling", "--noegle", "lejemaal"], ["oversigt", str(tmp_path)],
+                 ["-C", str(EKSEMPEL), "fordeling", "--noegle-for", "114=areal"]):
+        kode, linjer = _i_terminalen(args)
+        assert kode in (0, 1) and len(linjer) >= 3, (args, linjer)  # 1: a milestone not reached
+        assert max(len(x) for x in linjer) <= 80, (args, max(linjer, key=len))

@@ -177,11 +177,11 @@ def vejledning(m, tekster: dict) -> None:
     from samdrift_cli.milepaele.katalog import ROLLE_TITLER
 
     k = konsol()
-    k.print(f"[bold]Milepæl {m.nr}: {escape(m.titel)}[/] ({m.fase})")
+    linje(k, "", f"[bold]Milepæl {m.nr}: {escape(m.titel)}[/] ({m.fase})", markup=True)
     linje(k, "", m.formaal)
     for i, titel in enumerate(m.opgaver, start=1):
         k.print()
-        k.print(f"[bold]Opgave {i}: {escape(titel)}[/]")
+        linje(k, "", f"[bold]Opgave {i}: {escape(titel)}[/]", markup=True)
         # the playbook's text: paragraphs parted by a blank line, its bullets one to a line
         for del_ in (tekster["opgaver"].get(f"{m.nr}.{i}") or "").split("\n"):
             if not del_:
@@ -231,8 +231,8 @@ def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str,
     k = konsol()
     lejemaal = sum(n for _, n in afdelinger)
     k.print(f"[bold]{e(navn)}[/]" + (f" — {e(boligorganisation)}" if boligorganisation else ""))
-    k.print(f"{flertal(len(afdelinger), 'afdeling', 'afdelinger')}, {tusind(lejemaal)} lejemål: "
-            + ", ".join(e(n) for n, _ in afdelinger))
+    linje(k, "", f"{flertal(len(afdelinger), 'afdeling', 'afdelinger')}, {tusind(lejemaal)} lejemål: "
+          + ", ".join(n for n, _ in afdelinger))
     for fase in FASER:
         t = Table(title=fase, title_justify="left", show_lines=False)
         t.add_column("Nr", justify="right")
@@ -250,7 +250,8 @@ def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str,
         k.print(t, soft_wrap=False)
     aktiviteter(k, list(aabne_aktiviteter))
     if alle_naaet:
-        k.print("[green]Alle 12 milepæle er nået.[/]" + ("" if skridt else " Samdriften er i drift; følg løbende op på mål og aftale."))
+        linje(k, "", "[green]Alle 12 milepæle er nået.[/]" + ("" if skridt else " Samdriften er i drift; følg løbende op på "
+                                                                   "mål og aftale."), markup=True)
     if skridt:
         k.print("[bold]Næste skridt[/]")
         for x in skridt[:12]:
@@ -290,8 +291,8 @@ def konti(r: "Fordelingsresultat", kun_noegle: str | None) -> None:
     navne = {a: e(n) for a, n in r.afdelinger}
     valgte = [x for x in r.konti if kun_noegle is None or x.noegle == kun_noegle]
     if not valgte and kun_noegle is None:
-        k.print("Ingen konti indgår i samdriften endnu. Sæt 'med: true', en 'noegle' og et 'budget' på "
-                "kontiene i model.yaml.", markup=False)
+        linje(k, "", "Ingen konti indgår i samdriften endnu. Sæt 'med: true', en 'noegle' og et 'budget' på "
+                     "kontiene i model.yaml.")
         return
     # the account names stay readable: wrapped, never cut; with many afdelinger one table per group
     def bredde(a: str) -> int:  # an afdeling's column: its name or its largest amount, and a space
