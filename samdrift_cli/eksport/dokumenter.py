@@ -274,6 +274,14 @@ def _tekstvaegte(b: Blok) -> list[int]:
     return vaegte
 
 
+def _hovedbredde(tekst: str) -> int:
+    """The characters a header needs on a line: two lines, wrapped between its words, if each is
+    short text; else its longest word (it wraps as the column's cells decide)."""
+    ord_ = tekst.split()
+    to = min((max(len(" ".join(ord_[:i])), len(" ".join(ord_[i:]))) for i in range(len(ord_) + 1)), default=0)
+    return to if to <= KORT_TEKST else max(map(len, ord_))
+
+
 def _typst_liste(b: Blok) -> str:
     """A list; a task list as a box in front of each item, where the bullet would be (a nested item
     under it indented, after a dash)."""
@@ -541,8 +549,9 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
             beloeb = [hoejre[k] or all(_er_beloeb(_ren(r[k])) for r in b.raekker if k < len(r) and _ren(r[k]))
                       for k in range(n)]
             skrift = 8.0 if n >= 5 else 9.5
-            # the cells whole, the header's longest word (it may wrap between its words)
-            tegn = [max([len(o) for h in b.hoved[k:k + 1] for o in _ren(h).split()]
+            # the cells whole; the header on two short lines ('Med antal | lejemål'), a long one as
+            # wide as its longest word
+            tegn = [max([_hovedbredde(_ren(h)) for h in b.hoved[k:k + 1]]
                         + [len(_ren(r[k])) for r in b.raekker if k < len(r)], default=1) for k in range(n)]
             vaegte = _tekstvaegte(b)
             # about 0.024 cm a character a point of type (the bold header's letters are the widest), and the cell's margins
