@@ -22,7 +22,10 @@ KATALOG: list[tuple[str, dict, list[str]]] = [
     ("Liste uden afslutning", {"model.yaml": "konti: [\n"},
      ["model.yaml:2:1: fejl: YAML-syntaksfejl: der mangler en værdi her (er en liste eller tabel ikke lukket?)"]),
     ("Manglende anførselstegn", {"model.yaml": 'konti: "x\n'},
-     ["model.yaml:2:1: fejl: YAML-syntaksfejl: filen slutter midt i en tekst i anførselstegn; mangler et afsluttende anførselstegn?"]),
+     ["model.yaml:2:1: fejl: YAML-syntaksfejl: filen slutter midt i en tekst i anførselstegn (mangler et afsluttende "
+      "anførselstegn?); teksten begynder på linje 1, kolonne 8"]),
+    ("Liste i [ ] uden ']'", {"model.yaml": "konti: [1, 2\nfordelingsnoegler: []\n"},
+     ["model.yaml:2:18: fejl: YAML-syntaksfejl: listen i [ ] er ikke lukket med ']'; listen begynder på linje 1, kolonne 8"]),
     ("Kolon i tekst uden anførselstegn", {"model.yaml": "start: a: b\n"},
      ["model.yaml:1:9: fejl: YAML-syntaksfejl: uventet ':' her; sæt teksten i anførselstegn, eller tjek indrykningen"]),
     ("Dobbelt nøgle", {"model.yaml": "konti: []\nkonti: []\n"},

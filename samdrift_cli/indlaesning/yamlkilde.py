@@ -169,7 +169,7 @@ _YAML_PROBLEMER = [
     (r"expected ',' or '\]'", "listen i [ ] er ikke lukket med ']'"),
     (r"expected ',' or '}'", "tabellen i { } er ikke lukket med '}'"),
     (r"found unexpected end of stream",
-     "filen slutter midt i en tekst i anførselstegn; mangler et afsluttende anførselstegn?"),
+     "filen slutter midt i en tekst i anførselstegn (mangler et afsluttende anførselstegn?)"),
     (r"found duplicate anchor", "ankeret er defineret to gange"),
     (r"did not find expected key", "indrykningen passer ikke; der forventedes en nøgle her"),
     (r"did not find expected '-' indicator", "der forventedes et listepunkt ('- ') her"),
@@ -182,6 +182,11 @@ _YAML_PROBLEMER = [
     (r"while scanning an anchor", "ugyldigt anker efter '&'"),
     (r"exceeded maximum nesting depth", "værdierne er indlejret for dybt; det er ikke en samdrift-fil"),
 ]
+
+
+# what a parser's context left open, in the words the messages use for it
+_AABNET = {"while parsing a flow sequence": "listen", "while parsing a flow mapping": "tabellen",
+           "while scanning a quoted scalar": "teksten"}
 
 
 def _dansk_yamlproblem(problem: str | None) -> str:
@@ -277,7 +282,12 @@ def parse_yaml(dok: YamlDokument) -> None:
         mark = e.problem_mark or e.context_mark
         linje = mark.line if mark else 0
         kolonne = mark.column if mark else 0
-        dok.fund.append(dok.fund_paa_linje(linje, kolonne, _dansk_yamlproblem(e.problem or e.context)))
+        besked = _dansk_yamlproblem(e.problem or e.context)
+        start, hvad = e.context_mark, _AABNET.get(e.context or "")
+        if hvad and start is not None and mark is not None and start.line != mark.line:
+            # where the parser gave up is seldom where the list or the text was left open
+            besked += f"; {hvad} begynder på linje {start.line + 1}, kolonne {start.column + 1}"
+        dok.fund.append(dok.fund_paa_linje(linje, kolonne, besked))
         return
     except YAMLError as e:
         from yaml.reader import ReaderError
