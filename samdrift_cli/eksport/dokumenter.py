@@ -262,24 +262,27 @@ def _tekstvaegte(b: Blok) -> list[int]:
     """How the text columns of a table share its width: by the mean length of their cells (header
     included), at most 40 characters, so a column of long texts is not as narrow as one of names
     and dates; and no less than its longest word. 0 for a column whose cells are short texts ('ja',
-    'Mette Lund') or dates, whatever its header ('Skal afsluttes senest', which may wrap): it is as
-    wide as its longest cell, so it is never hyphenated ('Op-fyldt', '31. de-cember 2025')."""
+    'Mette Lund') or dates under a header that fits on two lines that wide ('Skal afsluttes
+    senest'): it is as wide as its longest cell, so it is never hyphenated ('Op-fyldt', '31.
+    de-cember 2025'). A long header over short cells ('Boligafdeling som bidrager med aktivet ved
+    opstart') shares the width like a column of long texts."""
     vaegte = []
     for k in range(len(b.hoved)):
         celler = [_ren(r[k]) for r in b.raekker if k < len(r)]
         tekster = [_ren(b.hoved[k])] + celler
         laengste_ord = max((len(o) for x in tekster for o in x.split()), default=1)
-        vaegte.append(0 if all(len(x) <= KORT_TEKST or _er_dato(x) for x in celler) else
+        kort = (all(len(x) <= KORT_TEKST or _er_dato(x) for x in celler)
+                and _to_linjer(tekster[0]) <= max([KORT_TEKST] + [len(x) for x in celler]
+                                                  + [len(o) for o in tekster[0].split()]))
+        vaegte.append(0 if kort else
                       max(laengste_ord + 2, min(40, round(sum(map(len, tekster)) / len(tekster)))))
     return vaegte
 
 
-def _hovedbredde(tekst: str) -> int:
-    """The characters a header needs on a line: two lines, wrapped between its words, if each is
-    short text; else its longest word (it wraps as the column's cells decide)."""
+def _to_linjer(tekst: str) -> int:
+    """The characters a line needs to hold ``tekst`` on two lines, wrapped between its words."""
     ord_ = tekst.split()
-    to = min((max(len(" ".join(ord_[:i])), len(" ".join(ord_[i:]))) for i in range(len(ord_) + 1)), default=0)
-    return to if to <= KORT_TEKST else max(map(len, ord_))
+    return min((max(len(" ".join(ord_[:i])), len(" ".join(ord_[i:]))) for i in range(len(ord_) + 1)), default=0)
 
 
 def _typst_liste(b: Blok) -> str:
@@ -549,9 +552,8 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
             beloeb = [hoejre[k] or all(_er_beloeb(_ren(r[k])) for r in b.raekker if k < len(r) and _ren(r[k]))
                       for k in range(n)]
             skrift = 8.0 if n >= 5 else 9.5
-            # the cells whole; the header on two short lines ('Med antal | lejemål'), a long one as
-            # wide as its longest word
-            tegn = [max([_hovedbredde(_ren(h)) for h in b.hoved[k:k + 1]]
+            # the cells whole, the header on two lines ('Med antal | lejemål')
+            tegn = [max([_to_linjer(_ren(h)) for h in b.hoved[k:k + 1]]
                         + [len(_ren(r[k])) for r in b.raekker if k < len(r)], default=1) for k in range(n)]
             vaegte = _tekstvaegte(b)
             # about 0.024 cm a character a point of type (the bold header's letters are the widest), and the cell's margins
