@@ -204,6 +204,10 @@ def test_korte_kolonner_orddeles_ikke_og_lange_tekster_faar_pladsen(dokumenter):
         hoved = {w["text"]: w for w in side.extract_words() if w["text"] in ("Aktivitet", "Vedrører", "Status")}
     # 'Aktivitet og formål' is the widest column: its header starts far left of 'Vedrører'
     assert hoved["Vedrører"]["x0"] - hoved["Aktivitet"]["x0"] > 0.4 * (side.width - 2 * 70)
+    # a long header over short names ('Boligafdeling som bidrager med aktivet ved opstart') does not
+    # take the width from the column of texts beside it
+    aftale = _pdf_tekst(dokumenter / "aftale.pdf").splitlines()
+    assert any(linje.endswith("140.000,00 kr. Forbliver i samdriften") for linje in aftale), aftale[:30]
 
 
 def test_datoer_deles_ikke_og_word_tabellerne_holder_sig_inden_for_margenen(dokumenter):
