@@ -304,3 +304,15 @@ def test_lange_linjer_ombrydes_i_terminalen_men_ikke_i_en_pipe():
     linje(k, "  ✗ ", "Leverance 1: Udpegning af projektleder for samdriftsprocessen", markup=True)
     assert [x.rstrip() for x in ud.getvalue().splitlines()] == ["  ✗ Leverance 1: Udpegning af",
                                                                 "    projektleder for samdriftsprocessen"]
+
+
+def test_kalender_til_stdout(eksempel, samdrift, tmp_path):
+    """'samdrift kalender -' writes the calendar to standard output, as its help says, and no file
+    called '-' (neither in the folder nor where it is run from)."""
+    import icalendar
+
+    _ret(eksempel, "implementeringsplan.yaml", "status: gennemfoert", "status: planlagt")
+    r = samdrift("-C", eksempel, "kalender", "-", cwd=tmp_path)
+    assert r.kode == 0, r.stderr
+    assert len(icalendar.Calendar.from_ical(r.stdout).walk("VEVENT")) == 1
+    assert not (tmp_path / "-").exists() and not (eksempel / "-").exists()

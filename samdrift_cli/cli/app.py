@@ -267,7 +267,9 @@ def kalender(
     """Skriv de åbne frister og planlagte aktiviteter som en iCalendar-fil (RFC 5545) til Outlook og andre kalendere."""
     from samdrift_cli.kommandoer.kalender import kalender as kommando
 
-    kor(lambda: kommando(_mappe(ctx), None if fil is None else (fil if fil.is_absolute() else Path.cwd() / fil)))
+    if fil is not None and str(fil) != "-" and not fil.is_absolute():  # '-' is standard output
+        fil = Path.cwd() / fil
+    kor(lambda: kommando(_mappe(ctx), fil))
 
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="JSON Schema for editoren (VS Code).",
