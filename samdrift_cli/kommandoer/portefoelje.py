@@ -69,7 +69,7 @@ def vis_oversigt(rod: Path, som_json: bool) -> int:
     if som_json:
         skriv_json({"samdrifter": linjer})
         return 0
-    terminal.oversigt(rod, linjer)
+    terminal.oversigt(rod.resolve(), linjer)  # "under /home/x/samdrifter", not "under ."
     if not linjer:
         terminal.skriv_fund([Fund(str(rod), None, None, "advarsel", "ingen samdrift-mapper (med samdrift.yaml) fundet")])
     return 0
