@@ -63,6 +63,8 @@ def skriv_atomisk(sti: Path, indhold: str | bytes, opret_mappe: bool = False) ->
         if opret_mappe:
             ægte.parent.mkdir(parents=True, exist_ok=True)
         fd, midlertidig = tempfile.mkstemp(prefix=".samdrift-", suffix=".tmp", dir=ægte.parent)
+    except FileNotFoundError:  # the folder to write in: named, as 'export --xlsx' names it
+        raise _fejl(ægte.parent, "mappen findes ikke")
     except OSError as e:
         raise _fejl(sti, f"kan ikke skrives: {oserror_tekst(e)}")
     try:

@@ -316,3 +316,9 @@ def test_kalender_til_stdout(eksempel, samdrift, tmp_path):
     assert r.kode == 0, r.stderr
     assert len(icalendar.Calendar.from_ical(r.stdout).walk("VEVENT")) == 1
     assert not (tmp_path / "-").exists() and not (eksempel / "-").exists()
+
+
+def test_kalender_i_en_mappe_der_ikke_findes(eksempel, samdrift, tmp_path):
+    r = samdrift("-C", eksempel, "kalender", tmp_path / "mangler" / "frister.ics")
+    assert r.kode == 2
+    assert r.fejllinjer == [f"{tmp_path / 'mangler'}: fejl: mappen findes ikke"]
