@@ -180,3 +180,9 @@ def test_en_ny_aftale_siger_hvad_der_ikke_er_udfyldt(tmp_path, samdrift):
     assert len(punkter) == 9
     assert all(p.endswith("ikke udfyldt endnu") for p in punkter), punkter
     assert "faktisk udtrædelse: ikke udfyldt endnu\n- Aktiver, som er inddraget i samdriften: ikke udfyldt endnu\n" in aftale
+
+
+def test_forsidens_afdelinger_opregnes_paa_dansk(tmp_path, samdrift):
+    assert samdrift("init", tmp_path / "ny", "--afdeling", "Nord:1", "--afdeling", "Syd:2", "--afdeling", "Øst:3").kode == 0
+    assert samdrift("-C", tmp_path / "ny", "export", "--md", tmp_path / "dok").kode == 0
+    assert "Samdrift mellem Nord, Syd og Øst." in (tmp_path / "dok" / "README.md").read_text(encoding="utf-8")
