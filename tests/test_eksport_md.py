@@ -186,3 +186,19 @@ def test_forsidens_afdelinger_opregnes_paa_dansk(tmp_path, samdrift):
     assert samdrift("init", tmp_path / "ny", "--afdeling", "Nord:1", "--afdeling", "Syd:2", "--afdeling", "Øst:3").kode == 0
     assert samdrift("-C", tmp_path / "ny", "export", "--md", tmp_path / "dok").kode == 0
     assert "Samdrift mellem Nord, Syd og Øst." in (tmp_path / "dok" / "README.md").read_text(encoding="utf-8")
+
+
+def test_en_tom_evalueringsperiode(tmp_path, samdrift):
+    """A fresh implementeringsplan has 'evalueringsperiode: {fra:, til:}': 'Ikke fastsat endnu', not
+    'Fra  til .'; with one date, the other is said to be missing."""
+    assert samdrift("init", tmp_path / "ny", "--afdeling", "A:1", "--afdeling", "B:2").kode == 0
+    assert samdrift("-C", tmp_path / "ny", "export", "--md", tmp_path / "dok").kode == 0
+    plan = (tmp_path / "dok" / "implementeringsplan.md").read_text(encoding="utf-8")
+    assert "## Evalueringsperiode\n\n_Ikke fastsat endnu._\n" in plan and "Fra  til" not in plan
+    fil = tmp_path / "ny" / "implementeringsplan.yaml"
+    tekst = fil.read_text(encoding="utf-8")
+    assert "evalueringsperiode:\n  fra:\n" in tekst
+    fil.write_text(tekst.replace("evalueringsperiode:\n  fra:\n", "evalueringsperiode:\n  fra: 2026-01-01\n"), encoding="utf-8")
+    assert samdrift("-C", tmp_path / "ny", "export", "--md", tmp_path / "dok").kode == 0
+    plan = (tmp_path / "dok" / "implementeringsplan.md").read_text(encoding="utf-8")
+    assert "Fra 1. januar 2026 til (ikke udfyldt endnu)." in plan
