@@ -71,13 +71,17 @@ def mermaid_navn(tekst) -> str:
     return s or "uden navn"
 
 
-def til_bestyrelsen(besked: str) -> str:
+def til_bestyrelsen(besked: str, navne: dict[str, str] | None = None) -> str:
     """A finding of 'check milepael' in words for a board: without the file, the YAML keys in
-    parentheses and the command line hints."""
+    parentheses and the command line hints, and an afdeling by its name (``navne``: id -> navn),
+    not its id ("vurdering for Nordparken", not "for 'nordparken'")."""
     s = re.sub(r"^[\w.-]+\.(?:yaml|csv|xlsx)(?::\d+)?: ", "", besked)
     s = re.sub(r"; brug '[^']*'", "", s)
     s = re.sub(r" \((?=[^()]*(?:[_:]|\.yaml|[a-z]\.[a-z]))[^()]*\)", "", s)
+    s = re.sub(r" \([a-z_]+\)", "", s)  # a single key: 'hvem den vedrører (vedroerer)'
     s = re.sub(r"\('samdrift [^']*'\)", "", s)
+    if navne:
+        s = re.sub(r"'([a-z0-9_-]+)'", lambda m: navne.get(m[1], m[0]), s)
     # a leading YAML key in words: 'vilkaar.vurdering' -> 'vilkår, vurdering'
     s = re.sub(r"^[a-z_]+(?:\.[a-z_]+)+(?=[: ])|^[a-z]+_[a-z_]+(?=[: ])", lambda m: _ord(m.group()), s)
     return s[:1].upper() + s[1:]
@@ -143,7 +147,7 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> d
                            "ja_nej_tekst": lambda v: {True: "Ja", False: "Nej", None: "ikke udfyldt endnu"}[v], "pct": _pct,
                            "foerste": lambda xs: next(iter(xs), None), "tal": _tal,
                            "linje": lambda v: Markup(md(" ".join(str(v or "").split()))),
-                           "til_bestyrelsen": til_bestyrelsen})
+                           "til_bestyrelsen": lambda besked: til_bestyrelsen(besked, navne)})
     status = vurder(mappe)
     s = mappe.samdrift
     navne = {a.id: a.navn for a in s.afdelinger}

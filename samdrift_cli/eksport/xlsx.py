@@ -344,9 +344,10 @@ def _oversigt(bog: _Bog, mappe, status) -> None:
     bog.tekst(ws, 2, 0, f"Nået milepæl: {aktuel_milepael(status)} af 12", bog.fmt["fed"])
     from samdrift_cli.eksport.md import til_bestyrelsen
 
+    navne = {a.id: a.navn for a in s.afdelinger}
     data = []
     for st in status:
-        aabne = list(dict.fromkeys(til_bestyrelsen(x) for p in st.punkter if not p.opfyldt for x in p.mangler))
+        aabne = list(dict.fromkeys(til_bestyrelsen(x, navne) for p in st.punkter if not p.opfyldt for x in p.mangler))
         data.append([st.milepael.nr, st.milepael.fase, st.milepael.titel, STATUS_TEKST[st.status], st.dato,
                      sum(1 for p in st.punkter if not p.opfyldt),
                      "\n".join(f"• {x}" for x in aabne[:5]) + (f"\n… og {len(aabne) - 5} mere" if len(aabne) > 5 else "")])
