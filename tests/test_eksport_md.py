@@ -168,6 +168,9 @@ def test_en_ny_samdrift_har_tomme_bokse_i_statussiden(tmp_path, samdrift):
     # for a board: afdelinger by name, no YAML keys ("hvem den vedrører", not "… (vedroerer)")
     assert "- Mangler: Beboervalgtes ønsker: vurdering for A mangler" in ny
     assert "'a'" not in ny and "(vedroerer)" not in ny and "hvem den vedrører, ansvarlig" in ny
+    # an activity by the start of its text, not its id ('faelles-kultur')
+    assert "Aktiviteten «Aktiviteter, der fremmer det fælles: fx fælles socialfaglige ture og …»: formål" in ny
+    assert "'faelles-kultur'" not in ny
     assert samdrift("-C", EKSEMPEL, "export", "--md", tmp_path / "eks").kode == 0
     eksempel = (tmp_path / "eks" / "status.md").read_text(encoding="utf-8")
     assert "- [x] Opgave 1: Udpegning af projektleder" in eksempel

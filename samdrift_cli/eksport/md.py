@@ -71,10 +71,22 @@ def mermaid_navn(tekst) -> str:
     return s or "uden navn"
 
 
+def bestyrelsesnavne(mappe: "Samdriftsmappe") -> dict[str, str]:
+    """What a board calls what a finding names by id: an afdeling by its name, an activity of the
+    implementeringsplan by the start of its text in «»."""
+    navne = {a.id: a.navn for a in mappe.samdrift.afdelinger}
+    for a in (mappe.implementeringsplan.aktiviteter if mappe.implementeringsplan else []):
+        tekst = " ".join(a.aktivitet.split()).split(" (")[0]  # without a remark in parentheses
+        if len(tekst) > 70:
+            tekst = tekst[:70].rsplit(" ", 1)[0].rstrip(",.:;") + " …"
+        navne.setdefault(a.id, f"«{tekst}»")
+    return navne
+
+
 def til_bestyrelsen(besked: str, navne: dict[str, str] | None = None) -> str:
     """A finding of 'check milepael' in words for a board: without the file, the YAML keys in
-    parentheses and the command line hints, and an afdeling by its name (``navne``: id -> navn),
-    not its id ("vurdering for Nordparken", not "for 'nordparken'")."""
+    parentheses and the command line hints, and what it names by id in words (``navne``, from
+    :func:`bestyrelsesnavne`): "vurdering for Nordparken", not "for 'nordparken'"."""
     s = re.sub(r"^[\w.-]+\.(?:yaml|csv|xlsx)(?::\d+)?: ", "", besked)
     s = re.sub(r"; brug '[^']*'", "", s)
     s = re.sub(r" \((?=[^()]*(?:[_:]|\.yaml|[a-z]\.[a-z]))[^()]*\)", "", s)
@@ -147,7 +159,8 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> d
                            "ja_nej_tekst": lambda v: {True: "Ja", False: "Nej", None: "ikke udfyldt endnu"}[v], "pct": _pct,
                            "foerste": lambda xs: next(iter(xs), None), "tal": _tal,
                            "linje": lambda v: Markup(md(" ".join(str(v or "").split()))),
-                           "til_bestyrelsen": lambda besked: til_bestyrelsen(besked, navne)})
+                           "til_bestyrelsen": lambda besked: til_bestyrelsen(besked, ordene)})
+    ordene = bestyrelsesnavne(mappe)
     status = vurder(mappe)
     s = mappe.samdrift
     navne = {a.id: a.navn for a in s.afdelinger}

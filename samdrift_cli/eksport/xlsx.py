@@ -342,9 +342,9 @@ def _oversigt(bog: _Bog, mappe, status) -> None:
     bog.tekst(ws, 0, 0, s.navn, bog.fmt["titel"])
     bog.tekst(ws, 1, 0, s.boligorganisation or "")
     bog.tekst(ws, 2, 0, f"Nået milepæl: {aktuel_milepael(status)} af 12", bog.fmt["fed"])
-    from samdrift_cli.eksport.md import til_bestyrelsen
+    from samdrift_cli.eksport.md import bestyrelsesnavne, til_bestyrelsen
 
-    navne = {a.id: a.navn for a in s.afdelinger}
+    navne = bestyrelsesnavne(mappe)
     data = []
     for st in status:
         aabne = list(dict.fromkeys(til_bestyrelsen(x, navne) for p in st.punkter if not p.opfyldt for x in p.mangler))
