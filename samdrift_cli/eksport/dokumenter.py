@@ -268,12 +268,12 @@ def _tekstvaegte(b: Blok) -> list[int]:
     opstart') shares the width like a column of long texts."""
     vaegte = []
     for k in range(len(b.hoved)):
-        celler = [_ren(r[k]) for r in b.raekker if k < len(r)]
-        tekster = [_ren(b.hoved[k])] + celler
+        hoved, celler = _ren(b.hoved[k]), [_ren(r[k]) for r in b.raekker if k < len(r)]
+        tekster = [hoved] + celler
         laengste_ord = max((len(o) for x in tekster for o in x.split()), default=1)
-        kort = (all(len(x) <= KORT_TEKST or _er_dato(x) for x in celler)
-                and _to_linjer(tekster[0]) <= max([KORT_TEKST] + [len(x) for x in celler]
-                                                  + [len(o) for o in tekster[0].split()]))
+        # the width the cells (or the header's longest word) need anyway, and the header on two lines in it
+        bredde = max([KORT_TEKST, *map(len, celler), *map(len, hoved.split())])
+        kort = all(len(x) <= KORT_TEKST or _er_dato(x) for x in celler) and _to_linjer(hoved) <= bredde
         vaegte.append(0 if kort else
                       max(laengste_ord + 2, min(40, round(sum(map(len, tekster)) / len(tekster)))))
     return vaegte
@@ -541,8 +541,9 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
                 for k in range(n):
                     stykker = r[k] if k < len(r) else []
                     p = celler[k].paragraphs[0]
-                    beloeb_her = hoejre[k] or _er_beloeb(_ren(stykker))
-                    if beloeb_her or _er_dato(_ren(stykker)):
+                    tekst = _ren(stykker)
+                    beloeb_her = hoejre[k] or _er_beloeb(tekst)
+                    if beloeb_her or _er_dato(tekst):
                         # an amount or a date never breaks: 'kr.' stays with its number
                         stykker = [Stykke(x.tekst.replace(" ", "\u00a0"), x.fed, x.kursiv, x.brud) for x in stykker]
                     if beloeb_her:

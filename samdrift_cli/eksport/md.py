@@ -151,6 +151,7 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> d
     from samdrift_cli.skemaer.evaluering import SVAR_TEKST
     from samdrift_cli.skemaer.implementeringsplan import TEMA_TITLER
 
+    ordene = bestyrelsesnavne(mappe)
     miljoe = jinja_miljoe("md", trim=True)
     miljoe.finalize = lambda v: v if isinstance(v, Markup) else ("" if v is None else md(v))
     miljoe.filters.update({"celle": lambda v: Markup(celle(v)), "dato": lambda d: Markup(_dato(d)), "kr": lambda v: Markup(_kr(v)),
@@ -160,7 +161,6 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> d
                            "foerste": lambda xs: next(iter(xs), None), "tal": _tal,
                            "linje": lambda v: Markup(md(" ".join(str(v or "").split()))),
                            "til_bestyrelsen": lambda besked: til_bestyrelsen(besked, ordene)})
-    ordene = bestyrelsesnavne(mappe)
     status = vurder(mappe)
     s = mappe.samdrift
     navne = {a.id: a.navn for a in s.afdelinger}

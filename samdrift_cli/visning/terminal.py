@@ -312,7 +312,7 @@ def konti(r: "Fordelingsresultat", kun_noegle: str | None) -> None:
         foer += len(ids)
         t = _tabel(k, titel)
         t.add_column("Konto", no_wrap=True)
-        t.add_column("Navn", min_width=16, overflow="fold", ratio=1)
+        t.add_column("Navn", min_width=16, overflow="fold")
         t.add_column("Nøgle", overflow="fold")
         _beloebskolonne(t, "Beløb")
         for a in ids:
@@ -402,7 +402,7 @@ def sammenligning(s: "Sammenligning", efter: "Fordelingsresultat") -> None:
     # as the allocation table: names and nøgler wrap, never cut; one amount column when no amount changed
     t = _tabel(k, "Ændrede konti: forskel pr. afdeling")
     t.add_column("Konto", no_wrap=True)
-    t.add_column("Navn", min_width=16, overflow="fold", ratio=1)
+    t.add_column("Navn", min_width=16, overflow="fold")
     t.add_column("Nøgle", overflow="fold")
     samme_beloeb = all(x.beloeb_foer == x.beloeb_efter for x in s.konti)
     for kol in (("Beløb",) if samme_beloeb else ("Beløb\nfør", "Beløb\nefter")):
@@ -422,15 +422,13 @@ def sammenligning(s: "Sammenligning", efter: "Fordelingsresultat") -> None:
 
 
 def oversigt(rod, linjer: list[dict]) -> None:
-    from rich.table import Table
-
     k = konsol()
     t = _tabel(k, f"Samdrifter under {e(rod)}")
     for kol in ("Mappe", "Navn", "Afd.", "Lejemål", "Milepæl", "Næste skridt", "Problemer"):
         if kol in ("Afd.", "Lejemål", "Milepæl"):
             t.add_column(kol, justify="right", no_wrap=True)
         else:  # wrapped, never cut: a folder's name is what the user types next
-            t.add_column(kol, overflow="fold", ratio=2 if kol == "Næste skridt" else 1)
+            t.add_column(kol, overflow="fold")
     for x in linjer:
         t.add_row(e(x["mappe"]), e(x["navn"]), str(x["afdelinger"] or ""), str(x["lejemaal"] or ""),
                   str(x["milepael"]) if x["milepael"] is not None else "", e(x["naeste_skridt"]),
