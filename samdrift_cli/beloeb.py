@@ -11,7 +11,7 @@ MAKS_BELOEB = Decimal("1e13")  # 10 billioner kr.: far above any afdeling's budg
 MAKS_TEKST = 60  # characters of an amount written as text, checked before any pattern is tried
 
 # after the currency and the blanks around it are removed; anchored, no nested quantifiers: linear
-_DANSK = re.compile(r"(?P<fortegn>[-+−])?(?P<heltal>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<decimaler>\d+))?")
+_DANSK = re.compile(r"(?P<fortegn>[-+−])?(?P<heltal>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,(?P<decimaler>[0-9]+))?")
 # the currency as people write it around an amount: "kr. 245.000", "245.000 kr.", "245.000,-", "245.000 DKK"
 _VALUTA_FOER = re.compile(r"(?:kr\.?|dkk)\s*", re.IGNORECASE)
 _VALUTA_EFTER = re.compile(r"\s*(?:kr\.?|dkk|,-|\.-)", re.IGNORECASE)
@@ -22,7 +22,7 @@ class BeloebFejl(ValueError):
 
 
 # a YAML number that a Dane may have meant as thousands: 450.000 is 450 to YAML, 450000 to the reader
-_LIGNER_TUSINDER = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})$")
+_LIGNER_TUSINDER = re.compile(r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})$")
 
 
 def tjek_beloeb(d: Decimal, original: str) -> Decimal:
@@ -121,6 +121,11 @@ def afrund_brok(x: Fraction, decimaler: int) -> Decimal:
     if rest * 2 >= 1:
         heltal += 1
     return (Decimal(heltal) * q).quantize(q) if x >= 0 else -afrund_brok(-x, decimaler)
+
+
+def dansk_heltal(n: int) -> str:
+    """A whole number with Danish thousands separators: '1.000.000'."""
+    return f"{n:,}".replace(",", ".")
 
 
 def dansk_tal(d: Decimal) -> str:

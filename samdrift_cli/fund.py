@@ -7,6 +7,7 @@ excerpt of the line with a caret under the culprit.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -74,6 +75,26 @@ _STYRETEGN.update({0x2028: "\\u2028", 0x2029: "\\u2029"})
 def synlig(tekst: str) -> str:
     """User text in a one-line message: control characters shown escaped (``\\x0b``), never raw."""
     return tekst.translate(_STYRETEGN)
+
+
+_STYRETEGN_LINJER = {k: v for k, v in _STYRETEGN.items() if k not in (0x09, 0x0A)}
+
+
+def synlig_linjer(tekst: str) -> str:
+    """Text for the terminal, several lines: as :func:`synlig`, but line ends and tabs kept."""
+    return tekst.translate(_STYRETEGN_LINJER)
+
+
+# the characters no text of a samdrift may hold: the C0 and C1 control characters but tab and line
+# end, U+FFFE/U+FFFF and lone surrogates. None of them is valid in XML (Word, the workbook) or means
+# anything in Danish text; in a terminal they move the cursor or set its title
+_UGYLDIGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def ugyldigt_tegn(tekst: str) -> int | None:
+    """The place of the first character :data:`_UGYLDIGE` in ``tekst``, or None."""
+    m = _UGYLDIGE.search(tekst)
+    return m.start() if m else None
 
 
 @dataclass

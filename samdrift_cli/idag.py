@@ -19,7 +19,7 @@ def idag() -> dt.date:
     tekst = os.environ.get(VARIABEL, "").strip()
     if not tekst:
         return dt.date.today()
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", tekst)
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", tekst)
     try:
         if m:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))

@@ -144,7 +144,7 @@ def test_crlf_og_symbolsk_link_bevares(tmp_path, samdrift):
     from conftest import MINIMAL_SAMDRIFT
 
     m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT})
-    rigtig = tmp_path / "delt" / "milepaele.yaml"
+    rigtig = m / "delt" / "milepaele.yaml"  # a link inside the folder stays a link
     rigtig.parent.mkdir()
     rigtig.write_bytes(b"# Registreringer\r\nmilepaele:\r\n  - nr: 1  # start\r\n    opgaver: []\r\n")
     (m / "milepaele.yaml").symlink_to(rigtig)
@@ -153,6 +153,15 @@ def test_crlf_og_symbolsk_link_bevares(tmp_path, samdrift):
     assert (m / "milepaele.yaml").is_symlink()
     raa = rigtig.read_bytes()
     assert b"\n" not in raa.replace(b"\r\n", b"") and b"# start" in raa and b"dato: 2025-01-02" in raa
+    # a link out of the folder is never written through (#25)
+    uden_for = tmp_path / "delt.yaml"
+    rigtig.rename(uden_for)
+    (m / "milepaele.yaml").unlink()
+    (m / "milepaele.yaml").symlink_to(uden_for)
+    foer = uden_for.read_bytes()
+    r = samdrift("-C", m, "afkryds", "1", "--opgave", "2", "--af", "Direktionen")
+    assert r.kode == 2 and "fører ud af samdrift-mappen" in r.stderr
+    assert uden_for.read_bytes() == foer
 
 
 def test_tab_foer_kommentar_giver_en_dansk_fejl(tmp_path, samdrift):

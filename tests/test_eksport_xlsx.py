@@ -185,7 +185,9 @@ def test_hvert_ark_udskrives_laeseligt_paa_a4_paa_tvaers(tmp_path, samdrift):
                 linjer.setdefault((round(c["x0"] // 40), round(c["top"])), c)
             toppe = sorted({(k, t) for k, t in linjer})
             for (k1, t1), (k2, t2) in zip(toppe, toppe[1:]):
-                assert k1 != k2 or t2 - t1 >= 0.8 * tegn[0]["size"] or t2 == t1, (ark, t1, t2)
+                # measured against the text of the two lines (the sheet's 14 pt title is larger)
+                storrelse = min(linjer[(k1, t1)]["size"], linjer[(k2, t2)]["size"])
+                assert k1 != k2 or t2 - t1 >= 0.8 * storrelse or t2 - t1 <= 2, (ark, t1, t2)  # one line: tops within 2 pt
 
 
 def test_en_ny_samdrifts_noter_og_noeglens_overskrift(tmp_path, samdrift):

@@ -105,8 +105,24 @@ KATALOG: list[tuple[str, dict, list[str]]] = [
     ("Styretegn kopieret fra Word", {"oplaeg.yaml": "konklusion: Vi g\x0bår videre\n"},
      ["oplaeg.yaml:1:17: fejl: tegnet '\\x0b' er et styretegn, som YAML ikke tillader (ofte kopieret fra Word); slet det"]),
     ("Styretegn i en henvisning", {"oplaeg.yaml": 'beboervalgtes_oensker:\n  - {afdeling: "c\\e[31m", vurdering: x}\n'},
-     ["oplaeg.yaml:2:16: fejl: 'c\\x1b[31m' er ikke et gyldigt id; brug kun små bogstaver a-z, tal, '_' og '-' "
-      "(æ→ae, ø→oe, å→aa)"]),
+     ["oplaeg.yaml:2:16: fejl: teksten har et styretegn ('\\x1b', tegn nr. 2), som ingen tekst i samdrift må have "
+      "(ofte kopieret fra Word, eller skrevet med \\ i anførselstegn); slet det"]),
+    ("Styretegn i en tekst", {"samdrift.yaml": 'navn: "Samdrift\\x0bNord"\nafdelinger:\n  - {id: a, navn: A, lejemaal: 1}\n'
+                                                '  - {id: b, navn: B, lejemaal: 2}\n'},
+     ["samdrift.yaml:1:7: fejl: teksten har et styretegn ('\\x0b', tegn nr. 9), som ingen tekst i samdrift må have "
+      "(ofte kopieret fra Word, eller skrevet med \\ i anførselstegn); slet det"]),
+    ("Et logo, der er for stort", {"samdrift.yaml": S + "dokumenter: {logo: logo.png}\n",
+                                   "logo.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01\xd4\xc0\x00\x01\xd4\xc0\x08\x02\x00\x00\x00"},
+     ["samdrift.yaml:5:20: fejl: 'logo.png' er 120.000 × 120.000 pixel; et logo må højst have 40.000.000 pixel (gem det i "
+      "en mindre størrelse, fx 1000 pixel bredt)"]),
+    ("Et logo, der ikke er et billede", {"samdrift.yaml": S + "dokumenter: {logo: logo.png}\n", "logo.png": b"GIF89a"},
+     ["samdrift.yaml:5:20: fejl: 'logo.png' er ikke et PNG-billede, som endelsen siger (eller filen er beskadiget)"]),
+    ("En tidsregistrering gemt som UTF-16", {"tidsregistrering.csv": "dato;medarbejder;afdeling;timer\n".encode("utf-16")},
+     ["tidsregistrering.csv: fejl: filen er gemt som UTF-16 (Unicode); gem den som CSV med tegnsættet UTF-8 eller "
+      "Windows-1252 (i Excel: 'CSV (semikolonsepareret)')"]),
+    ("En tidsregistrering, der ikke er en projektmappe", {"tidsregistrering.xlsx": b"dato;timer\n"},
+     ["tidsregistrering.xlsx: fejl: filen er ikke en Excel-projektmappe (.xlsx): en sådan er en zip-fil, og det er denne ikke "
+      "(er den gemt i et andet format, fx .xls eller .csv, eller er den beskadiget?)"]),
     ("Tom fil", {"model.yaml": ""},
      ["model.yaml:1:1: fejl: filen er tom; udfyld den, eller slet den, hvis den ikke er lavet endnu"]),
     ("Øverst en liste", {"model.yaml": "- 1\n- 2\n"},
@@ -187,6 +203,9 @@ def render_dokumentation() -> str:
             if indhold is None or navn.endswith(".keep"):
                 continue
             tekst = indhold.decode("utf-8", "replace") if isinstance(indhold, bytes) else indhold
+            if isinstance(indhold, bytes) and any(c < " " and c not in "\n\t" for c in tekst) or "\ufffd" in tekst:
+                linjer += [f"`{navn}`: en binær fil på {len(indhold)} byte", ""]
+                continue
             raekker = tekst.splitlines(keepends=True)
             if len(raekker) > 12:
                 tekst = "".join(raekker[:4]) + f"… ({len(raekker) - 4:,} linjer mere)\n".replace(",", ".")

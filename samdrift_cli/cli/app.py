@@ -44,10 +44,28 @@ import_app = typer.Typer(cls=Gruppe, help="Hent data ind i samdrift-mappen fra a
 JsonTilvalg = Annotated[bool, typer.Option("--json", help="Skriv ét JSON-dokument til stdout.")]
 
 
-def _mappe(ctx: typer.Context) -> Path:
+def _grundlag(ctx: typer.Context) -> Path:
+    """Where relative paths in the arguments start: the -C folder, as with git -C, else the current one."""
     while ctx.parent is not None and not ctx.obj:
         ctx = ctx.parent
     return ctx.obj["mappe"] if ctx.obj else Path.cwd()
+
+
+def _mappe(ctx: typer.Context) -> Path:
+    """The samdrift folder a command works on: the nearest folder from :func:`_grundlag` upward that
+    holds samdrift.yaml, as git finds its repository (the folder itself when none does, so that the
+    message names what is missing there)."""
+    grundlag = _grundlag(ctx)
+    for kandidat in (grundlag, *grundlag.parents):
+        if (kandidat / "samdrift.yaml").exists():
+            return kandidat
+    return grundlag
+
+
+def _sti(ctx: typer.Context, sti: Path) -> Path:
+    """A path from the arguments: absolute, or relative to :func:`_grundlag`."""
+    sti = sti.expanduser()
+    return sti if sti.is_absolute() else _grundlag(ctx) / sti
 
 
 def _vis_version(vis: bool) -> None:
@@ -69,7 +87,7 @@ def hoved(
     version: Annotated[bool, typer.Option("--version", help="Vis versionen og afslut.", is_eager=True,
                                           callback=_vis_version)] = False,
 ) -> None:
-    ctx.obj = {"mappe": (mappe if mappe is not None else Path.cwd())}
+    ctx.obj = {"mappe": Path.cwd() / mappe.expanduser() if mappe is not None else Path.cwd()}
 
 
 # -- init -----------------------------------------------------------------------
@@ -95,7 +113,7 @@ def init(
     """Opret en ny samdrift-mappe med alle skabeloner (overskriver aldrig en eksisterende fil)."""
     from samdrift_cli.skrivning.opret import opret
 
-    maal = _mappe(ctx) / mappe if mappe is not None else _mappe(ctx)
+    maal = _sti(ctx, mappe) if mappe is not None else _grundlag(ctx)
     kor(lambda: opret(maal, navn, afdeling or [], boligorganisation, git))
 
 
@@ -117,7 +135,7 @@ def check(
     from samdrift_cli.kommandoer import check as kommando
 
     def koer() -> int:
-        kode = kommando.check_alle(_mappe(ctx), som_json) if alle else kommando.check(_mappe(ctx), som_json)
+        kode = kommando.check_alle(_grundlag(ctx), som_json) if alle else kommando.check(_mappe(ctx), som_json)
         return 0 if (kode == 1 and tillad_advarsler) else kode
 
     kor(koer)
@@ -208,7 +226,11 @@ def fordeling(
     """Fordelingen på konti og afdelinger til øren: totaler, kroner pr. lejemål og sammenligning med i dag."""
     from samdrift_cli.kommandoer.fordeling import fordeling as kommando
 
-    kor(lambda: kommando(_mappe(ctx), som_json, noegle, mod_timer, periode, sammenlign, noegle_for or []))
+    if sammenlign is not None and _sti(ctx, Path(sammenlign)).is_dir():  # a folder, relative as every path
+        sammenlign_mappe = _sti(ctx, Path(sammenlign))
+    else:
+        sammenlign_mappe = None
+    kor(lambda: kommando(_mappe(ctx), som_json, noegle, mod_timer, periode, sammenlign, noegle_for or [], sammenlign_mappe))
 
 
 app.add_typer(import_app, name="import")
@@ -220,19 +242,21 @@ app.add_typer(import_app, name="import")
 def import_budget(
     ctx: typer.Context,
     fil: Annotated[Path, typer.Argument(metavar="FIL", help="Budgettet som .xlsx eller .csv (UTF-8 eller Windows-1252).")],
-    ark: Annotated[Optional[str], typer.Option("--ark", metavar="NAVN", help="Arket i projektmappen (standard: det første med en konto-kolonne).",
+    ark: Annotated[Optional[str], typer.Option("--ark", metavar="NAVN", help="Arket i projektmappen (standard: det første synlige med en konto-kolonne).",
                                                show_default=False)] = None,
     vis: Annotated[bool, typer.Option("--vis", help="Vis ændringerne uden at skrive.")] = False,
     tilfoej: Annotated[bool, typer.Option("--tilfoej", help="Tilføj ukendte konti med 'med: false'.")] = False,
     kolonne_konto: Annotated[Optional[str], typer.Option("--kolonne-konto", metavar="NAVN", help="Kolonnen med kontonummeret.", show_default=False)] = None,
     kolonne_navn: Annotated[Optional[str], typer.Option("--kolonne-navn", metavar="NAVN", help="Kolonnen med kontoens navn.", show_default=False)] = None,
     kolonne_budget: Annotated[Optional[str], typer.Option("--kolonne-budget", metavar="NAVN", help="Kolonnen med budgettet.", show_default=False)] = None,
+    aar: Annotated[Optional[int], typer.Option("--aar", metavar="ÅÅÅÅ", min=1900, max=2200,
+                                               help="Budgetåret: vælger kolonnen for det år, når filen har flere.", show_default=False)] = None,
 ) -> None:
     """Sæt budgettet på konti i model.yaml fra et regneark eller en CSV-fil; kommentarer og alt andet bevares."""
     from samdrift_cli.skrivning.budget import importer_budget
 
-    sti = fil if fil.is_absolute() else Path.cwd() / fil
-    kor(lambda: importer_budget(_mappe(ctx), sti, ark, vis, tilfoej, kolonne_konto, kolonne_navn, kolonne_budget))
+    sti = _sti(ctx, fil)
+    kor(lambda: importer_budget(_mappe(ctx), sti, ark, vis, tilfoej, kolonne_konto, kolonne_navn, kolonne_budget, aar))
 
 
 # -- export, kalender, schema, oversigt ----------------------------------------------------
@@ -255,7 +279,10 @@ def export(
     """Eksportér projektmappen (--xlsx) og dokumenterne (--md, --pdf, --docx)."""
     from samdrift_cli.kommandoer.export import export as kommando
 
-    kor(lambda: kommando(_mappe(ctx), xlsx, md, pdf, docx, overskriv))
+    def sti(v: str | None) -> str | None:  # '' is the default name; a path relative as every path
+        return v if not v else str(_sti(ctx, Path(v)))
+
+    kor(lambda: kommando(_mappe(ctx), sti(xlsx), sti(md), sti(pdf), sti(docx), overskriv))
 
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Åbne frister og planlagte aktiviteter som iCalendar.",
@@ -263,13 +290,14 @@ def export(
 def kalender(
     ctx: typer.Context,
     fil: Annotated[Optional[Path], typer.Argument(metavar="FIL", help="Filen (standard: dokumenter/kalender.ics i mappen; - for stdout).", show_default=False)] = None,
+    overskriv: Annotated[bool, typer.Option("--overskriv", help="Overskriv en fil, som samdrift ikke selv har lavet.")] = False,
 ) -> None:
     """Skriv de åbne frister og planlagte aktiviteter som en iCalendar-fil (RFC 5545) til Outlook og andre kalendere."""
     from samdrift_cli.kommandoer.kalender import kalender as kommando
 
-    if fil is not None and str(fil) != "-" and not fil.is_absolute():  # '-' is standard output
-        fil = Path.cwd() / fil
-    kor(lambda: kommando(_mappe(ctx), fil))
+    if fil is not None and str(fil) != "-":  # '-' is standard output
+        fil = _sti(ctx, fil)
+    kor(lambda: kommando(_mappe(ctx), fil, overskriv))
 
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="JSON Schema for editoren (VS Code).",
@@ -278,11 +306,13 @@ def schema(
     ctx: typer.Context,
     ud: Annotated[Optional[Path], typer.Option("--ud", metavar="MAPPE", help="Mappen skemaerne skrives i (standard: .samdrift/schemas i samdrift-mappen).",
                                                show_default=False)] = None,
+    overskriv: Annotated[bool, typer.Option("--overskriv", help="Overskriv skemafiler, som samdrift ikke selv har lavet.")] = False,
 ) -> None:
     """Skriv JSON Schema (draft-07) for hver filtype, så editoren fuldender og tjekker nøgler."""
     from samdrift_cli.skemaer.jsonskema import skriv_skemaer
 
-    kor(lambda: skriv_skemaer(ud if ud is not None else _mappe(ctx) / ".samdrift" / "schemas"))
+    rod = _mappe(ctx)
+    kor(lambda: skriv_skemaer(_sti(ctx, ud) if ud is not None else rod / ".samdrift" / "schemas", rod, overskriv))
 
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Én linje for hver samdrift under MAPPE.",
@@ -295,7 +325,7 @@ def oversigt(
     """Én linje for hver samdrift-mappe under MAPPE: afdelinger, lejemål, milepæl, næste skridt, problemer."""
     from samdrift_cli.kommandoer.portefoelje import vis_oversigt
 
-    rod = _mappe(ctx) / mappe if mappe is not None else _mappe(ctx)
+    rod = _sti(ctx, mappe) if mappe is not None else _grundlag(ctx)
     kor(lambda: vis_oversigt(rod, som_json))
 
 

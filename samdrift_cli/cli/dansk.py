@@ -33,7 +33,7 @@ _OVERSAET = [
     (r"^No such command '(.*)'\.\s*Did you mean (.*)\?$", "ukendt kommando '{0}'; mente du {1}?"),
     (r"^No such command '(.*)'\.$", "ukendt kommando '{0}'"),
     (r"^Missing command\.$", "der mangler en kommando"),
-    (r"^Got unexpected extra arguments? \((.*)\)$", "uventet ekstra argument: {0}"),
+    (r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", "uventet ekstra argument: {0}"),
     (r"^No such option: (.*)$", "ukendt tilvalg '{0}'"),
 ]
 

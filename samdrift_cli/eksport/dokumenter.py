@@ -353,8 +353,10 @@ def skriv_pdf(titel: str, bloks: list[Blok], u: Udseende, billeder: dict) -> byt
     try:
         return typst.compile(kilde.encode("utf-8"), root=str(u.rod), format="pdf", ignore_system_fonts=True,
                              font_paths=[str(u.rod)])
-    except Exception as e:  # typst's errors are one class per kind; all are a problem to report
-        raise SamdriftFejl([Fund(titel, None, None, "fejl", f"PDF-dokumentet kunne ikke laves: {str(e).splitlines()[0]}")])
+    except Exception:  # typst's errors are one class per kind; check has told what it can foresee (logo, font)
+        raise SamdriftFejl([Fund("samdrift.yaml", None, None, "fejl",
+                                 f"PDF-dokumentet '{titel}' kunne ikke laves; tjek 'dokumenter:' i samdrift.yaml (logo, "
+                                 "skrifttype), og kør 'samdrift check'")])
 
 
 # -- Word ---------------------------------------------------------------------------------------
@@ -434,6 +436,32 @@ def _med_overskrifter(doc) -> set[str]:
     return navne
 
 
+def _kun_typografier(doc) -> None:
+    """A Word template gives its styles and no more: its text is removed, and whatever it links to
+    outside itself (an attached template on a server, a hyperlink, a linked picture) is dropped with
+    every reference to it, so that nothing foreign travels into a board's document."""
+    from docx.oxml.ns import qn
+
+    krop = doc.element.body
+    for barn in list(krop):
+        if barn.tag != qn("w:sectPr"):
+            krop.remove(barn)
+    r_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    for del_ in list(doc.part.package.iter_parts()):
+        eksterne = {rid for rid, rel in del_.rels.items() if rel.is_external}
+        if not eksterne:
+            continue
+        element = getattr(del_, "element", None) or getattr(del_, "_element", None)
+        if element is not None:
+            for e in list(element.iter()):
+                for a in [a for a in e.attrib if a.startswith(r_ns) and e.attrib[a] in eksterne]:
+                    del e.attrib[a]
+                if e.tag == qn("w:attachedTemplate"):
+                    e.getparent().remove(e)
+        for rid in eksterne:
+            del_.rels.pop(rid)
+
+
 def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stempel: dt.datetime) -> bytes:
     import docx
     from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -443,6 +471,8 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
     from docx.shared import Cm, Pt, RGBColor
 
     doc = docx.Document(str(u.word_skabelon)) if u.word_skabelon else docx.Document()
+    if u.word_skabelon:
+        _kun_typografier(doc)
     stilarter = _med_overskrifter(doc)
     farve = RGBColor.from_string(u.farve.lstrip("#").upper())
     # Danish everywhere: the language of the Normal style, which every other style is based on
@@ -594,10 +624,9 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
 # -- all documents ------------------------------------------------------------------------------
 
 
-def skriv_dokumenter(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", ud: Path | None, art: str,
-                     overskriv: bool) -> list[Path]:
+def lav_dokumenter(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", ud: Path | None,
+                   art: str) -> dict[Path, bytes]:
     """The documents as PDF (``art`` "pdf") or Word ("docx") in ``ud`` (default dokumenter/)."""
-    from samdrift_cli.atomisk import maal, skriv_atomisk
     from samdrift_cli.eksport.md import STANDARDMAPPE, render
 
     ud = ud if ud is not None else mappe.sti / STANDARDMAPPE
@@ -610,7 +639,6 @@ def skriv_dokumenter(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | N
     from samdrift_cli.milepaele.status import dokumentdato
 
     stempel = dokumentdato(vurder(mappe))
-    filer = []
     indhold: dict[Path, bytes] = {}
     for stamme in STAMMER:
         tekst = md.get(f"{stamme}.md")
@@ -618,25 +646,6 @@ def skriv_dokumenter(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | N
             continue
         bloks = blokke(tekst)
         titel = next((_ren(b.stykker) for b in bloks if b.art == "overskrift"), stamme)
-        fil = ud / f"{stamme}.{art}"
-        if fil.exists() and not overskriv and not _lavet_af_samdrift(maal(fil), art):
-            raise SamdriftFejl([Fund(str(fil), None, None, "fejl",
-                                     "filen findes og er ikke lavet af samdrift; brug --overskriv for at erstatte den")])
-        indhold[fil] = (skriv_pdf(titel, bloks, u, billeder) if art == "pdf"
-                        else skriv_docx(titel, bloks, u, billeder, stempel))
-    for fil, data in indhold.items():
-        skriv_atomisk(fil, data, opret_mappe=True)
-        filer.append(fil)
-    return filer
-
-
-def _lavet_af_samdrift(fil: Path, art: str) -> bool:
-    if art == "pdf":  # the keyword set in typst_kilde
-        try:
-            with open(fil, "rb") as f:
-                return b"/Keywords(samdrift)" in f.read()
-        except OSError:
-            return False
-    from samdrift_cli.eksport.xlsx import lavet_af_samdrift
-
-    return lavet_af_samdrift(fil)
+        indhold[ud / f"{stamme}.{art}"] = (skriv_pdf(titel, bloks, u, billeder) if art == "pdf"
+                                           else skriv_docx(titel, bloks, u, billeder, stempel))
+    return indhold

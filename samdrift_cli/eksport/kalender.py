@@ -27,7 +27,7 @@ def kalender(mappe: "Samdriftsmappe", aktiviteter: list["AabenAktivitet"]) -> by
     from samdrift_cli import __version__
     from samdrift_cli.milepaele.tidslinje import STATUS_TEKST
 
-    navn = mappe.samdrift.navn
+    navn = " ".join(mappe.samdrift.navn.split())  # one line: a line end would end the property
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//samdrift//samdrift {__version__}//DA")
     cal.add("version", "2.0")
@@ -48,7 +48,8 @@ def kalender(mappe: "Samdriftsmappe", aktiviteter: list["AabenAktivitet"]) -> by
         e.add("dtstart", start)
         e.add("dtend", slut + dt.timedelta(days=1))  # all-day: the end is exclusive
         plan = "Implementeringsplan" if a.fil.startswith("implementering") else "Inddragelsesplan"
-        e.add("summary", f"{'Frist: ' if a.start is None and a.fil.startswith('implementering') else ''}{a.aktivitet}")
+        e.add("summary", f"{'Frist: ' if a.start is None and a.fil.startswith('implementering') else ''}"
+                         f"{' '.join(a.aktivitet.split())}")
         linjer = [f"{navn} — {plan}", a.beskrivelse, f"Status: {STATUS_TEKST.get(a.status, a.status)}"]
         if a.ansvarlig:
             linjer.append(f"Ansvarlig: {a.ansvarlig}")

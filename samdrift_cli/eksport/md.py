@@ -23,29 +23,42 @@ if TYPE_CHECKING:
 STANDARDMAPPE = "dokumenter"
 ALLE_DOKUMENTER = ("README.md", "status.md", "oplaeg.md", "interessentanalyse.md", "samdriftsmodel.md", "aftale.md",
                    "implementeringsplan.md", "evalueringsskema.md")
-MAERKE = "<!-- lavet af samdrift; ret i YAML-filerne, ikke her -->"
+MAERKE = "<!-- lavet af samdrift; ret i YAML-filerne, ikke her -->"  # for a reader of the file
 
 
 def _md_inline(tekst) -> str:
     s = str(tekst)
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_{}\[\]#|~])", r"\\\1", s)
+    return re.sub(r"([\\`*_{}\[\]#|~!])", r"\\\1", s)
+
+
+# what would begin a block at the start of a line: a list ('-', '+', '1.', '1)'), a heading's
+# underline ('===', '---'), a quote or a heading (escaped everywhere already)
+_LINJESTART = re.compile(r"^(?=[-+=])|^(?<=)([0-9]+)(?=[.)])")
 
 
 def md(tekst) -> str:
-    """Escape text for a Markdown paragraph: nothing becomes markup or HTML."""
+    """User text as Markdown that reads back as exactly that text (CommonMark, as GitHub, pandoc and the
+    PDF and Word export read it): nothing becomes markup or HTML, a line that begins like a list, a
+    heading or a code block stays a line of text (its indentation kept as non-breaking spaces), each
+    line break stays a line break, and a blank line parts paragraphs."""
     if tekst is None:
         return ""
-    s = _md_inline(str(tekst).replace("\r\n", "\n").replace("\r", "\n"))
-    # a line starting with '-', '+' or digits and '.' would start a list
-    s = re.sub(r"(?m)^(\s*)([-+])", r"\1\\\2", s)
-    s = re.sub(r"(?m)^(\s*\d+)([.)])", r"\1\\\2", s)
-    s = re.sub(r"\n{2,}", "\n\n", s.strip())
-    return s
+    s = str(tekst).replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    afsnit = []
+    for del_ in re.split(r"\n\s*\n", s):
+        linjer = []
+        for linje in del_.strip(" \t\n").split("\n"):
+            linje = linje.rstrip()
+            indryk = len(linje) - len(linje.lstrip(" \t"))
+            linje = "&nbsp;" * indryk + _LINJESTART.sub(lambda m: (m[1] or "") + "\\", _md_inline(linje[indryk:]), count=1)
+            linjer.append(linje)
+        afsnit.append("\\\n".join(x for x in linjer))  # a hard line break: '\' at the end of the line
+    return "\n\n".join(a for a in afsnit if a)
 
 
 def celle(tekst) -> str:
-    """Escape text for a table cell: one line, no pipes."""
+    """Escape text for a table cell: one line, no pipes, its line breaks as <br>."""
     if tekst is None:
         return ""
     s = _md_inline(str(tekst).strip())
@@ -113,31 +126,17 @@ def _dato(d: dt.date | None) -> str:
     return dansk_dato(d) if d else ""
 
 
-def skriv_md(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", ud: Path | None,
-             overskriv: bool) -> list[Path]:
-    from samdrift_cli.atomisk import skriv_atomisk
-
+def lav_md(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None",
+           ud: Path | None) -> tuple[dict[Path, str], list[Path]]:
+    """The documents as {path: Markdown} in ``ud`` (default dokumenter/), and the documents of files
+    that are gone (removed by the writer when samdrift made them and they are unchanged)."""
     ud = ud if ud is not None else mappe.sti / STANDARDMAPPE
     if ud.suffix.lower() == ".md":
         raise SamdriftFejl([Fund(str(ud), None, None, "fejl", "--md tager en mappe, ikke en fil")])
     if ud.exists() and not ud.is_dir():
         raise SamdriftFejl([Fund(str(ud), None, None, "fejl", "findes og er ikke en mappe")])
     dokumenter = render(mappe, fordeling)
-    fremmede = [navn for navn in dokumenter if (ud / navn).exists() and MAERKE not in (ud / navn).read_text(encoding="utf-8", errors="replace")]
-    if fremmede and not overskriv:
-        raise SamdriftFejl([Fund(str(ud / n), None, None, "fejl", "filen findes og er ikke lavet af samdrift; brug --overskriv")
-                            for n in fremmede])
-    ud.mkdir(parents=True, exist_ok=True)
-    filer = []
-    for navn, tekst in dokumenter.items():
-        skriv_atomisk(ud / navn, tekst)
-        filer.append(ud / navn)
-    # a document whose YAML file is gone is removed too, if samdrift made it
-    for navn in ALLE_DOKUMENTER:
-        gammel = ud / navn
-        if navn not in dokumenter and gammel.is_file() and MAERKE in gammel.read_text(encoding="utf-8", errors="replace"):
-            gammel.unlink()
-    return filer
+    return {ud / navn: tekst for navn, tekst in dokumenter.items()}, [ud / n for n in ALLE_DOKUMENTER if n not in dokumenter]
 
 
 def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> dict[str, str]:
@@ -154,7 +153,7 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> d
     ordene = bestyrelsesnavne(mappe)
     miljoe = jinja_miljoe("md", trim=True)
     miljoe.finalize = lambda v: v if isinstance(v, Markup) else ("" if v is None else md(v))
-    miljoe.filters.update({"celle": lambda v: Markup(celle(v)), "dato": lambda d: Markup(_dato(d)), "kr": lambda v: Markup(_kr(v)),
+    miljoe.filters.update({"celle": lambda v: Markup(celle(v)), "dato": lambda d: Markup(md(_dato(d))), "kr": lambda v: Markup(md(_kr(v))),
                            "mermaid": lambda v: Markup(mermaid(v)), "mermaid_navn": lambda v: Markup(mermaid_navn(v)),
                            "ja_nej": lambda v: {True: "Ja", False: "Nej", None: ""}[v],
                            "ja_nej_tekst": lambda v: {True: "Ja", False: "Nej", None: "ikke udfyldt endnu"}[v], "pct": _pct,
@@ -242,7 +241,7 @@ def _tal(v):
         return ""
     d = Decimal(v)
     decimaler = max(0, -d.normalize().as_tuple().exponent)
-    return Markup(dansk_decimal(d, decimaler))
+    return Markup(md(dansk_decimal(d, decimaler)))
 
 
 def _pct(x: Fraction) -> str:

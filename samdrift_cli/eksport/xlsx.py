@@ -117,16 +117,17 @@ class _Bog:
             ws.write_datetime(r, k, dt.datetime(d.year, d.month, d.day), self.fmt["dato"])
 
 
-def skriv_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", fil: Path | None,
-               overskriv: bool) -> Path:
-    """The workbook of a folder and its allocation (None: no model.yaml to allocate)."""
-    import xlsxwriter
-
+def maalfil(mappe: "Samdriftsmappe", fil: Path | None) -> Path:
+    """The workbook's file: ``fil`` (with .xlsx added when it has another ending), or the samdrift's name."""
     fil = fil if fil is not None else mappe.sti / standard_filnavn(mappe)
     if fil.suffix.lower() != ".xlsx":
         fil = fil.with_suffix(fil.suffix + ".xlsx") if fil.suffix else fil.with_suffix(".xlsx")
-    _tjek_maal(mappe, fil, overskriv, fordeling)
-    from samdrift_cli.atomisk import skriv_atomisk
+    return fil
+
+
+def lav_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> bytes:
+    """The workbook of a folder and its allocation (None: no model.yaml to allocate)."""
+    import xlsxwriter
 
     import io
 
@@ -190,29 +191,19 @@ def skriv_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", 
         ws.fit_to_pages(1, 0)
         ws.set_footer("&L&A&R&P/&N")
     wb.close()
-    skriv_atomisk(fil, buf.getvalue())
-    return fil
+    return buf.getvalue()
 
 
-def _tjek_maal(mappe, fil: Path, overskriv: bool, fordeling=None) -> None:
-    from samdrift_cli.skemaer import FILNAVNE
+def tjek_rettelser(fil: Path, fordeling) -> None:
+    """A workbook samdrift wrote and someone has changed since may be replaced only when its edits
+    are in model.yaml already: otherwise the export refuses, saying how to bring them in."""
+    import shlex
 
-    fil_abs = fil.resolve()
-    if fil_abs.parent == mappe.sti.resolve() and fil.name in (*FILNAVNE, "tidsregistrering.csv"):
-        raise SamdriftFejl([Fund(str(fil), None, None, "fejl", "eksporten må ikke skrive oven i en af samdriftens egne filer")])
-    if fil.exists() and fil.is_dir():
-        raise SamdriftFejl([Fund(str(fil), None, None, "fejl", "er en mappe; angiv et filnavn")])
-    if fil.exists() and not overskriv and not lavet_af_samdrift(fil):
+    aendret = _aendrede_budgetter(fil, _modellens_aftryk(fordeling))
+    if aendret:
         raise SamdriftFejl([Fund(str(fil), None, None, "fejl",
-                                 "filen findes og er ikke lavet af samdrift; brug --overskriv for at erstatte den")])
-    if fil.exists() and not overskriv:
-        aendret = _aendrede_budgetter(fil, _modellens_aftryk(fordeling))
-        if aendret:
-            raise SamdriftFejl([Fund(str(fil), None, None, "fejl",
-                                     f"projektmappen er ændret, siden samdrift skrev den ({aendret}); hent ændringerne ind med "
-                                     f"'samdrift import budget {fil.name}', eller brug --overskriv for at kassere dem")])
-    if not fil.parent.exists():
-        raise SamdriftFejl([Fund(str(fil.parent), None, None, "fejl", "mappen findes ikke")])
+                                 f"projektmappen er ændret, siden samdrift skrev den ({aendret}); hent ændringerne ind med "
+                                 f"'samdrift import budget {shlex.quote(fil.name)}', eller brug --overskriv for at kassere dem")])
 
 
 AFTRYK = "samdrift-budgetter"  # custom document property: the budgets as written, to notice edits
@@ -235,42 +226,32 @@ def _aendrede_budgetter(fil: Path, nu: str | None) -> str | None:
     """Whether the budgets of a workbook samdrift wrote have been edited since and are not yet in
     model.yaml (``nu``: the budgets of model.yaml); None when not, or not one of samdrift's workbooks."""
     import xml.etree.ElementTree as ET
-    import zipfile
 
-    from samdrift_cli.indlaesning.budgetfil import laes_linjer
+    from samdrift_cli.indlaesning.budgetfil import MAKS_STOERRELSE, laes_linjer
+    from samdrift_cli.indlaesning.regneark import tjek_zip
+    from samdrift_cli.indlaesning.yamlkilde import laes_raa
 
+    raa, _ = laes_raa(fil, fil.name, MAKS_STOERRELSE)
     try:
-        with zipfile.ZipFile(fil) as z:
+        if raa is None:
+            return "filen kan ikke læses"
+        with tjek_zip(raa, fil.name) as z:
             egenskaber = ET.fromstring(z.read("docProps/custom.xml"))
-    except (zipfile.BadZipFile, KeyError, OSError, ET.ParseError):
-        return None
+    except (SamdriftFejl, KeyError, OSError, ET.ParseError):
+        return "filen kan ikke læses som projektmappe"
     gemt = next((e for e in egenskaber if e.get("name") == AFTRYK), None)
     if gemt is None or not len(gemt):
-        return None
+        return "samdrifts aftryk af budgetterne mangler"
     try:
-        linjer, _, fund = laes_linjer(fil, "Konti", None, None, None)
+        laest = laes_linjer(fil, "Konti", None, None, None)
     except SamdriftFejl:
         return "Konti-arket kan ikke læses"
-    if fund:
-        return f"{fund[0][1].fil}: {fund[0][1].besked}"
-    laest = budgetaftryk((x.konto, x.navn, x.beloeb) for x in linjer)
+    if laest.fund:
+        return f"{laest.fund[0][1].fil}: {laest.fund[0][1].besked}"
+    laest = budgetaftryk((x.konto, x.navn, x.beloeb) for x in laest.linjer)
     if laest != (gemt[0].text or "") and laest != nu:
         return "et budget i Konti-arket"
     return None
-
-
-def lavet_af_samdrift(fil: Path) -> bool:
-    """Whether an Office file (xlsx, docx) names samdrift as its creator, however it was saved since."""
-    import xml.etree.ElementTree as ET
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(fil) as z:
-            kerne = ET.fromstring(z.read("docProps/core.xml"))
-    except (zipfile.BadZipFile, KeyError, OSError, ET.ParseError):
-        return False
-    skaber = kerne.find("{http://purl.org/dc/elements/1.1/}creator")
-    return skaber is not None and (skaber.text or "").strip() == "samdrift"
 
 
 # -- sheets -------------------------------------------------------------------------

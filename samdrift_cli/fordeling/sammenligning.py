@@ -8,15 +8,14 @@ folder (a scenario copy), or a what-if with another nøgle for some konti.
 from __future__ import annotations
 
 import contextlib
-import io
 import subprocess
-import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from samdrift_cli.fund import Fund, SamdriftFejl
+from samdrift_cli.beloeb import dansk_heltal
+from samdrift_cli.fund import Fund, SamdriftFejl, synlig
 from samdrift_cli.identitet import normaliser
 
 if TYPE_CHECKING:
@@ -98,33 +97,62 @@ def _git(sti: Path, *args: str, tekst: bool = True) -> subprocess.CompletedProce
         raise SamdriftFejl([Fund("--sammenlign", None, None, "fejl", "git findes ikke på maskinen; installér git")])
 
 
+# the files of a revision the allocation reads, and how large each may be (as the loader reads them)
+REVISIONENS_FILER = {"samdrift.yaml": 5 * 1024 * 1024, "model.yaml": 5 * 1024 * 1024,
+                     "tidsregistrering.csv": 200 * 1024 * 1024, "tidsregistrering.xlsx": 50 * 1024 * 1024}
+
+
+def _kildefejl(besked: str) -> SamdriftFejl:
+    return SamdriftFejl([Fund("--sammenlign", None, None, "fejl", besked)])
+
+
 @contextlib.contextmanager
-def kildemappe(sti: Path, kilde: str) -> Iterator[Path]:
-    """The folder ``kilde`` names: an existing folder, else the samdrift folder as it was in the git
-    revision ``kilde`` (read with ``git archive`` into a temporary folder; the working tree is never
-    touched)."""
-    som_mappe = Path(kilde).expanduser()
-    if som_mappe.is_dir():
-        yield som_mappe
+def kildemappe(sti: Path, kilde: str, mappe: Path | None = None) -> Iterator[Path]:
+    """The folder ``kilde`` names: ``mappe`` when it is a folder, else the samdrift folder as it was in
+    the git revision ``kilde``: only the files the allocation reads, each within its limit and a
+    regular file (never a symbolic link), copied into a temporary folder; the working tree is never
+    touched. The samdrift folder may be anywhere in its repository."""
+    if mappe is not None:
+        yield mappe
         return
     top = _git(sti, "rev-parse", "--show-toplevel")
     if top.returncode != 0:
-        raise SamdriftFejl([Fund("--sammenlign", None, None, "fejl",
-                                 f"'{kilde}' er hverken en mappe eller en git-revision: {sti} ligger ikke i et git-repo")])
+        raise _kildefejl(f"'{synlig(kilde)}' er hverken en mappe eller en git-revision: {sti} ligger ikke i et git-repo")
     rod = Path(top.stdout.strip())
     rev = _git(sti, "rev-parse", "--verify", "--quiet", f"{kilde}^{{commit}}")
     if rev.returncode != 0:
-        raise SamdriftFejl([Fund("--sammenlign", None, None, "fejl",
-                                 f"ukendt git-revision '{kilde}' (og ingen mappe med det navn); fx HEAD~1, en commit eller et tag")])
+        raise _kildefejl(f"ukendt git-revision '{synlig(kilde)}' (og ingen mappe med det navn); fx HEAD~1, en commit eller et tag")
     del_ = sti.resolve().relative_to(rod.resolve()).as_posix()
-    arkiv = _git(sti, "archive", "--format=tar", rev.stdout.strip(), "--", del_ if del_ != "." else ".", tekst=False)
+    praefiks = "" if del_ == "." else del_ + "/"
+    # -z: names as they are; paths from the top of the repository (':/'), whatever folder git runs in
+    liste = _git(rod, "ls-tree", "-z", "-l", rev.stdout.strip(), "--",
+                 *(f":/{praefiks}{navn}" for navn in REVISIONENS_FILER), tekst=False)
+    if liste.returncode != 0:
+        raise _kildefejl(f"revisionen '{synlig(kilde)}' kan ikke læses: {synlig(liste.stderr.decode('utf-8', 'replace').strip())}")
+    filer: dict[str, str] = {}
+    for post in liste.stdout.split(b"\0"):
+        if not post:
+            continue
+        meta, _, navn_b = post.partition(b"\t")
+        tilstand, art, objekt, stoerrelse = meta.decode("ascii", "replace").split()
+        navn = navn_b.decode("utf-8", "replace").rsplit("/", 1)[-1]
+        if art != "blob" or tilstand not in ("100644", "100755"):
+            hvad = "et symbolsk link" if tilstand == "120000" else "ikke en almindelig fil"
+            raise _kildefejl(f"{navn} er {hvad} i revisionen '{synlig(kilde)}'; samdrift læser kun almindelige filer")
+        if int(stoerrelse) > REVISIONENS_FILER[navn]:
+            raise _kildefejl(f"{navn} i revisionen '{synlig(kilde)}' er for stor ({dansk_heltal(int(stoerrelse))} byte; "
+                             f"højst {dansk_heltal(REVISIONENS_FILER[navn])} byte)")
+        filer[navn] = objekt
+    if "samdrift.yaml" not in filer:
+        raise _kildefejl(f"mappen {del_ if del_ != '.' else 'i roden af repoet'} havde ingen samdrift.yaml i revisionen "
+                         f"'{synlig(kilde)}'")
     with tempfile.TemporaryDirectory(prefix="samdrift-") as midl:
-        if arkiv.returncode != 0:
-            raise SamdriftFejl([Fund("--sammenlign", None, None, "fejl",
-                                     f"mappen fandtes ikke i revisionen '{kilde}'")])
-        with tarfile.open(fileobj=io.BytesIO(arkiv.stdout)) as tar:
-            tar.extractall(midl, filter="data")
-        yield Path(midl) / del_
+        for navn, objekt in filer.items():
+            blob = _git(rod, "cat-file", "blob", objekt, tekst=False)
+            if blob.returncode != 0:
+                raise _kildefejl(f"{navn} kan ikke læses fra revisionen '{synlig(kilde)}'")
+            (Path(midl) / navn).write_bytes(blob.stdout)
+        yield Path(midl)
 
 
 # -- what-if ------------------------------------------------------------------------------------

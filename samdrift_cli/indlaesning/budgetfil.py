@@ -15,18 +15,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from samdrift_cli.beloeb import BeloebFejl, parse_beloeb
-from samdrift_cli.fund import Fund, SamdriftFejl, synlig
+from samdrift_cli.beloeb import BeloebFejl, dansk_heltal, parse_beloeb
+from samdrift_cli.fund import Fund, SamdriftFejl, synlig, ugyldigt_tegn
 from samdrift_cli.identitet import normaliser
 
 HOVED_SOEGES = 30  # the header is found among the first rows
-MAKS_RAEKKER = 100_000
+MAKS_RAEKKER = 100_000  # rows of a budget file, blank ones included; a kontoplan has a few hundred
+MAKS_STOERRELSE = 20 * 1024 * 1024  # bytes of a budget file (xlsx or csv)
 
 # Danish column names, as normalised text (NFC, case folded, no punctuation at the ends)
 KONTO = re.compile(r"^(konto|kontonr|kontonummer|konto ?nr|kontonr\.?)$")
 NAVN = re.compile(r"^(navn|tekst|kontonavn|kontotekst|betegnelse|beskrivelse|konto ?navn)$")
-BUDGET = re.compile(r"^(budget|beløb|beloeb|budget ?\d{4}(/\d{2,4})?|budgetbeløb|budget,? kr\.?|beløb,? kr\.?|budget i kr\.?)$")
+BUDGET = re.compile(r"^(budget|beløb|beloeb|budget ?\d{4}(/\d{2,4})?|budgetbeløb|budget,? kr\.?|beløb,? kr\.?|budget i kr\.?"
+                    r"|budget ?\d{4},? kr\.?)$")
 TOTAL = re.compile(r"^(i alt|total|sum|i alt kr\.?|samlet|totalt)\b")
+_AAR = re.compile(r"(?<![0-9])(\d{4})(?![0-9])", re.ASCII)
+_CIFFER = re.compile(r"[0-9]")
 
 
 @dataclass
@@ -39,6 +43,16 @@ class Linje:
     beloeb: Decimal
 
 
+@dataclass
+class Laest:
+    """What was read from a budget file, and from where, so the command can say it."""
+
+    linjer: list[Linje]
+    har_navn: bool
+    fund: list[tuple[int, Fund]]
+    kilde: str  # "arket 'Budget', række 3, kolonne D 'Budget 2026'"
+
+
 def _kolonne(hoved: list[str], moenster: re.Pattern, valgt: str | None) -> int | None:
     if valgt is not None:
         m = normaliser(valgt)
@@ -49,12 +63,12 @@ def _kolonne(hoved: list[str], moenster: re.Pattern, valgt: str | None) -> int |
 def _celle_tekst(v) -> str:
     if v is None:
         return ""
-    if isinstance(v, float) and v.is_integer():
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
         return str(int(v))
     return str(v).strip()
 
 
-def _beloeb(v, sted_fund) -> Decimal | None:
+def _beloeb(v) -> Decimal:
     """An amount from a cell: a number (a double from Excel, rounded to øre only when it is one) or
     Danish text."""
     if isinstance(v, bool):
@@ -62,129 +76,211 @@ def _beloeb(v, sted_fund) -> Decimal | None:
     if isinstance(v, int):
         return parse_beloeb(v)
     if isinstance(v, float):
+        if v != v or v in (float("inf"), float("-inf")):
+            raise BeloebFejl("cellen er ikke et endeligt tal (uendelig eller NaN)")
+        if abs(v) >= 1e13:
+            raise BeloebFejl(f"beløbet {v:g} er urimeligt stort (højst 10.000.000.000.000 kr.)")
         d = Decimal(repr(v))
         rundet = d.quantize(Decimal("0.01"))
         if abs(d - rundet) > Decimal("0.000001"):
-            raise BeloebFejl(f"beløbet {repr(v)} har mere end 2 decimaler; angiv det i hele øre")
+            raise BeloebFejl(f"beløbet {repr(v).replace('.', ',')} har mere end 2 decimaler; angiv det i hele øre")
         return parse_beloeb(rundet)
     return parse_beloeb(str(v))
 
 
-def _raekker_csv(raa: bytes) -> list[list]:
+def _csv_raekker(raa: bytes, fil: str) -> list[list]:
+    """The rows of a CSV budget, streamed and stopped at :data:`MAKS_RAEKKER`."""
     if raa.startswith(b"\xef\xbb\xbf"):
         raa = raa[3:]
+    if raa[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(raa) > 3 and (raa[1:2] == b"\0" or raa[0:1] == b"\0")):
+        raise SamdriftFejl([Fund(fil, None, None, "fejl", "filen er gemt som UTF-16 (Unicode); gem den som CSV med "
+                                                          "tegnsættet UTF-8 eller Windows-1252 (i Excel: 'CSV (semikolonsepareret)')")])
     try:
         tekst = raa.decode("utf-8")
     except UnicodeDecodeError:
         tekst = raa.decode("cp1252", errors="replace")
-    start = "\n".join(tekst.splitlines()[:HOVED_SOEGES])
+    start = "\n".join(tekst[:100_000].splitlines()[:HOVED_SOEGES])
     skilletegn = ";" if start.count(";") >= start.count(",") else ","
-    return list(csv.reader(io.StringIO(tekst, newline=""), delimiter=skilletegn))
+    laeser = csv.reader(io.StringIO(tekst, newline=""), delimiter=skilletegn)
+    raekker: list[list] = []
+    try:
+        for r in laeser:
+            if len(raekker) >= MAKS_RAEKKER:
+                raise SamdriftFejl([Fund(fil, None, None, "fejl", f"filen har mere end {dansk_heltal(MAKS_RAEKKER)} linjer; "
+                                                                  f"højst {dansk_heltal(MAKS_RAEKKER)} læses")])
+            raekker.append(r)
+    except csv.Error as e:
+        graense = csv.field_size_limit()
+        besked = (f"en værdi er længere end de {dansk_heltal(graense)} tegn, en værdi må have (mangler et afsluttende "
+                  "anførselstegn?)" if "field larger" in str(e) else "linjen kan ikke læses som CSV (et anførselstegn "
+                                                                       "står forkert)")
+        raise SamdriftFejl([Fund(f"{fil}:{laeser.line_num}", None, None, "fejl", besked)])
+    return raekker
 
 
-def _ark(bog, navn: str | None, fil: str):
-    """The sheet to read: ``--ark``, else samdrift's own Konti sheet, else the first sheet."""
-    if navn is not None:
-        for ws in bog.worksheets:
-            if normaliser(ws.title) == normaliser(navn):
-                return ws
-        raise SamdriftFejl([Fund(fil, None, None, "fejl",
-                                 f"arket '{navn}' findes ikke; arkene er: {', '.join(ws.title for ws in bog.worksheets)}")])
-    for ws in bog.worksheets:
-        if ws.title == "Konti":
-            return ws
-    return bog.worksheets[0]
+def _hoved(raekke: list) -> list[str]:
+    return [normaliser(_celle_tekst(v)).strip(" :") for v in raekke]
+
+
+def _find_hoved(raekker: list[list], kol_konto, kol_navn, kol_budget, aar: int | None, fil: str, sted_kol):
+    """The header row and the columns of konto, navn and budget; refuses a choice between budget
+    columns it cannot make. Returns (row, i_konto, i_navn, i_budget) or None."""
+    for h, raekke in enumerate(raekker[:HOVED_SOEGES]):
+        hoved = _hoved(raekke)
+        i_konto = _kolonne(hoved, KONTO, kol_konto)
+        if i_konto is None:
+            continue
+        if kol_budget is not None:
+            i_budget = _kolonne(hoved, BUDGET, kol_budget)
+            if i_budget is None:
+                continue
+        else:
+            kandidater = [i for i, x in enumerate(hoved) if BUDGET.match(x)]
+            if not kandidater:
+                continue
+            if aar is not None:
+                med_aar = [i for i in kandidater if str(aar) in _AAR.findall(hoved[i])]
+                if not med_aar:
+                    raise SamdriftFejl([Fund(fil, None, None, "fejl", f"ingen budgetkolonne for {aar}; budgetkolonnerne er "
+                                             + ", ".join(f"{sted_kol(h, i)} '{synlig(_celle_tekst(raekke[i]))}'" for i in kandidater))])
+                kandidater = med_aar
+            if len(kandidater) > 1:
+                aarstal = [(_AAR.findall(hoved[i]) or [None])[0] for i in kandidater]
+                valg = (f"vælg med --aar ÅÅÅÅ (fx --aar {aarstal[-1]})" if all(aarstal) and len(set(aarstal)) == len(aarstal)
+                        else "vælg med --kolonne-budget NAVN")
+                raise SamdriftFejl([Fund(fil, None, None, "fejl", "filen har flere budgetkolonner: "
+                                         + ", ".join(f"{sted_kol(h, i)} '{synlig(_celle_tekst(raekke[i]))}'" for i in kandidater)
+                                         + f"; samdrift vælger ikke selv; {valg}")])
+            i_budget = kandidater[0]
+        return h, i_konto, _kolonne(hoved, NAVN, kol_navn), i_budget
+    return None
 
 
 def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str | None,
-                kol_budget: str | None) -> tuple[list[Linje], bool, list[tuple[int, Fund]]]:
-    """The budget lines of the file, whether it has a navn column, and the findings with their row."""
+                kol_budget: str | None, aar: int | None = None) -> Laest:
+    """The budget lines of the file, where they were read, and the findings with their row."""
+    from openpyxl.utils import get_column_letter
+
+    from samdrift_cli.indlaesning.regneark import Regneark
     from samdrift_cli.indlaesning.yamlkilde import laes_raa
 
     fil = sti.name
-    raa, fund = laes_raa(sti, fil, 50 * 1024 * 1024)
+    raa, fund = laes_raa(sti, fil, MAKS_STOERRELSE)
     if raa is None:
         raise SamdriftFejl(fund)
     formler: dict[tuple[int, int], str] = {}
-    if sti.suffix.lower() in (".xlsx", ".xlsm"):
-        import zipfile
-
-        from openpyxl import load_workbook
-
-        try:
-            vaerdier = load_workbook(io.BytesIO(raa), read_only=True, data_only=True)
-            med_formler = load_workbook(io.BytesIO(raa), read_only=True, data_only=False)
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
-            raise SamdriftFejl([Fund(fil, None, None, "fejl", f"filen kan ikke læses som Excel-projektmappe (.xlsx): {e}")])
-        ws = _ark(vaerdier, ark, fil)
-        arknavn = ws.title
-        raekker = [list(r) for r in ws.iter_rows(values_only=True)]
-        for i, r in enumerate(med_formler[arknavn].iter_rows(values_only=True)):
-            for k, v in enumerate(r):
-                if isinstance(v, str) and v.startswith("="):
-                    formler[(i, k)] = v
-        vaerdier.close()
-        med_formler.close()
+    endelse = sti.suffix.lower()
+    arknavn = None
+    if endelse in (".xlsx", ".xlsm"):
+        bog = Regneark(raa, fil)
+        kandidater = _valgte_ark(bog, ark, fil)
+        fundet = None
+        for a in kandidater:
+            raekker = list(bog.raekker(a, MAKS_RAEKKER))
+            sted_kol = (lambda h, i, t=a.titel: f"{t}!{get_column_letter(i + 1)}{h + 1}")
+            hoved = _find_hoved(raekker, kol_konto, kol_navn, kol_budget, aar, fil, sted_kol)
+            if hoved is not None:
+                fundet = (a, raekker, hoved)
+                break
+        bog.luk()
+        if fundet is None:
+            raise _ingen_hoved(fil, kol_konto, kol_budget, [a.titel for a in kandidater] if ark is None else None)
+        valgt, raekker, (h, i_konto, i_navn, i_budget) = fundet
+        arknavn = valgt.titel
+        med_formler = Regneark(raa, fil, formler=True)
+        formel_ark = next(a for a in med_formler.ark if a.titel == arknavn)
+        for i, r in enumerate(med_formler.raekker(formel_ark, MAKS_RAEKKER)):
+            v = r[i_budget] if i_budget < len(r) else None
+            if isinstance(v, str) and v.startswith("="):
+                formler[(i, i_budget)] = v
+        med_formler.luk()
 
         def sted(i: int, k: int) -> str:
-            from openpyxl.utils import get_column_letter
-
             return f"{fil}:{arknavn}!{get_column_letter(k + 1)}{i + 1}"
-    elif sti.suffix.lower() in (".csv", ".txt"):
+    elif endelse in (".csv", ".txt"):
         if ark is not None:
-            raise SamdriftFejl([Fund("--ark", None, None, "fejl", "bruges kun med en Excel-projektmappe (.xlsx)")])
-        raekker = _raekker_csv(raa)
+            raise SamdriftFejl([Fund("--ark", None, None, "fejl", "bruges kun med en Excel-projektmappe (.xlsx), ikke med "
+                                                                   f"en CSV-fil som {synlig(fil)}")])
+        raekker = _csv_raekker(raa, fil)
+        hoved = _find_hoved(raekker, kol_konto, kol_navn, kol_budget, aar, fil,
+                            lambda h, i: f"linje {h + 1}, kolonne {i + 1}")
+        if hoved is None:
+            raise _ingen_hoved(fil, kol_konto, kol_budget, None)
+        h, i_konto, i_navn, i_budget = hoved
 
         def sted(i: int, k: int) -> str:
             return f"{fil}:{i + 1}"
     else:
         raise SamdriftFejl([Fund(fil, None, None, "fejl", "filen skal være en Excel-projektmappe (.xlsx) eller en CSV-fil (.csv)")])
-    if len(raekker) > MAKS_RAEKKER:
-        raise SamdriftFejl([Fund(fil, None, None, "fejl", f"filen har {len(raekker)} rækker; højst {MAKS_RAEKKER} læses")])
-    # the header: the first row among the first ones with a konto and a budget column
-    for h, raekke in enumerate(raekker[:HOVED_SOEGES]):
-        hoved = [normaliser(_celle_tekst(v)).strip(" :") for v in raekke]
-        i_konto = _kolonne(hoved, KONTO, kol_konto)
-        i_budget = _kolonne(hoved, BUDGET, kol_budget)
-        if i_konto is not None and i_budget is not None:
-            i_navn = _kolonne(hoved, NAVN, kol_navn)
-            break
+    overskrift = _celle_tekst(raekker[h][i_budget])
+    if arknavn is not None:
+        kilde = f"arket '{synlig(arknavn)}', række {h + 1}, kolonne {get_column_letter(i_budget + 1)} '{synlig(overskrift)}'"
     else:
-        valgt = [x for x in (kol_konto, kol_budget) if x]
-        raise SamdriftFejl([Fund(fil, None, None, "fejl",
-                                 "fandt ingen overskriftsrække med en kolonne for konto (Konto, Kontonr.) og en for budget "
-                                 "(Budget, Beløb, Budget 2027) blandt de første rækker"
-                                 + (f"; kolonnerne {', '.join(repr(v) for v in valgt)} findes ikke" if valgt else
-                                    "; vælg dem med --kolonne-konto og --kolonne-budget"))])
+        kilde = f"linje {h + 1}, kolonne {i_budget + 1} '{synlig(overskrift)}'"
     linjer: list[Linje] = []
-    fund: list[tuple[int, Fund]] = []  # (row, finding): told in the order of the rows
+    fund_: list[tuple[int, Fund]] = []  # (row, finding): told in the order of the rows
     for i in range(h + 1, len(raekker)):
         r = raekker[i]
         celle = (lambda k: r[k] if k is not None and k < len(r) else None)
         konto, navn, budget = celle(i_konto), celle(i_navn), celle(i_budget)
-        tekster = [normaliser(_celle_tekst(v)) for v in (konto, navn)]
-        if any(TOTAL.match(t) for t in tekster if t):
-            continue  # a total row
+        k_tekst, n_tekst = _celle_tekst(konto), _celle_tekst(navn)
+        for k, t in ((i_konto, k_tekst), (i_navn, n_tekst)):
+            if k is not None and (plads := ugyldigt_tegn(t)) is not None:
+                fund_.append((i, Fund(sted(i, k), None, None, "fejl", f"teksten har et styretegn ('{synlig(t[plads])}') "
+                                                                      "på plads " f"{plads + 1}; slet det")))
+        tekster = [normaliser(t) for t in (k_tekst, n_tekst)]
+        if not _CIFFER.search(k_tekst) and any(TOTAL.match(t) for t in tekster if t):
+            continue  # a total row: it has no account number
         if (i, i_budget) in formler and budget is None:
-            fund.append((i, Fund(sted(i, i_budget), None, None, "fejl",
-                             f"cellen har formlen '{formler[(i, i_budget)][:40]}', men ingen gemt værdi; åbn og gem filen "
-                             "i Excel eller LibreOffice, så værdien beregnes, og importér igen")))
+            fund_.append((i, Fund(sted(i, i_budget), None, None, "fejl",
+                                  f"cellen har formlen '{synlig(formler[(i, i_budget)][:40])}', men ingen gemt værdi; åbn og gem "
+                                  "filen i Excel eller LibreOffice, så værdien beregnes, og importér igen")))
             continue
-        if _celle_tekst(konto) == "" and _celle_tekst(budget) == "":
+        if k_tekst == "" and _celle_tekst(budget) == "":
             continue  # a blank row (or a heading inside the table)
-        if _celle_tekst(konto) and not any(c.isdigit() for c in _celle_tekst(konto)):
+        if k_tekst and not _CIFFER.search(k_tekst):
             continue  # no account number: a heading, a note or a per-lejemål row, not a konto
-        if _celle_tekst(konto) == "":
-            fund.append((i, Fund(sted(i, i_konto), None, None, "fejl", "rækken har et budget, men intet kontonummer")))
+        if k_tekst == "":
+            fund_.append((i, Fund(sted(i, i_konto), None, None, "fejl", "rækken har et budget, men intet kontonummer")))
+            continue
+        if not re.fullmatch(r"[0-9][0-9.\- ]*", k_tekst, re.ASCII):
+            fund_.append((i, Fund(sted(i, i_konto), None, None, "fejl",
+                                  f"kontonummeret '{synlig(k_tekst)}' skal skrives med cifrene 0-9 (og evt. '.' eller '-')")))
             continue
         if _celle_tekst(budget) == "":
-            fund.append((i, Fund(sted(i, i_budget), None, None, "fejl",
-                                 f"konto {synlig(_celle_tekst(konto))} har intet budget; skriv 0, hvis kontoen ikke har et")))
+            fund_.append((i, Fund(sted(i, i_budget), None, None, "fejl",
+                                  f"konto {synlig(k_tekst)} har intet budget; skriv 0, hvis kontoen ikke har et")))
             continue
         try:
-            beloeb = _beloeb(budget, None)
+            beloeb = _beloeb(budget)
         except BeloebFejl as e:
-            fund.append((i, Fund(sted(i, i_budget), None, None, "fejl", str(e))))
+            fund_.append((i, Fund(sted(i, i_budget), None, None, "fejl", str(e))))
             continue
-        linjer.append(Linje(sted(i, i_konto), fil, i + 1, _celle_tekst(konto), _celle_tekst(navn) or None, beloeb))
-    return linjer, i_navn is not None, fund
+        linjer.append(Linje(sted(i, i_konto), fil, i + 1, k_tekst, n_tekst or None, beloeb))
+    return Laest(linjer, i_navn is not None, fund_, kilde)
+
+
+def _ingen_hoved(fil: str, kol_konto, kol_budget, ark: list[str] | None) -> SamdriftFejl:
+    valgt = [x for x in (kol_konto, kol_budget) if x]
+    return SamdriftFejl([Fund(fil, None, None, "fejl",
+                              "fandt ingen overskriftsrække med en kolonne for konto (Konto, Kontonr.) og en for budget "
+                              "(Budget, Beløb, Budget 2027) blandt de første rækker"
+                              + (f" af arkene {', '.join(repr(synlig(a)) for a in ark)}" if ark else "")
+                              + (f"; kolonnerne {', '.join(repr(synlig(v)) for v in valgt)} findes ikke" if valgt else
+                                 "; vælg dem med --kolonne-konto og --kolonne-budget"))])
+
+
+def _valgte_ark(bog, navn: str | None, fil: str) -> list:
+    """The sheets to look in: ``--ark`` (hidden or not), else samdrift's own Konti sheet, else the
+    visible sheets in order (the first with a konto and a budget column is read)."""
+    if navn is not None:
+        for a in bog.ark:
+            if normaliser(a.titel) == normaliser(navn):
+                return [a]
+        raise SamdriftFejl([Fund(fil, None, None, "fejl", f"arket '{synlig(navn)}' findes ikke; arkene er: "
+                                 + ", ".join(f"'{synlig(a.titel)}'" + ("" if a.synligt else " (skjult)") for a in bog.ark))])
+    synlige = [a for a in bog.ark if a.synligt]
+    konti = [a for a in synlige if a.titel == "Konti"]
+    if not synlige:
+        raise SamdriftFejl([Fund(fil, None, None, "fejl", "projektmappen har kun skjulte ark; vælg et med --ark NAVN")])
+    return konti or synlige

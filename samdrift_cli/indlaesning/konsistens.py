@@ -9,12 +9,12 @@ left out still count (their ids can be referred to, their afdelinger are counted
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Collection, Iterable
 
 from samdrift_cli.beloeb import dansk_tal
 from samdrift_cli.indlaesning.delvis import afdelingernes_navne, liste_vaerdier
+from samdrift_cli.indlaesning.dokumentfiler import tjek_logo, tjek_word_skabelon
 from samdrift_cli.fund import Fund, synlig
 from samdrift_cli.identitet import afdeling_opslag, normaliser
 
@@ -127,18 +127,14 @@ def _samdrift(t: Tjek) -> None:
     elif antal == 1:
         t.fejl(f, ("afdelinger",), "der er kun én afdeling; en samdrift har mindst 2", "advarsel")
     d = s.dokumenter
-    for felt, endelser, hvad in (("logo", (".png", ".jpg", ".jpeg", ".svg"), "en PNG-, JPEG- eller SVG-fil"),
-                                 ("word_skabelon", (".docx",), "et Word-dokument (.docx)")):
-        navn = getattr(d, felt) if d else None
-        if navn is None:
-            continue
-        fil = t.mappe.sti / navn
-        if Path(navn).is_absolute() or ".." in Path(navn).parts:
-            t.fejl(f, ("dokumenter", felt), f"'{synlig(navn)}' skal være en fil i samdrift-mappen (en sti i forhold til den)")
-        elif not fil.is_file():
-            t.fejl(f, ("dokumenter", felt), f"filen '{synlig(navn)}' findes ikke i samdrift-mappen")
-        elif fil.suffix.lower() not in endelser:
-            t.fejl(f, ("dokumenter", felt), f"'{synlig(navn)}' skal være {hvad}")
+    if d is not None and d.logo is not None:
+        problem = tjek_logo(t.mappe.sti, d.logo)
+        if problem:
+            t.fejl(f, ("dokumenter", "logo"), problem)
+    if d is not None and d.word_skabelon is not None:
+        problem, advarsel = tjek_word_skabelon(t.mappe.sti, d.word_skabelon)
+        if problem or advarsel:
+            t.fejl(f, ("dokumenter", "word_skabelon"), problem or advarsel, "fejl" if problem else "advarsel")
     if s.roller:
         for i, r in enumerate(s.roller.oevrige):
             t.afdeling(f, ("roller", "oevrige", i, "afdeling"), r.afdeling)

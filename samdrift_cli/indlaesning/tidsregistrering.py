@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 
+from samdrift_cli.beloeb import dansk_heltal
 from samdrift_cli.fund import Fund
 from samdrift_cli.identitet import normaliser
 
@@ -31,10 +32,11 @@ MAKS_TIMER_PR_RAEKKE = Decimal(24 * 31)
 MAKS_DECIMALER = 20  # more than any export writes (a float 1/60 is 0,016666666666666666)
 MAKS_STOERRELSE = 200 * 1024 * 1024  # a year of hours for a large samdrift is ~10 MB
 MAKS_FELT = 200  # characters of a date or an amount of hours, checked before they are parsed
+MAKS_LINJER = 1_000_000  # lines, blank ones included: a year of hours for 40 afdelinger is about 200.000
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DK = re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})")
-_TIMER = re.compile(r"\d+(?:[.,]\d+)?")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_DK = re.compile(r"([0-9]{1,2})[-./]([0-9]{1,2})[-./]([0-9]{4})")
+_TIMER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 # the sums are exact: at most 20 decimals and 744 hours a row, so 60 digits hold any real file
 _PRAECIS = decimal.Context(prec=60, traps=[decimal.Inexact, decimal.InvalidOperation])
 
@@ -94,12 +96,15 @@ def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]) -> tuple[T
         return None, fund
     if sti.suffix.lower() == ".xlsx":
         try:
-            raekker = _Ark(raa)
+            raekker = _Ark(raa, navn)
         except _Ulaeselig as e:
             return None, [Fund(navn, e.linje, None, "fejl", e.besked)]
         tegnsaet = "xlsx"
     else:
-        tekst, tegnsaet = _tekst(raa)
+        try:
+            tekst, tegnsaet = _tekst(raa)
+        except _Ulaeselig as e:
+            return None, [Fund(navn, e.linje, None, "fejl", e.besked)]
         skilletegn = _skilletegn(tekst)
         raekker = _csv_raekker(tekst, skilletegn)
     return _summer(raekker, navn, tegnsaet, afdeling_opslag, skilletegn if tegnsaet != "xlsx" else None)
@@ -107,6 +112,9 @@ def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]) -> tuple[T
 
 def _tekst(raa: bytes) -> tuple[str, str]:
     """The file as text: valid UTF-8 (a BOM allowed) is UTF-8, anything else Windows-1252."""
+    if raa[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\0" in raa[:4]:
+        raise _Ulaeselig(None, "filen er gemt som UTF-16 (Unicode); gem den som CSV med tegnsættet UTF-8 eller "
+                               "Windows-1252 (i Excel: 'CSV (semikolonsepareret)')")
     if raa.startswith(b"\xef\xbb\xbf"):
         raa = raa[3:]
     try:
@@ -137,29 +145,32 @@ def _csv_raekker(tekst: str, skilletegn: str):
 
 
 class _Ark:
-    """The rows of the workbook's first sheet as text, with ``line_num`` as the csv reader has it."""
+    """The rows of the workbook's first visible sheet as text, with ``line_num`` as the csv reader has it."""
 
-    def __init__(self, raa: bytes):
-        import zipfile
-
-        from openpyxl import load_workbook
+    def __init__(self, raa: bytes, navn: str):
+        from samdrift_cli.fund import SamdriftFejl
+        from samdrift_cli.indlaesning.regneark import Regneark
 
         try:
-            bog = load_workbook(io.BytesIO(raa), read_only=True, data_only=True)
-            self.raekker = [[_celletekst(v) for v in r] for r in bog.worksheets[0].iter_rows(values_only=True)]
-            bog.close()
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as e:
-            raise _Ulaeselig(None, f"filen kan ikke læses som Excel-projektmappe (.xlsx): {e}") from None
+            bog = Regneark(raa, navn)
+            ark = next((a for a in bog.ark if a.synligt), bog.ark[0])
+            self._raekker = bog.raekker(ark, MAKS_LINJER)
+        except SamdriftFejl as e:
+            raise _Ulaeselig(None, e.fund[0].besked) from None
         self.line_num = 0
 
     def __iter__(self):
         return self
 
     def __next__(self) -> list[str]:
-        if self.line_num >= len(self.raekker):
-            raise StopIteration
+        from samdrift_cli.fund import SamdriftFejl
+
+        try:
+            raekke = next(self._raekker)
+        except SamdriftFejl as e:
+            raise _Ulaeselig(self.line_num + 1, e.fund[0].besked) from None
         self.line_num += 1
-        return self.raekker[self.line_num - 1]
+        return [_celletekst(v) for v in raekke]
 
 
 def _csv_fejl(e: csv.Error, start: int, naaet: int) -> _Ulaeselig:
@@ -230,6 +241,9 @@ def _summer(raekker, navn: str, tegnsaet: str,
         try:
             for raekke in raekker:
                 linje, slut = slut + 1, raekker.line_num
+                if slut > MAKS_LINJER:
+                    raise _Ulaeselig(None, f"filen har mere end {dansk_heltal(MAKS_LINJER)} linjer; højst "
+                                           f"{dansk_heltal(MAKS_LINJER)} læses (del den op, eller fjern tomme linjer)")
                 if len(raekke) != bredde:
                     if not raekke or (len(raekke) == 1 and not raekke[0].strip()):
                         continue  # a blank line
@@ -285,6 +299,10 @@ def _serie(reg: Tidsregistrering, noegle: tuple[str, str], afdeling_opslag: dict
     afd = afdeling_opslag.get(normaliser(r_afd))
     if afd is None:
         return f"ukendt afdeling '{_vist(r_afd.strip())}'; brug en afdelings id eller navn fra samdrift.yaml"
+    from samdrift_cli.fund import ugyldigt_tegn
+
+    if reg.har_opgave and (plads := ugyldigt_tegn(r_opg)) is not None:
+        return f"opgaven '{_vist(r_opg.strip())}' har et styretegn (tegn nr. {plads + 1}); slet det"
     opgave = normaliser(r_opg) if reg.har_opgave else ""
     if reg.har_opgave:
         reg.opgavenavne.setdefault(opgave, r_opg.strip())

@@ -22,7 +22,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from samdrift_cli.fund import Fund, synlig
+from samdrift_cli.fund import Fund, synlig, ugyldigt_tegn
 
 MAKS_FILSTOERRELSE = 5 * 1024 * 1024  # a samdrift file is small; this stops accidents and attacks
 MAKS_NODER = 200_000  # values repeated by aliases (stops "billion laughs")
@@ -320,7 +320,7 @@ def parse_yaml(dok: YamlDokument) -> None:
     dok.data = data
 
 
-_DATO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class _Omformer:
@@ -332,6 +332,16 @@ class _Omformer:
         self.i_alias = 0
         self.for_mange = False
         self.sti: Sti | None = None  # path of the scalar being converted
+
+    def tekst(self, node, vaerdi: str) -> str | None:
+        """A text as it is, unless it holds a character no text may hold (fund.ugyldigt_tegn): then
+        a finding, here and not in Word or the terminal."""
+        plads = ugyldigt_tegn(vaerdi)
+        if plads is None:
+            return vaerdi
+        self.fejl(node, f"teksten har et styretegn ('{synlig(vaerdi[plads])}', tegn nr. {plads + 1}), som ingen tekst i "
+                        "samdrift må have (ofte kopieret fra Word, eller skrevet med \\ i anførselstegn); slet det")
+        return None
 
     def fejl(self, node, besked: str) -> None:
         self.dok.fund.append(self.dok.fund_paa_linje(node.start_mark.line, node.start_mark.column, besked))
@@ -393,6 +403,9 @@ class _Omformer:
                     self.fejl(k_node, "en nøgle skal være en enkel tekst")
                     continue
                 noegle = k_node.value
+                if ugyldigt_tegn(noegle) is not None:
+                    self.tekst(k_node, noegle)
+                    continue
                 if noegle in ud:
                     foerste = self.dok.placeringer.get(sti + (noegle,))
                     hvor = f" (første gang i linje {foerste.noegle_linje + 1})" if foerste and foerste.noegle_linje is not None else ""
@@ -415,7 +428,7 @@ class _Omformer:
     def skalar(self, node) -> Any:
         tag, vaerdi = node.tag, node.value
         if tag == "tag:yaml.org,2002:str":
-            return vaerdi
+            return self.tekst(node, vaerdi)
         if tag == "tag:yaml.org,2002:null":
             return None
         if tag == "tag:yaml.org,2002:bool":
@@ -444,8 +457,8 @@ class _Omformer:
         return None
 
 
-_HELTAL = re.compile(r"[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)")
-_DECIMALER = re.compile(r"\d{1,2}(?:\s*(?:kr\.?|dkk))?", re.IGNORECASE)
+_HELTAL = re.compile(r"[-+]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)")
+_DECIMALER = re.compile(r"[0-9]{1,2}(?:\s*(?:kr\.?|dkk))?", re.IGNORECASE)
 
 
 def _ren_skalar(node) -> bool:

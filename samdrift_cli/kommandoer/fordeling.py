@@ -46,12 +46,14 @@ def _fordeling_af(sti: Path, kilde: str | None = None):
 
 
 def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, periode_: str | None,
-              sammenlign: str | None = None, noegle_for: list[str] | None = None) -> int:
+              sammenlign: str | None = None, noegle_for: list[str] | None = None,
+              sammenlign_mappe: Path | None = None) -> int:
     ind = _fordeling_af(sti)
     terminal.skriv_fund(ind.fund)
     r = ind.fordeling
     if sammenlign is not None or noegle_for:
-        return _sammenlign(sti, ind, som_json, sammenlign, noegle_for or [], bool(noegle or mod_timer or periode_))
+        return _sammenlign(sti, ind, som_json, sammenlign, noegle_for or [], bool(noegle or mod_timer or periode_),
+                           sammenlign_mappe)
     if noegle is not None and noegle not in [n.id for n in r.noegler]:
         raise SamdriftFejl([Fund("--noegle", None, None, "fejl",
                                  f"ukendt nøgle '{noegle}'; nøglerne er: {', '.join(n.id for n in r.noegler)}")])
@@ -92,7 +94,8 @@ def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, pe
     return 0
 
 
-def _sammenlign(sti: Path, ind, som_json: bool, kilde: str | None, noegle_for: list[str], andet: bool) -> int:
+def _sammenlign(sti: Path, ind, som_json: bool, kilde: str | None, noegle_for: list[str], andet: bool,
+                kilde_mappe: Path | None) -> int:
     """--sammenlign KILDE (the folder against KILDE) or --noegle-for (the what-if against the folder)."""
     from samdrift_cli.fordeling.beregning import beregn
     from samdrift_cli.fordeling.sammenligning import kildemappe, med_andre_noegler, sammenlign
@@ -101,7 +104,7 @@ def _sammenlign(sti: Path, ind, som_json: bool, kilde: str | None, noegle_for: l
         raise SamdriftFejl([Fund("fordeling", None, None, "fejl",
                                  "--sammenlign og --noegle-for bruges hver for sig og uden --noegle og --mod-timer")])
     if kilde is not None:
-        with kildemappe(sti, kilde) as anden:
+        with kildemappe(sti, kilde, kilde_mappe) as anden:
             foer = _fordeling_af(anden, kilde).fordeling
         efter = ind.fordeling
     else:

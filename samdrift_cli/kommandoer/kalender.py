@@ -12,8 +12,9 @@ from samdrift_cli.visning import terminal
 STANDARDFIL = Path("dokumenter") / "kalender.ics"
 
 
-def kalender(sti: Path, fil: Path | None) -> Udfald | int:
-    from samdrift_cli.atomisk import skriv_atomisk
+def kalender(sti: Path, fil: Path | None, overskriv: bool = False) -> Udfald | int:
+    from samdrift_cli.atomisk import skriv_filer
+    from samdrift_cli.kommandoer.mappe import indfiler
     from samdrift_cli.eksport.kalender import kalender as lav
     from samdrift_cli.idag import idag
     from samdrift_cli.milepaele.tidslinje import aabne_aktiviteter
@@ -26,6 +27,6 @@ def kalender(sti: Path, fil: Path | None) -> Udfald | int:
         sys.stdout.buffer.write(data)
         return 0
     maal = fil if fil is not None else sti / STANDARDFIL
-    skriv_atomisk(maal, data, opret_mappe=fil is None)
+    skriv_filer({maal: data}, sti, overskriv, indfiler(sti), opret_mapper=fil is None)
     antal = sum(1 for a in aktiviteter if a.start or a.frist)
     return Udfald([f"skrev {maal}: {terminal.flertal(antal, 'aftale', 'aftaler')} i kalenderen"])

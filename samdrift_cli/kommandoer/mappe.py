@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 FORDELINGENS_FILER = (HOVEDFIL, "model.yaml", CSV_FILNAVN, XLSX_FILNAVN)
 
 
+def indfiler(sti: Path) -> list[Path]:
+    """The samdrift's own input files: never the target of an export, not even with --overskriv."""
+    from samdrift_cli.skemaer import FILNAVNE
+
+    return [sti / navn for navn in (*FILNAVNE, CSV_FILNAVN, XLSX_FILNAVN)]
+
+
 @dataclass
 class Indlaest:
     mappe: Samdriftsmappe

@@ -46,16 +46,15 @@ def skema_tekster() -> dict[str, str]:
             for f in FILTYPER}
 
 
-def skriv_skemaer(ud: Path) -> Udfald:
-    from samdrift_cli.atomisk import skriv_atomisk
+def skriv_skemaer(ud: Path, rod: Path, overskriv: bool = False) -> Udfald:
+    """Write the schemas in ``ud`` with the one writer (``rod``: the samdrift folder)."""
+    from samdrift_cli.atomisk import skriv_filer
 
     ud = Path(ud)
     if ud.exists() and not ud.is_dir():
         from samdrift_cli.fund import Fund, SamdriftFejl
 
         raise SamdriftFejl([Fund(str(ud), None, None, "fejl", "findes og er ikke en mappe")])
-    ud.mkdir(parents=True, exist_ok=True)
     tekster = skema_tekster()
-    for navn, tekst in tekster.items():
-        skriv_atomisk(ud / navn, tekst)
+    skriv_filer({ud / navn: tekst for navn, tekst in tekster.items()}, rod, overskriv, opret_mapper=True)
     return Udfald([f"skrev {len(tekster)} JSON-skemaer (draft-07) i {ud}"])

@@ -18,15 +18,15 @@ def tekst(v: Any) -> Any:
         raise PydanticCustomError("tekst", "skal være tekst, ikke ja/nej (true/false); sæt det i anførselstegn")
     if isinstance(v, (dt.date,)):
         return v.isoformat()
-    if isinstance(v, str):
-        return v.strip()
+    if isinstance(v, str):  # a line end is LF, as every file is read (a CR would end a line in iCalendar)
+        return v.replace("\r\n", "\n").replace("\r", "\n").strip()
     if isinstance(v, Decimal):  # a YAML number in a text field: as written, never as '1E+2'
         return format(v, "f") if "E" in str(v) else str(v)
     return v
 
 
-_DATO_DK = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
-_DATO_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATO_DK = re.compile(r"^([0-9]{1,2})[-./]([0-9]{1,2})[-./]([0-9]{4})$")
+_DATO_ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 
 
 def parse_dato(v: Any) -> dt.date:
@@ -69,7 +69,7 @@ def tal(v: Any) -> Any:
         return v
     if isinstance(v, str):
         s = v.strip().replace(",", ".")
-        if len(s) <= MAKS_TAL_TEKST and re.fullmatch(r"[-+]?\d+(\.\d+)?", s):
+        if len(s) <= MAKS_TAL_TEKST and re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", s):
             return Decimal(s)
     raise PydanticCustomError("tal", "skal være et tal, fx 6500 eller 12,5")
 

@@ -26,7 +26,7 @@ def _yaml_beloeb(d: Decimal) -> Decimal:
 
 
 def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej: bool,
-                    kol_konto: str | None, kol_navn: str | None, kol_budget: str | None) -> Udfald:
+                    kol_konto: str | None, kol_navn: str | None, kol_budget: str | None, aar: int | None = None) -> Udfald:
     from ruamel.yaml.comments import CommentedMap
 
     from samdrift_cli.skemaer.model import ModelFil
@@ -36,7 +36,8 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
         raise SamdriftFejl([Fund(str(mappe), None, None, "fejl", "er ikke en samdrift-mappe (samdrift.yaml mangler)")])
     if not sti.exists():
         raise SamdriftFejl([Fund(str(sti), None, None, "fejl", "filen findes ikke")])
-    linjer, har_navn, fund = laes_linjer(sti, ark, kol_konto, kol_navn, kol_budget)
+    laest = laes_linjer(sti, ark, kol_konto, kol_navn, kol_budget, aar)
+    linjer, har_navn, fund = laest.linjer, laest.har_navn, laest.fund
     aendringer: list[str] = []
     uaendrede = 0
     with rediger(mappe / MODELFIL, MODELFIL, ModelFil, skriv=not vis) as rt:
@@ -69,7 +70,7 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
                                      f"konto {synlig(ln.konto)}{' ' + repr(synlig(ln.navn)) if ln.navn else ''} findes ikke i "
                                      "model.yaml; brug --tilfoej for at tilføje den med 'med: false'")))
                     continue
-                ny = CommentedMap([("konto", int(ln.konto) if ln.konto.isdigit() else ln.konto)])
+                ny = CommentedMap([("konto", int(ln.konto) if ln.konto.isascii() and ln.konto.isdigit() else ln.konto)])
                 if ln.navn:
                     ny["navn"] = ln.navn
                 ny["med"] = False
@@ -101,7 +102,7 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
             raise SamdriftFejl([f for _, f in sorted(fund, key=lambda x: x[0])])
     if not linjer:
         raise SamdriftFejl([Fund(sti.name, None, None, "fejl", "filen har ingen budgetlinjer under overskriftsrækken")])
-    linjer_ud = aendringer[:]
+    linjer_ud = [f"læste {sti.name}: {laest.kilde}", *aendringer]
     hvad = "ville ændre" if vis else "ændrede"
     linjer_ud.append(f"{hvad} {len(aendringer)} af {len(linjer)} konti i {MODELFIL}"
                      + (f" ({uaendrede} uændrede)" if uaendrede else "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -12,6 +13,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from samdrift_cli.atomisk import MANIFEST
 from samdrift_cli.fund import Fund, SamdriftFejl, Udfald
 
 _TRANSLIT = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa", "ü": "ue", "ö": "oe", "ä": "ae"}
@@ -25,8 +27,8 @@ def lav_id(navn: str) -> str:
     return tekst[:64] or "afdeling"
 
 
-_TUSINDER = re.compile(r"\d{1,3}(?:\.\d{3})+")  # '6.500', '1.234.567': '.' between groups of three
-_HELTAL = re.compile(r"\d+|\d{1,3}(?:\.\d{3})+")
+_TUSINDER = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")  # '6.500', '1.234.567': '.' between groups of three
+_HELTAL = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+")
 
 
 def _dansk_tal(tekst: str) -> Decimal:
@@ -37,7 +39,7 @@ def _dansk_tal(tekst: str) -> Decimal:
         t = t.replace(".", "").replace(",", ".")
     elif _TUSINDER.fullmatch(t):
         t = t.replace(".", "")
-    if not re.fullmatch(r"\d+(?:\.\d+)?", t):
+    if not re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", t):
         raise InvalidOperation(tekst)
     return Decimal(t)
 
@@ -137,6 +139,11 @@ def opret(maal: Path, navn: str | None, afdelinger_tekst: list[str], boligorgani
         (tmp / ".samdrift" / "schemas").mkdir(parents=True)
         for filnavn, tekst in skemaer.items():
             (tmp / ".samdrift" / "schemas" / filnavn).write_text(tekst, encoding="utf-8")
+        # made by samdrift: 'samdrift schema' may replace them (atomisk.MANIFEST)
+        (tmp / ".samdrift" / "schemas" / MANIFEST).write_text(json.dumps(
+            {"om": "De filer, samdrift har lavet i denne mappe (SHA-256), så den ved, hvad den må erstatte",
+             "filer": {n: hashlib.sha256(t.encode("utf-8")).hexdigest() for n, t in sorted(skemaer.items())}},
+            ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         if maal_abs.exists():  # an empty folder: move the files in
             for del_ in tmp.iterdir():
                 os.replace(del_, maal_abs / del_.name)

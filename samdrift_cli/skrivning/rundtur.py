@@ -51,6 +51,9 @@ def rediger(fil: Path, navn: str, skema: type, skabelon: str | None = None, skri
     from samdrift_cli.indlaesning.valideringsfejl import fund_fra_validering
     from samdrift_cli.indlaesning.yamlkilde import laes_raa, laes_yaml
 
+    from samdrift_cli.atomisk import maal
+
+    maal(fil, fil.parent)  # a link out of the folder is told before anything is read
     with laas(fil):
         yaml = YAML(typ="rt")
         yaml.preserve_quotes = True
@@ -93,7 +96,7 @@ def rediger(fil: Path, navn: str, skema: type, skabelon: str | None = None, skri
         if rt.crlf:
             tekst = tekst.replace("\n", "\r\n")
         if skriv:
-            skriv_atomisk(fil, tekst)
+            skriv_atomisk(fil, tekst, rod=fil.parent)  # never through a link out of the folder
 
 
 def tekst_af(rt: Rundtur) -> str:

@@ -9,7 +9,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from samdrift_cli.beloeb import dansk_beloeb, dansk_decimal, pr_enhed
-from samdrift_cli.fund import Fund, Udfald
+from samdrift_cli.fund import Fund, Udfald, synlig, synlig_linjer
 
 if TYPE_CHECKING:
     from samdrift_cli.fordeling.beregning import Fordelingsresultat, Timesammenligning
@@ -18,10 +18,11 @@ if TYPE_CHECKING:
 
 
 def e(tekst) -> str:
-    """User text in rich output: never markup."""
+    """User text in rich output: never markup, and never a control character or an escape sequence
+    that would move the cursor, colour the screen or set the terminal's title (fund.synlig)."""
     from rich.markup import escape
 
-    return escape(str(tekst)) if tekst is not None else ""
+    return escape(synlig(str(tekst))) if tekst is not None else ""
 
 
 def konsol(stderr: bool = False):
@@ -44,6 +45,8 @@ def linje(k, indryk: str, tekst: str, haeng: int | None = None, markup: bool = F
     both parts are rich markup."""
     from rich.text import Text
 
+    if not markup:
+        indryk, tekst = synlig(indryk), synlig(tekst)
     helt = indryk + tekst
     if not k.is_terminal or (Text.from_markup(helt) if markup else Text(helt)).cell_len <= k.width:
         k.print(helt, markup=markup, soft_wrap=True)
@@ -81,13 +84,13 @@ def _beloebskolonne(t, navn: str) -> None:
 
 def skriv_fund(fund: list[Fund], praefiks: str = "") -> None:
     for f in fund:
-        sys.stderr.write(f.formater(praefiks) + "\n")
+        sys.stderr.write(synlig_linjer(f.formater(praefiks)) + "\n")
 
 
 def vis_udfald(udfald: Udfald) -> int:
     """What a writing command did: its lines on stdout, its warnings on stderr; exit code 0."""
     for linje in udfald.linjer:
-        sys.stdout.write(linje + "\n")
+        sys.stdout.write(synlig_linjer(linje) + "\n")
     skriv_fund(udfald.advarsler)
     return 0
 
@@ -97,7 +100,9 @@ def flertal(n: int, ental: str, flertal_: str) -> str:
 
 
 def tusind(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    from samdrift_cli.beloeb import dansk_heltal
+
+    return dansk_heltal(n)
 
 
 # -- check ------------------------------------------------------------------------
