@@ -19,7 +19,7 @@ from samdrift_cli.beloeb import dansk_heltal
 from samdrift_cli.fund import Fund, SamdriftFejl, synlig
 
 MAKS_DELE = 2_000  # parts in the zip; a workbook has a few dozen
-MAKS_UDPAKKET = 100 * 1024 * 1024  # bytes, all parts together, unpacked
+MAKS_UDPAKKET = 60 * 1024 * 1024  # bytes, all parts together, unpacked (250.000 rows of hours are 50 MB)
 MAKS_KOLONNER = 100  # columns read of a row; a budget or a time registration has fewer than 20
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 

@@ -33,6 +33,8 @@ MAKS_DECIMALER = 20  # more than any export writes (a float 1/60 is 0,0166666666
 MAKS_STOERRELSE = 200 * 1024 * 1024  # a year of hours for a large samdrift is ~10 MB
 MAKS_FELT = 200  # characters of a date or an amount of hours, checked before they are parsed
 MAKS_LINJER = 1_000_000  # lines, blank ones included: a year of hours for 40 afdelinger is about 200.000
+MAKS_XLSX_STOERRELSE = 50 * 1024 * 1024  # bytes of tidsregistrering.xlsx (250.000 rows are about 5 MB)
+MAKS_XLSX_RAEKKER = 250_000  # rows of tidsregistrering.xlsx: openpyxl reads about 30.000 a second
 
 _ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _DK = re.compile(r"([0-9]{1,2})[-./]([0-9]{1,2})[-./]([0-9]{4})")
@@ -91,7 +93,7 @@ def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]) -> tuple[T
     from samdrift_cli.indlaesning.yamlkilde import laes_raa
 
     navn = sti.name
-    raa, fund = laes_raa(sti, navn, MAKS_STOERRELSE)
+    raa, fund = laes_raa(sti, navn, MAKS_XLSX_STOERRELSE if sti.suffix.lower() == ".xlsx" else MAKS_STOERRELSE)
     if raa is None:
         return None, fund
     if sti.suffix.lower() == ".xlsx":
@@ -154,7 +156,7 @@ class _Ark:
         try:
             bog = Regneark(raa, navn)
             ark = next((a for a in bog.ark if a.synligt), bog.ark[0])
-            self._raekker = bog.raekker(ark, MAKS_LINJER)
+            self._raekker = bog.raekker(ark, MAKS_XLSX_RAEKKER)
         except SamdriftFejl as e:
             raise _Ulaeselig(None, e.fund[0].besked) from None
         self.line_num = 0
