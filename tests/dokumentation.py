@@ -95,7 +95,8 @@ def filformat() -> str:
 # -- command reference ------------------------------------------------------------------
 
 KOMMANDOER = [[], ["init"], ["check"], ["check", "milepael"], ["status"], ["vejledning"], ["afkryds"], ["fordeling"],
-              ["import"], ["import", "budget"], ["export"], ["kalender"], ["schema"], ["oversigt"]]
+              ["import"], ["import", "budget"], ["import", "regnskab"], ["opfoelgning"], ["export"], ["kalender"], ["schema"],
+              ["oversigt"]]
 
 
 def kommandoer() -> str:

@@ -315,7 +315,7 @@ def test_et_skjult_ark_laeses_ikke_uden_ark(budgetmappe, samdrift, tmp_path):
     fil.write_bytes(_xlsx(_ark([["Konto", "Budget"], [119, 7000]]), skjult_foerst=True))
     r = samdrift("-C", budgetmappe, "import", "budget", fil)
     assert r.kode == 0, r.stderr
-    assert r.stdout.splitlines()[0] == "læste skjult.xlsx: arket 'Budget', række 1, kolonne B 'Budget'"
+    assert r.stdout.splitlines()[0] == "læste skjult.xlsx: arket 'Budget', række 1, kolonne B 'Budget' (i model.yaml: budget)"
     r = samdrift("-C", budgetmappe, "import", "budget", fil, "--ark", "Skjult", "--vis")
     assert r.kode == 2 and "konto 999 findes ikke i model.yaml" in r.stderr
 

@@ -46,7 +46,7 @@ def test_budget_fra_excel_og_fra_windows_1252_csv_giver_det_samme(eksempel, samd
     r = samdrift("-C", eksempel, "import", "budget", tmp_path / "budget.xlsx")
     assert r.kode == 0, r.stderr
     assert r.stdout.splitlines() == [
-        "læste budget.xlsx: arket 'Budget', række 3, kolonne C 'Budget 2027'",  # what was read is said
+        "læste budget.xlsx: arket 'Budget', række 3, kolonne C 'Budget 2027' (i model.yaml: budget)",  # what was read is said
         "konto 114 Løn, ejendomsfunktionærer: 2.950.000,00 kr. → 3.012.345,50 kr.",
         "konto 115 Materiel, kørende: 170.000,00 kr. → 118.000,00 kr.",
         "ændrede 2 af 2 konti i model.yaml"]

@@ -37,9 +37,10 @@ check_app = typer.Typer(cls=Gruppe, help="Tjek filerne for fejl, eller om en mil
                         rich_markup_mode=None, options_metavar="[TILVALG]", subcommand_metavar="[milepael NR]",
                         epilog="samdrift check\nsamdrift check milepael 6\nsamdrift check --alle --json")
 import_app = typer.Typer(cls=Gruppe, help="Hent data ind i samdrift-mappen fra andre programmer.",
-                         short_help="Hent budgetter fra Excel eller CSV.", add_completion=False, rich_markup_mode=None,
-                         options_metavar="[TILVALG]", subcommand_metavar="budget FIL",
-                         epilog="samdrift import budget budget2027.xlsx --vis\nsamdrift import budget budget.csv")
+                         short_help="Hent budgetter og regnskaber fra Excel eller CSV.", add_completion=False,
+                         rich_markup_mode=None, options_metavar="[TILVALG]", subcommand_metavar="budget|regnskab FIL",
+                         epilog="samdrift import budget budget2027.xlsx --vis\nsamdrift import budget budget.csv\n"
+                                "samdrift import regnskab regnskab2025.xlsx --aar 2025")
 
 JsonTilvalg = Annotated[bool, typer.Option("--json", help="Skriv ét JSON-dokument til stdout.")]
 
@@ -259,11 +260,50 @@ def import_budget(
     kor(lambda: importer_budget(_mappe(ctx), sti, ark, vis, tilfoej, kolonne_konto, kolonne_navn, kolonne_budget, aar))
 
 
+@import_app.command("regnskab", cls=Kommando, options_metavar="[TILVALG]",
+                    short_help="Et regnskabsårs faktiske udgifter fra .xlsx eller .csv ind i model.yaml.",
+                    epilog="samdrift import regnskab regnskab2025.xlsx --aar 2025\n"
+                           "samdrift import regnskab regnskab.csv --aar 2025 --vis")
+def import_regnskab(
+    ctx: typer.Context,
+    fil: Annotated[Path, typer.Argument(metavar="FIL", help="Regnskabet som .xlsx eller .csv (UTF-8 eller Windows-1252).")],
+    aar: Annotated[int, typer.Option("--aar", metavar="ÅÅÅÅ", min=1900, max=2200, help="Regnskabsåret.", show_default=False)],
+    ark: Annotated[Optional[str], typer.Option("--ark", metavar="NAVN", help="Arket i projektmappen (standard: det første synlige med en konto-kolonne).",
+                                               show_default=False)] = None,
+    vis: Annotated[bool, typer.Option("--vis", help="Vis ændringerne uden at skrive.")] = False,
+    kolonne_konto: Annotated[Optional[str], typer.Option("--kolonne-konto", metavar="NAVN", help="Kolonnen med kontonummeret.", show_default=False)] = None,
+    kolonne_navn: Annotated[Optional[str], typer.Option("--kolonne-navn", metavar="NAVN", help="Kolonnen med kontoens navn.", show_default=False)] = None,
+    kolonne_regnskab: Annotated[Optional[str], typer.Option("--kolonne-regnskab", metavar="NAVN", help="Kolonnen med regnskabet.",
+                                                            show_default=False)] = None,
+) -> None:
+    """Sæt et regnskabsårs faktiske udgift på konti i model.yaml (regnskab: {ÅÅÅÅ: beløb}); kommentarer og alt andet bevares."""
+    from samdrift_cli.skrivning.budget import importer_budget
+
+    sti = _sti(ctx, fil)
+    kor(lambda: importer_budget(_mappe(ctx), sti, ark, vis, False, kolonne_konto, kolonne_navn, kolonne_regnskab, aar,
+                                art="regnskab"))
+
+
+@app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Budget mod regnskab pr. konto og afdeling, og besparelsen.",
+             epilog="samdrift opfoelgning --aar 2025\nsamdrift opfoelgning --json")
+def opfoelgning(
+    ctx: typer.Context,
+    aar: Annotated[Optional[int], typer.Option("--aar", metavar="ÅÅÅÅ", min=1900, max=2200,
+                                               help="Regnskabsåret (standard: hvert år med et regnskab).", show_default=False)] = None,
+    som_json: JsonTilvalg = False,
+) -> None:
+    """Budget mod regnskab pr. konto og afdeling med afvigelse, og driftsbesparelsen mod i dag og mod målet."""
+    from samdrift_cli.kommandoer.oekonomi import opfoelgning as kommando
+
+    kor(lambda: kommando(_mappe(ctx), aar, som_json))
+
+
 # -- export, kalender, schema, oversigt ----------------------------------------------------
 
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Projektmappen og dokumenterne (Excel, Markdown, PDF, Word).",
-             epilog="samdrift export --xlsx\nsamdrift export --md dokumenter\nsamdrift export --pdf --docx")
+             epilog="samdrift export --xlsx\nsamdrift export --md dokumenter\nsamdrift export --pdf --docx\n"
+                    "samdrift export --bogfoering --aar 2026")
 def export(
     ctx: typer.Context,
     xlsx: Annotated[Optional[str], typer.Option("--xlsx", help="Skriv Excel-projektmappen (FIL; standard: samdriftens navn).",
@@ -274,15 +314,31 @@ def export(
                                                show_default=False, metavar="[MAPPE]")] = None,
     docx: Annotated[Optional[str], typer.Option("--docx", help="Skriv dokumenterne som Word (MAPPE; standard: dokumenter/).",
                                                 show_default=False, metavar="[MAPPE]")] = None,
+    bogfoering: Annotated[Optional[str], typer.Option("--bogfoering", help="Skriv fordelingen som én CSV-fil pr. afdeling til "
+                                                      "administrationssystemet (MAPPE; standard: dokumenter/bogfoering/).",
+                                                      show_default=False, metavar="[MAPPE]")] = None,
+    aar: Annotated[Optional[int], typer.Option("--aar", metavar="ÅÅÅÅ", min=1900, max=2200,
+                                               help="Med --bogfoering: budgettet for dette år.", show_default=False)] = None,
+    tegnsaet: Annotated[str, typer.Option("--tegnsaet", metavar="TEGNSÆT", help="Med --bogfoering: windows-1252 eller utf-8.")] = "windows-1252",
     overskriv: Annotated[bool, typer.Option("--overskriv", help="Overskriv filer, som samdrift ikke selv har lavet, eller en projektmappe med ændringer.")] = False,
 ) -> None:
-    """Eksportér projektmappen (--xlsx) og dokumenterne (--md, --pdf, --docx)."""
+    """Eksportér projektmappen (--xlsx), dokumenterne (--md, --pdf, --docx) og bogføringen (--bogfoering)."""
     from samdrift_cli.kommandoer.export import export as kommando
 
     def sti(v: str | None) -> str | None:  # '' is the default name; a path relative as every path
         return v if not v else str(_sti(ctx, Path(v)))
 
-    kor(lambda: kommando(_mappe(ctx), sti(xlsx), sti(md), sti(pdf), sti(docx), overskriv))
+    def koer() -> int:
+        kode = 0
+        if any(x is not None for x in (xlsx, md, pdf, docx)) or bogfoering is None:
+            kode = kommando(_mappe(ctx), sti(xlsx), sti(md), sti(pdf), sti(docx), overskriv)
+        if bogfoering is not None:
+            from samdrift_cli.kommandoer.oekonomi import bogfoering as bogfoer
+
+            kode = max(kode, bogfoer(_mappe(ctx), sti(bogfoering), aar, tegnsaet, overskriv))
+        return kode
+
+    kor(koer)
 
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Åbne frister og planlagte aktiviteter som iCalendar.",

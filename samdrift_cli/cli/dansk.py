@@ -104,8 +104,8 @@ class Kommando(_DanskHjaelp, typer.core.TyperCommand):
 
 
 # the commands in the order of the process, as the help lists them
-ORDEN = ("init", "check", "status", "vejledning", "afkryds", "fordeling", "import", "export", "kalender", "schema",
-         "oversigt", "milepael", "budget")
+ORDEN = ("init", "check", "status", "vejledning", "afkryds", "fordeling", "import", "opfoelgning", "export", "kalender",
+         "schema", "oversigt", "milepael", "budget", "regnskab")
 
 
 class Gruppe(_DanskHjaelp, typer.core.TyperGroup):
@@ -170,7 +170,7 @@ def kør(app: typer.Typer, args: list[str]) -> int:
 
 # -- the command line before typer sees it ------------------------------------------------
 
-_VALGFRI_VAERDI = ("--xlsx", "--md", "--pdf", "--docx")
+_VALGFRI_VAERDI = ("--xlsx", "--md", "--pdf", "--docx", "--bogfoering", "--html")
 
 
 def normaliser_argv(args: list[str]) -> list[str]:

@@ -28,7 +28,10 @@ KONTO = re.compile(r"^(konto|kontonr|kontonummer|konto ?nr|kontonr\.?)$")
 NAVN = re.compile(r"^(navn|tekst|kontonavn|kontotekst|betegnelse|beskrivelse|konto ?navn)$")
 BUDGET = re.compile(r"^(budget|beløb|beloeb|budget ?\d{4}(/\d{2,4})?|budgetbeløb|budget,? kr\.?|beløb,? kr\.?|budget i kr\.?"
                     r"|budget ?\d{4},? kr\.?)$")
+REGNSKAB = re.compile(r"^(regnskab|faktisk|forbrug|realiseret|faktisk forbrug|regnskab ?[0-9]{4}(/[0-9]{2,4})?"
+                      r"|regnskab,? kr\.?|regnskab ?[0-9]{4},? kr\.?|faktisk ?[0-9]{4}|forbrug ?[0-9]{4})$")
 TOTAL = re.compile(r"^(i alt|total|sum|i alt kr\.?|samlet|totalt)\b")
+_KOLONNE = {"budget": "budgetkolonne", "regnskab": "regnskabskolonne"}  # Danish compounds: with and without 's'
 _AAR = re.compile(r"(?<![0-9])(\d{4})(?![0-9])", re.ASCII)
 _CIFFER = re.compile(r"[0-9]")
 
@@ -122,7 +125,8 @@ def _hoved(raekke: list) -> list[str]:
     return [normaliser(_celle_tekst(v)).strip(" :") for v in raekke]
 
 
-def _find_hoved(raekker: list[list], kol_konto, kol_navn, kol_budget, aar: int | None, fil: str, sted_kol):
+def _find_hoved(raekker: list[list], kol_konto, kol_navn, kol_budget, aar: int | None, fil: str, sted_kol,
+                art: str = "budget"):
     """The header row and the columns of konto, navn and budget; refuses a choice between budget
     columns it cannot make. Returns (row, i_konto, i_navn, i_budget) or None."""
     for h, raekke in enumerate(raekker[:HOVED_SOEGES]):
@@ -130,25 +134,26 @@ def _find_hoved(raekker: list[list], kol_konto, kol_navn, kol_budget, aar: int |
         i_konto = _kolonne(hoved, KONTO, kol_konto)
         if i_konto is None:
             continue
+        moenster = REGNSKAB if art == "regnskab" else BUDGET
         if kol_budget is not None:
-            i_budget = _kolonne(hoved, BUDGET, kol_budget)
+            i_budget = _kolonne(hoved, moenster, kol_budget)
             if i_budget is None:
                 continue
         else:
-            kandidater = [i for i, x in enumerate(hoved) if BUDGET.match(x)]
+            kandidater = [i for i, x in enumerate(hoved) if moenster.match(x)]
             if not kandidater:
                 continue
             if aar is not None:
                 med_aar = [i for i in kandidater if str(aar) in _AAR.findall(hoved[i])]
                 if not med_aar:
-                    raise SamdriftFejl([Fund(fil, None, None, "fejl", f"ingen budgetkolonne for {aar}; budgetkolonnerne er "
+                    raise SamdriftFejl([Fund(fil, None, None, "fejl", f"ingen {_KOLONNE[art]} for {aar}; {_KOLONNE[art]}rne er "
                                              + ", ".join(f"{sted_kol(h, i)} '{synlig(_celle_tekst(raekke[i]))}'" for i in kandidater))])
                 kandidater = med_aar
             if len(kandidater) > 1:
                 aarstal = [(_AAR.findall(hoved[i]) or [None])[0] for i in kandidater]
                 valg = (f"vælg med --aar ÅÅÅÅ (fx --aar {aarstal[-1]})" if all(aarstal) and len(set(aarstal)) == len(aarstal)
-                        else "vælg med --kolonne-budget NAVN")
-                raise SamdriftFejl([Fund(fil, None, None, "fejl", "filen har flere budgetkolonner: "
+                        else f"vælg med --kolonne-{art} NAVN")
+                raise SamdriftFejl([Fund(fil, None, None, "fejl", f"filen har flere {_KOLONNE[art]}r: "
                                          + ", ".join(f"{sted_kol(h, i)} '{synlig(_celle_tekst(raekke[i]))}'" for i in kandidater)
                                          + f"; samdrift vælger ikke selv; {valg}")])
             i_budget = kandidater[0]
@@ -157,7 +162,7 @@ def _find_hoved(raekker: list[list], kol_konto, kol_navn, kol_budget, aar: int |
 
 
 def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str | None,
-                kol_budget: str | None, aar: int | None = None) -> Laest:
+                kol_budget: str | None, aar: int | None = None, art: str = "budget") -> Laest:
     """The budget lines of the file, where they were read, and the findings with their row."""
     from openpyxl.utils import get_column_letter
 
@@ -178,13 +183,13 @@ def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str
         for a in kandidater:
             raekker = list(bog.raekker(a, MAKS_RAEKKER))
             sted_kol = (lambda h, i, t=a.titel: f"{t}!{get_column_letter(i + 1)}{h + 1}")
-            hoved = _find_hoved(raekker, kol_konto, kol_navn, kol_budget, aar, fil, sted_kol)
+            hoved = _find_hoved(raekker, kol_konto, kol_navn, kol_budget, aar, fil, sted_kol, art)
             if hoved is not None:
                 fundet = (a, raekker, hoved)
                 break
         bog.luk()
         if fundet is None:
-            raise _ingen_hoved(fil, kol_konto, kol_budget, [a.titel for a in kandidater] if ark is None else None)
+            raise _ingen_hoved(fil, kol_konto, kol_budget, [a.titel for a in kandidater] if ark is None else None, art)
         valgt, raekker, (h, i_konto, i_navn, i_budget) = fundet
         arknavn = valgt.titel
         med_formler = Regneark(raa, fil, formler=True)
@@ -203,9 +208,9 @@ def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str
                                                                    f"en CSV-fil som {synlig(fil)}")])
         raekker = _csv_raekker(raa, fil)
         hoved = _find_hoved(raekker, kol_konto, kol_navn, kol_budget, aar, fil,
-                            lambda h, i: f"linje {h + 1}, kolonne {i + 1}")
+                            lambda h, i: f"linje {h + 1}, kolonne {i + 1}", art)
         if hoved is None:
-            raise _ingen_hoved(fil, kol_konto, kol_budget, None)
+            raise _ingen_hoved(fil, kol_konto, kol_budget, None, art)
         h, i_konto, i_navn, i_budget = hoved
 
         def sted(i: int, k: int) -> str:
@@ -229,8 +234,8 @@ def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str
                 fund_.append((i, Fund(sted(i, k), None, None, "fejl", f"teksten har et styretegn ('{synlig(t[plads])}') "
                                                                       "på plads " f"{plads + 1}; slet det")))
         tekster = [normaliser(t) for t in (k_tekst, n_tekst)]
-        if not _CIFFER.search(k_tekst) and any(TOTAL.match(t) for t in tekster if t):
-            continue  # a total row: it has no account number
+        if not _CIFFER.search(k_tekst) and any(TOTAL.match(t) or t.endswith(" i alt") or t == "i alt" for t in tekster if t):
+            continue  # a total or subtotal row ('I alt', 'Renholdelse i alt'): it has no account number
         if (i, i_budget) in formler and budget is None:
             fund_.append((i, Fund(sted(i, i_budget), None, None, "fejl",
                                   f"cellen har formlen '{synlig(formler[(i, i_budget)][:40])}', men ingen gemt værdi; åbn og gem "
@@ -241,7 +246,7 @@ def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str
         if k_tekst and not _CIFFER.search(k_tekst):
             continue  # no account number: a heading, a note or a per-lejemål row, not a konto
         if k_tekst == "":
-            fund_.append((i, Fund(sted(i, i_konto), None, None, "fejl", "rækken har et budget, men intet kontonummer")))
+            fund_.append((i, Fund(sted(i, i_konto), None, None, "fejl", f"rækken har et {art}, men intet kontonummer")))
             continue
         if not re.fullmatch(r"[0-9][0-9.\- ]*", k_tekst, re.ASCII):
             fund_.append((i, Fund(sted(i, i_konto), None, None, "fejl",
@@ -249,7 +254,7 @@ def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str
             continue
         if _celle_tekst(budget) == "":
             fund_.append((i, Fund(sted(i, i_budget), None, None, "fejl",
-                                  f"konto {synlig(k_tekst)} har intet budget; skriv 0, hvis kontoen ikke har et")))
+                                  f"konto {synlig(k_tekst)} har intet {art}; skriv 0, hvis kontoen ikke har et")))
             continue
         try:
             beloeb = _beloeb(budget)
@@ -260,14 +265,15 @@ def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str
     return Laest(linjer, i_navn is not None, fund_, kilde)
 
 
-def _ingen_hoved(fil: str, kol_konto, kol_budget, ark: list[str] | None) -> SamdriftFejl:
+def _ingen_hoved(fil: str, kol_konto, kol_budget, ark: list[str] | None, art: str = "budget") -> SamdriftFejl:
     valgt = [x for x in (kol_konto, kol_budget) if x]
+    eksempler = "Regnskab, Faktisk, Regnskab 2025" if art == "regnskab" else "Budget, Beløb, Budget 2027"
     return SamdriftFejl([Fund(fil, None, None, "fejl",
-                              "fandt ingen overskriftsrække med en kolonne for konto (Konto, Kontonr.) og en for budget "
-                              "(Budget, Beløb, Budget 2027) blandt de første rækker"
+                              f"fandt ingen overskriftsrække med en kolonne for konto (Konto, Kontonr.) og en for {art} "
+                              f"({eksempler}) blandt de første rækker"
                               + (f" af arkene {', '.join(repr(synlig(a)) for a in ark)}" if ark else "")
                               + (f"; kolonnerne {', '.join(repr(synlig(v)) for v in valgt)} findes ikke" if valgt else
-                                 "; vælg dem med --kolonne-konto og --kolonne-budget"))])
+                                 f"; vælg dem med --kolonne-konto og --kolonne-{art}"))])
 
 
 def _valgte_ark(bog, navn: str | None, fil: str) -> list:

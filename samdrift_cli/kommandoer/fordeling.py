@@ -30,6 +30,11 @@ def periode(tekst: str | None) -> tuple[dt.date | None, dt.date | None]:
     return fra, til
 
 
+def fordelingen(sti: Path):
+    """The folder's valid allocation, for the commands that build on it (opfoelgning, bogføring)."""
+    return _fordeling_af(sti)
+
+
 def _fordeling_af(sti: Path, kilde: str | None = None):
     """The folder's valid allocation (stops with exit 2 otherwise); the findings of a ``kilde`` are
     named after it."""

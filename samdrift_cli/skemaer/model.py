@@ -1,12 +1,13 @@
 """model.yaml: Bilag 3, samdriftsmodel: mål, indhold, organisationsplan, fordelingsnøgler og konti."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, Strict
 
 from samdrift_cli.skemaer.felter import Beloeb, Dato, Id, IkkeNegativtTal, JaNej, Skema, Tal, Tekst
 
 Grundlag = Literal["lejemaal", "areal", "lige", "fast", "timer"]
+Aar = Annotated[str, Strict(), Field(pattern=r"^[0-9]{4}$")]  # a regnskabsår as a key: 2026
 
 
 class Periode(Skema):
@@ -33,6 +34,10 @@ class Konto(Skema):
     budget: Beloeb | None = Field(None, description="Forventet udgift i kr. pr. regnskabsår med samdrift; kræves når med er true; negativ ved refusion")
     nuvaerende: dict[str, Beloeb] | None = Field(
         None, description="Afdelingernes nuværende udgift på kontoen pr. regnskabsår (afdelingens id: beløb)")
+    budgetter: dict[Aar, Beloeb] | None = Field(
+        None, description="Budgettet for andre regnskabsår end oekonomi.regnskabsaar (år: beløb), fx {2027: 3012345.50}")
+    regnskab: dict[Aar, Beloeb] | None = Field(
+        None, description="Den faktiske udgift (regnskabet) pr. regnskabsår (år: beløb), fx {2025: 3105000.00}")
     bemaerkning: Tekst | None = Field(None, description="Fx særlig 'skæv' fordeling mellem afdelingerne")
 
 
@@ -51,7 +56,7 @@ class Maal(Skema):
 
 
 class Oekonomi(Skema):
-    regnskabsaar: Tekst | None = Field(None, description="Regnskabsåret målene gælder, fx '2026'")
+    regnskabsaar: Tekst | None = Field(None, description="Regnskabsåret målene og kontiernes 'budget' gælder, fx '2026'")
     beskrivelse: Tekst | None = Field(None, description="Hvilke besparelser forventes, fx færre udgifter på konto 114")
 
 

@@ -25,8 +25,22 @@ def _yaml_beloeb(d: Decimal) -> Decimal:
     return d.quantize(Decimal("0.01"))
 
 
+def _aar_i_modellen(mappe: Path) -> int | None:
+    """oekonomi.regnskabsaar of model.yaml as it is (the year of the konto lines' 'budget')."""
+    from samdrift_cli.indlaesning.yamlkilde import laes_yaml
+
+    dok = laes_yaml(mappe / MODELFIL, MODELFIL)
+    o = dok.data.get("oekonomi") if isinstance(dok.data, dict) else None
+    aar = str(o.get("regnskabsaar") or "").strip() if isinstance(o, dict) else ""
+    return int(aar) if aar.isascii() and aar.isdigit() and len(aar) == 4 else None
+
+
 def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej: bool,
-                    kol_konto: str | None, kol_navn: str | None, kol_budget: str | None, aar: int | None = None) -> Udfald:
+                    kol_konto: str | None, kol_navn: str | None, kol_budget: str | None, aar: int | None = None,
+                    art: str = "budget") -> Udfald:
+    """Budgets (``art`` "budget") or a regnskabsår's actual costs ("regnskab", with ``aar``) into
+    model.yaml's konto lines: the budget of oekonomi.regnskabsaar (or with no year) in ``budget``,
+    another year's in ``budgetter``, a regnskab in ``regnskab``."""
     from ruamel.yaml.comments import CommentedMap
 
     from samdrift_cli.skemaer.model import ModelFil
@@ -36,8 +50,37 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
         raise SamdriftFejl([Fund(str(mappe), None, None, "fejl", "er ikke en samdrift-mappe (samdrift.yaml mangler)")])
     if not sti.exists():
         raise SamdriftFejl([Fund(str(sti), None, None, "fejl", "filen findes ikke")])
-    laest = laes_linjer(sti, ark, kol_konto, kol_navn, kol_budget, aar)
+    laest = laes_linjer(sti, ark, kol_konto, kol_navn, kol_budget, aar, art)
     linjer, har_navn, fund = laest.linjer, laest.har_navn, laest.fund
+    if art == "regnskab":
+        felt, aarsnoegle = "regnskab", aar
+    elif aar is not None and (model_aar := _aar_i_modellen(mappe)) is not None and model_aar != aar:
+        felt, aarsnoegle = "budgetter", aar
+    else:
+        felt, aarsnoegle = "budget", None
+
+    def hent(k):
+        if aarsnoegle is None:
+            return k.get(felt)
+        tabel = k.get(felt)
+        if not isinstance(tabel, dict):
+            return None
+        return next((v for n, v in tabel.items() if str(n) == str(aarsnoegle)), None)
+
+    def saet(k, beloeb) -> None:
+        if aarsnoegle is None:
+            k[felt] = beloeb
+            return
+        tabel = k.get(felt)
+        if not isinstance(tabel, dict):
+            tabel = CommentedMap()
+            tabel.fa.set_flow_style()
+            k[felt] = tabel
+        for n in list(tabel):
+            if str(n) == str(aarsnoegle):
+                tabel[n] = beloeb
+                return
+        tabel[aarsnoegle] = beloeb
     aendringer: list[str] = []
     uaendrede = 0
     with rediger(mappe / MODELFIL, MODELFIL, ModelFil, skriv=not vis) as rt:
@@ -74,7 +117,7 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
                 if ln.navn:
                     ny["navn"] = ln.navn
                 ny["med"] = False
-                ny["budget"] = _yaml_beloeb(ln.beloeb)
+                saet(ny, _yaml_beloeb(ln.beloeb))
                 konti.append(ny)
                 aendringer.append(f"tilføjede konto {ln.konto}{' ' + ln.navn if ln.navn else ''}: "
                                   f"{dansk_beloeb(til_oere(ln.beloeb))} (med: false)")
@@ -85,7 +128,7 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
                                  f"konto {synlig(ln.konto)} står to gange i filen (også {brugt[id(k)]})")))
                 continue
             brugt[id(k)] = ln.sted
-            gammel = k.get("budget")
+            gammel = hent(k)
             try:
                 foer = parse_beloeb(Decimal(str(gammel)) if isinstance(gammel, (int, float)) else gammel) if gammel is not None else None
             except BeloebFejl:
@@ -93,16 +136,17 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
             if foer is not None and foer == ln.beloeb:
                 uaendrede += 1
                 continue
-            k["budget"] = _yaml_beloeb(ln.beloeb)
+            saet(k, _yaml_beloeb(ln.beloeb))
             navn = f" {k.get('navn')}" if k.get("navn") else ""
             aendringer.append(f"konto {ln.konto}{navn}: "
-                              f"{dansk_beloeb(til_oere(foer)) if foer is not None else '(intet budget)'} → "
+                              f"{dansk_beloeb(til_oere(foer)) if foer is not None else f'(intet {art})'} → "
                               f"{dansk_beloeb(til_oere(ln.beloeb))}")
         if fund:
             raise SamdriftFejl([f for _, f in sorted(fund, key=lambda x: x[0])])
     if not linjer:
-        raise SamdriftFejl([Fund(sti.name, None, None, "fejl", "filen har ingen budgetlinjer under overskriftsrækken")])
-    linjer_ud = [f"læste {sti.name}: {laest.kilde}", *aendringer]
+        raise SamdriftFejl([Fund(sti.name, None, None, "fejl", f"filen har ingen {'budgetlinjer' if art == 'budget' else 'regnskabslinjer'} under overskriftsrækken")])
+    hvor = "budget" if aarsnoegle is None else f"{felt} for {aarsnoegle}"
+    linjer_ud = [f"læste {sti.name}: {laest.kilde} (i model.yaml: {hvor})", *aendringer]
     hvad = "ville ændre" if vis else "ændrede"
     linjer_ud.append(f"{hvad} {len(aendringer)} af {len(linjer)} konti i {MODELFIL}"
                      + (f" ({uaendrede} uændrede)" if uaendrede else "")

@@ -97,3 +97,35 @@ def sammenligning_json(s: "Sammenligning") -> dict:
                    "efter": {a.id: json_beloeb(k.efter.get(a.id, 0)) for a in s.afdelinger},
                    "forskel": {a.id: json_beloeb(k.forskel(a.id)) for a in s.afdelinger}} for k in s.konti],
     }
+
+
+def afvigelse_pct(afvigelse: int, budget: int) -> str | None:
+    """The deviation in percent of the budget, one decimal (None when the budget is 0)."""
+    if budget == 0:
+        return None
+    return f"{afrund_brok(Fraction(afvigelse * 100, abs(budget)), 1):.1f}"
+
+
+def opfoelgning_json(o) -> dict:
+    """`opfoelgning --json` for one year (design.md §4)."""
+    def penge(x) -> dict:
+        return {"nuvaerende": json_beloeb(x.nuvaerende), "budget": json_beloeb(x.budget), "regnskab": json_beloeb(x.regnskab),
+                "afvigelse": json_beloeb(x.afvigelse), "besparelse": json_beloeb(x.besparelse)}
+
+    ud = {
+        "aar": o.aar,
+        "i_alt": {**penge(o), "afvigelse_pct": afvigelse_pct(o.afvigelse, o.budget)},
+        "afdelinger": [{"id": a.id, "navn": a.navn, **penge(a), "afvigelse_pct": afvigelse_pct(a.afvigelse, a.budget),
+                        "besparelse_pr_lejemaal": json_beloeb(pr_enhed(a.besparelse, a.lejemaal))} for a in o.afdelinger],
+        "konti": [{"konto": k.konto, "navn": k.navn, "noegle": k.noegle, "budget": json_beloeb(k.budget),
+                   "regnskab": json_beloeb(k.regnskab), "afvigelse": json_beloeb(k.afvigelse),
+                   "afvigelse_pct": afvigelse_pct(k.afvigelse, k.budget),
+                   "nuvaerende": json_beloeb(k.nuvaerende) if k.nuvaerende is not None else None,
+                   "budget_fordeling": {a: json_beloeb(v) for a, v in k.budget_fordeling.items()},
+                   "regnskab_fordeling": {a: json_beloeb(v) for a, v in k.regnskab_fordeling.items()}} for k in o.konti],
+    }
+    if o.maal is not None:
+        ud["maal"] = {"titel": o.maal.titel, "maalvaerdi": o.maal.tekst,
+                      "besparelse": json_beloeb(o.maal.beloeb) if o.maal.beloeb is not None else None,
+                      "naaet": (o.besparelse >= o.maal.beloeb) if o.maal.beloeb is not None else None}
+    return ud

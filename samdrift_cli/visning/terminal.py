@@ -439,3 +439,50 @@ def oversigt(rod, linjer: list[dict]) -> None:
                   str(x["milepael"]) if x["milepael"] is not None else "", e(x["naeste_skridt"]),
                   f"{x['fejl']} fejl" if x["fejl"] else (flertal(x["advarsler"], "advarsel", "advarsler") if x["advarsler"] else ""))
     k.print(t, soft_wrap=False)
+
+
+# -- opfølgning -------------------------------------------------------------------------
+
+
+def opfoelgning(o) -> None:
+    """Budget against regnskab per konto and afdeling for one year, and the saving against today and the goal."""
+    from samdrift_cli.visning.dokumenter import afvigelse_pct
+
+    k = konsol()
+
+    def pct(afvigelse: int, budget: int) -> str:
+        p = afvigelse_pct(afvigelse, budget)
+        return "" if p is None else p.replace(".", ",") + " %"
+
+    t = _tabel(k, f"Budget og regnskab {o.aar} pr. konto (kr.)")
+    t.add_column("Konto", no_wrap=True)
+    t.add_column("Navn", min_width=14, overflow="fold")
+    for kol in ("Budget", "Regnskab", "Afvigelse"):
+        _beloebskolonne(t, kol)
+    t.add_column("%", justify="right", no_wrap=True)
+    for x in o.konti:
+        t.add_row(e(x.konto), e(x.navn), dansk_beloeb(x.budget, False), dansk_beloeb(x.regnskab, False),
+                  dansk_beloeb(x.afvigelse, False), pct(x.afvigelse, x.budget))
+    t.add_section()
+    t.add_row("", "I alt", dansk_beloeb(o.budget, False), dansk_beloeb(o.regnskab, False), dansk_beloeb(o.afvigelse, False),
+              pct(o.afvigelse, o.budget))
+    k.print(t, soft_wrap=False)
+    t = _tabel(k, f"Pr. afdeling {o.aar} (kr.)")
+    t.add_column("Afdeling", overflow="fold")
+    for kol in ("I dag", "Budget", "Regnskab", "Afvigelse", "Besparelse"):
+        _beloebskolonne(t, kol)
+    for a in o.afdelinger:
+        t.add_row(e(a.navn), dansk_beloeb(a.nuvaerende, False), dansk_beloeb(a.budget, False), dansk_beloeb(a.regnskab, False),
+                  dansk_beloeb(a.afvigelse, False), dansk_beloeb(a.besparelse, False))
+    t.add_section()
+    t.add_row("I alt", dansk_beloeb(o.nuvaerende, False), dansk_beloeb(o.budget, False), dansk_beloeb(o.regnskab, False),
+              dansk_beloeb(o.afvigelse, False), dansk_beloeb(o.besparelse, False))
+    k.print(t, soft_wrap=False)
+    hvad = "Driftsbesparelse" if o.besparelse >= 0 else "Merudgift"
+    tekst = f"{hvad} {o.aar}: {dansk_beloeb(abs(o.besparelse))} mod i dag ({dansk_beloeb(o.nuvaerende)})"
+    if o.maal is not None and o.maal.beloeb is not None:
+        naaet = "nået" if o.besparelse >= o.maal.beloeb else "ikke nået"
+        tekst += f", mod målet {dansk_beloeb(o.maal.beloeb)}: {naaet}"
+    linje(k, "", tekst + ".")
+    linje(k, "", f"Afvigelse mod budgettet: {dansk_beloeb(o.afvigelse)} ({'mere' if o.afvigelse > 0 else 'mindre'} end "
+                 "budgetteret)." if o.afvigelse else "Regnskabet svarer præcis til budgettet.")

@@ -1,0 +1,143 @@
+"""The economy over the years (#28) and budgets as the administration systems give them (#31): regnskab
+against budget per konto and afdeling to the øre, the saving against today and the goal, the fordeling
+posted back as one CSV per afdeling, and the import that says what it read and refuses to guess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from conftest import EKSEMPEL, MINIMAL_SAMDRIFT, byg_mappe
+
+
+@pytest.fixture
+def eksempel(tmp_path) -> Path:
+    m = tmp_path / "eksempel"
+    shutil.copytree(EKSEMPEL, m)
+    return m
+
+
+def test_eksemplets_opfoelgning_for_2025_er_kontraktens(samdrift):
+    r = samdrift("-C", EKSEMPEL, "opfoelgning", "--aar", "2025", "--json")
+    assert r.kode == 0, r.stderr
+    d = r.json()
+    assert d["aar"] == 2025
+    assert {k: d["i_alt"][k] for k in ("nuvaerende", "budget", "regnskab", "afvigelse", "besparelse")} == {
+        "nuvaerende": "4053000.00", "budget": "3631000.01", "regnskab": "3909300.00", "afvigelse": "278299.99",
+        "besparelse": "143700.00"}
+    # the afdelinger sum to the totals exactly, and each konto's regnskab is allocated to the øre
+    for felt in ("nuvaerende", "budget", "regnskab", "afvigelse", "besparelse"):
+        assert sum(Decimal(a[felt]) for a in d["afdelinger"]) == Decimal(d["i_alt"][felt]), felt
+    for k in d["konti"]:
+        assert sum(Decimal(v) for v in k["regnskab_fordeling"].values()) == Decimal(k["regnskab"])
+        assert Decimal(k["afvigelse"]) == Decimal(k["regnskab"]) - Decimal(k["budget"])
+    assert [k["konto"] for k in d["konti"]] == ["114", "114", "114", "115", "119", "119", "119", "119", "119.9"]
+    assert d["maal"]["besparelse"] == "400000.00" and d["maal"]["naaet"] is False
+    # the budget is allocated as 'fordeling' allocates it
+    f = samdrift("-C", EKSEMPEL, "fordeling", "--json").json()
+    assert {a["id"]: a["budget"] for a in d["afdelinger"]} == f["total"]["fordeling"]
+    r = samdrift("-C", EKSEMPEL, "opfoelgning", "--aar", "2025")
+    assert r.kode == 0
+    assert "Driftsbesparelse 2025: 143.700,00 kr. mod i dag (4.053.000,00 kr.), mod målet 400.000,00 kr.: ikke nået." in r.stdout
+
+
+def test_et_aar_uden_regnskab_siges_pr_konto(samdrift):
+    r = samdrift("-C", EKSEMPEL, "opfoelgning", "--aar", "2026")
+    assert r.kode == 2
+    assert r.fejllinjer[0] == ("model.yaml: fejl: konto 114 Løn, ejendomsfunktionærer har intet budget for 2026 (budgetter i "
+                               "model.yaml; 'samdrift import budget FIL --aar 2026')")
+    assert any("intet regnskab for 2026" in l for l in r.fejllinjer)
+
+
+def _bog(sti: Path, ark: dict[str, list[list]], skjulte: tuple[str, ...] = ()) -> Path:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for navn, raekker in ark.items():
+        ws = wb.create_sheet(navn)
+        for r in raekker:
+            ws.append(r)
+        if navn in skjulte:
+            ws.sheet_state = "hidden"
+    wb.save(sti)
+    return sti
+
+
+def test_regnskab_ind_fra_xlsx_og_opfoelgning_over_to_aar(tmp_path, samdrift):
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT,
+                                   "model.yaml": "# model\noekonomi: {regnskabsaar: '2026'}\n"
+                                                 "fordelingsnoegler: [{id: l, grundlag: lejemaal}]\nkonti:\n"
+                                                 "  - {konto: 114, navn: Løn, med: true, noegle: l, budget: 1000.00, "
+                                                 "nuvaerende: {a: 300, b: 900}}  # lønnen\n"
+                                                 "  - {konto: 119, navn: Kontor, med: true, noegle: l, budget: 100.01}\n"})
+    fil = _bog(tmp_path / "regnskab.xlsx", {"Forside": [["Regnskaber fra administrationssystemet"]],
+                                            "Regnskab": [["Regnskab 2025 og 2026"], [], ["Konto", "Tekst", "Regnskab 2025", "Regnskab 2026"],
+                                                         [114, "Løn", 1100, 950.5], [119, "Kontor", 90, 100.01],
+                                                         [None, "I alt", 1190, 1050.51]]})
+    r = samdrift("-C", m, "import", "regnskab", fil, "--aar", "2026")
+    assert r.kode == 0, r.stderr
+    assert r.stdout.splitlines()[0] == ("læste regnskab.xlsx: arket 'Regnskab', række 3, kolonne D 'Regnskab 2026' "
+                                        "(i model.yaml: regnskab for 2026)")
+    tekst = (m / "model.yaml").read_text(encoding="utf-8")
+    assert "# lønnen" in tekst and "regnskab: {2026: 950.50}" in tekst
+    # a second import of the same file changes nothing
+    assert samdrift("-C", m, "import", "regnskab", fil, "--aar", "2026").stdout.splitlines()[-1] == \
+        "ændrede 0 af 2 konti i model.yaml (2 uændrede)"
+    # the budget of another year goes to 'budgetter'
+    budget = tmp_path / "budget.csv"
+    budget.write_bytes("Konto;Tekst;Regnskab 2025;Budget 2025;Budget 2026\n114;Løn;1100;1050;1000\n119;Kontor;90;95;100,01\n"
+                       .encode("cp1252"))
+    r = samdrift("-C", m, "import", "budget", budget)
+    assert r.kode == 2 and r.fejllinjer == [
+        "budget.csv: fejl: filen har flere budgetkolonner: linje 1, kolonne 4 'Budget 2025', linje 1, kolonne 5 "
+        "'Budget 2026'; samdrift vælger ikke selv; vælg med --aar ÅÅÅÅ (fx --aar 2026)"]
+    r = samdrift("-C", m, "import", "budget", budget, "--aar", "2025")
+    assert r.kode == 0, r.stderr
+    assert "(i model.yaml: budgetter for 2025)" in r.stdout.splitlines()[0]
+    assert samdrift("-C", m, "import", "regnskab", fil, "--aar", "2025").kode == 0
+    r = samdrift("-C", m, "opfoelgning", "--json")
+    assert r.kode == 0, r.stderr
+    d = r.json()
+    assert d["aar"] == 2026 and [x["aar"] for x in d["aarene"]] == [2025, 2026]
+    aar25 = d["aarene"][0]
+    assert aar25["i_alt"]["budget"] == "1145.00" and aar25["i_alt"]["regnskab"] == "1190.00"
+    assert aar25["i_alt"]["nuvaerende"] == "1200.00" and aar25["i_alt"]["besparelse"] == "10.00"
+    assert d["i_alt"]["budget"] == "1100.01" and d["i_alt"]["regnskab"] == "1050.51"
+
+
+def test_bogfoeringen_pr_afdeling_summer_til_hver_konto(eksempel, samdrift):
+    r = samdrift("-C", eksempel, "export", "--bogfoering")
+    assert r.kode == 0, r.stderr
+    ud = eksempel / "dokumenter" / "bogfoering"
+    f = samdrift("-C", eksempel, "fordeling", "--json").json()
+    filer = {p.stem: list(csv.reader(io.StringIO(p.read_bytes().decode("cp1252")), delimiter=";"))
+             for p in ud.glob("*.csv")}
+    assert sorted(filer) == ["aeblegaarden", "paerebakken"]
+    for raekker in filer.values():
+        assert raekker[0] == ["konto", "tekst", "beloeb"]
+        assert [(r[0], r[1]) for r in raekker[1:]] == [(k["konto"], k["navn"]) for k in f["konti"]]
+    for i, k in enumerate(f["konti"], start=1):
+        summen = sum(Decimal(filer[a][i][2].replace(",", ".")) for a in filer)
+        assert summen == Decimal(k["beloeb"]), k["konto"]
+        assert "." not in filer["aeblegaarden"][i][2]
+    assert filer["aeblegaarden"][1][2] == "491666,67"
+    r = samdrift("-C", eksempel, "export", "--bogfoering", "--tegnsaet", "utf-8", "--overskriv")
+    assert r.kode == 0 and (ud / "paerebakken.csv").read_bytes().decode("utf-8").startswith("konto;tekst;beloeb\r\n")
+
+
+def test_to_raekker_overskrift_og_subtotaler(tmp_path, samdrift):
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT,
+                                   "model.yaml": "fordelingsnoegler: [{id: l, grundlag: lejemaal}]\nkonti:\n"
+                                                 "  - {konto: 114, navn: Løn, med: true, noegle: l, budget: 0}\n"
+                                                 "  - {konto: 115, navn: Materiel, med: true, noegle: l, budget: 0}\n"})
+    fil = _bog(tmp_path / "b.xlsx", {"Budget": [["Budget 2026"], [], ["Konto", "Tekst", "Budget"], [None, "Faste udgifter"],
+                                                [114, "Løn", 5000], [115, "Materiel", 700], [None, "Faste udgifter i alt", 5700],
+                                                [999, "Samlet forsikring", 10]]})
+    r = samdrift("-C", m, "import", "budget", fil, "--tilfoej")
+    assert r.kode == 0, r.stderr
+    assert "tilføjede konto 999 Samlet forsikring: 10,00 kr. (med: false)" in r.stdout  # a row with a number is no total
