@@ -303,7 +303,7 @@ def opfoelgning(
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Projektmappen og dokumenterne (Excel, Markdown, PDF, Word).",
              epilog="samdrift export --xlsx\nsamdrift export --md dokumenter\nsamdrift export --pdf --docx\n"
-                    "samdrift export --bogfoering --aar 2026")
+                    "samdrift export --html\nsamdrift export --bogfoering --aar 2026")
 def export(
     ctx: typer.Context,
     xlsx: Annotated[Optional[str], typer.Option("--xlsx", help="Skriv Excel-projektmappen (FIL; standard: samdriftens navn).",
@@ -314,6 +314,8 @@ def export(
                                                show_default=False, metavar="[MAPPE]")] = None,
     docx: Annotated[Optional[str], typer.Option("--docx", help="Skriv dokumenterne som Word (MAPPE; standard: dokumenter/).",
                                                 show_default=False, metavar="[MAPPE]")] = None,
+    html: Annotated[Optional[str], typer.Option("--html", help="Skriv samdriftens side til en browser (MAPPE; standard: dokumenter/).",
+                                                show_default=False, metavar="[MAPPE]")] = None,
     bogfoering: Annotated[Optional[str], typer.Option("--bogfoering", help="Skriv fordelingen som én CSV-fil pr. afdeling til "
                                                       "administrationssystemet (MAPPE; standard: dokumenter/bogfoering/).",
                                                       show_default=False, metavar="[MAPPE]")] = None,
@@ -322,7 +324,8 @@ def export(
     tegnsaet: Annotated[str, typer.Option("--tegnsaet", metavar="TEGNSÆT", help="Med --bogfoering: windows-1252 eller utf-8.")] = "windows-1252",
     overskriv: Annotated[bool, typer.Option("--overskriv", help="Overskriv filer, som samdrift ikke selv har lavet, eller en projektmappe med ændringer.")] = False,
 ) -> None:
-    """Eksportér projektmappen (--xlsx), dokumenterne (--md, --pdf, --docx) og bogføringen (--bogfoering)."""
+    """Eksportér projektmappen (--xlsx), dokumenterne (--md, --pdf, --docx), siden til en browser (--html) og
+    bogføringen (--bogfoering)."""
     from samdrift_cli.kommandoer.export import export as kommando
 
     def sti(v: str | None) -> str | None:  # '' is the default name; a path relative as every path
@@ -330,8 +333,12 @@ def export(
 
     def koer() -> int:
         kode = 0
-        if any(x is not None for x in (xlsx, md, pdf, docx)) or bogfoering is None:
+        if any(x is not None for x in (xlsx, md, pdf, docx)) or (bogfoering is None and html is None):
             kode = kommando(_mappe(ctx), sti(xlsx), sti(md), sti(pdf), sti(docx), overskriv)
+        if html is not None:  # after the PDFs and the workbook, so that the page links them
+            from samdrift_cli.kommandoer.html import export_html
+
+            kode = max(kode, export_html(_mappe(ctx), sti(html), overskriv))
         if bogfoering is not None:
             from samdrift_cli.kommandoer.oekonomi import bogfoering as bogfoer
 
@@ -372,16 +379,26 @@ def schema(
 
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Én linje for hver samdrift under MAPPE.",
-             epilog="samdrift oversigt ~/samdrifter\nsamdrift oversigt --json")
+             epilog="samdrift oversigt ~/samdrifter\nsamdrift oversigt --json\nsamdrift oversigt ~/samdrifter --html side")
 def oversigt(
     ctx: typer.Context,
     mappe: Annotated[Optional[Path], typer.Argument(metavar="MAPPE", help="Mappen med samdrifter (standard: den aktuelle).", show_default=False)] = None,
     som_json: JsonTilvalg = False,
+    html: Annotated[Optional[Path], typer.Option("--html", metavar="UD", help="Skriv porteføljen som sider til en browser i mappen UD "
+                                                                            "(UD/index.html og en side pr. samdrift).",
+                                                 show_default=False)] = None,
+    overskriv: Annotated[bool, typer.Option("--overskriv", help="Med --html: overskriv filer, som samdrift ikke selv har lavet.")] = False,
 ) -> None:
     """Én linje for hver samdrift-mappe under MAPPE: afdelinger, lejemål, milepæl, næste skridt, problemer."""
     from samdrift_cli.kommandoer.portefoelje import vis_oversigt
 
     rod = _sti(ctx, mappe) if mappe is not None else _grundlag(ctx)
+    if html is not None:
+        from samdrift_cli.kommandoer.html import oversigt_html
+
+        ud = _sti(ctx, html)
+        kor(lambda: oversigt_html(rod, ud, overskriv))
+        return
     kor(lambda: vis_oversigt(rod, som_json))
 
 
