@@ -259,4 +259,5 @@ def test_i_80_kolonner_passer_hvad_nu_hvis_tabellen(samdrift, monkeypatch):
     assert max(len(l) for l in r.stdout.splitlines()) <= 80
     assert "…" not in r.stdout and "Beløb efter" not in r.stdout
     ord_ = set(r.stdout.split())
-    assert {"Lokaleleje", "inkl.", "varme,", "ejendomskontor", "kontor", "→", "lige"} <= ord_
+    # the nøgler by name (#33); a table too wide for 80 columns is a list instead, nothing cut
+    assert {"Lokaleleje", "inkl.", "varme,", "ejendomskontor", "Ejendomskontoret", "→", "Lige", "deling"} <= ord_

@@ -38,17 +38,18 @@ def konsol(stderr: bool = False):
     return k
 
 
-def linje(k, indryk: str, tekst: str, haeng: int | None = None, markup: bool = False) -> None:
+def linje(k, indryk: str, tekst: str, haeng: int | None = None, markup: bool = False, altid: bool = False) -> None:
     """A line of prose after ``indryk`` (a bullet, a label). On a terminal it is wrapped at the
     terminal's width, the following lines under its text (or ``haeng`` columns in); piped or
     redirected it stays one line, whole for grep and for an editor's fil:linje. With ``markup``
-    both parts are rich markup."""
+    both parts are rich markup. With ``altid`` it is wrapped piped too (a table shown as a list, which
+    keeps within the width as a table does)."""
     from rich.text import Text
 
     if not markup:
         indryk, tekst = synlig(indryk), synlig(tekst)
     helt = indryk + tekst
-    if not k.is_terminal or (Text.from_markup(helt) if markup else Text(helt)).cell_len <= k.width:
+    if not (k.is_terminal or altid) or (Text.from_markup(helt) if markup else Text(helt)).cell_len <= k.width:
         k.print(helt, markup=markup, soft_wrap=True)
     elif markup:  # the text in a column of its own beside the indent, wrapped by rich
         from rich.table import Table
@@ -80,6 +81,72 @@ def _tabel(k, titel: str):
 
 def _beloebskolonne(t, navn: str) -> None:
     t.add_column(navn, justify="right", no_wrap=True)
+
+
+class Kol:
+    """A column of :func:`tabel`: ``tal`` (an amount, a date, a number: right-aligned and never broken)
+    or text (wrapped between words, never narrower than its longest word)."""
+
+    def __init__(self, navn: str, tal: bool = False, hoejre: bool | None = None):
+        self.navn, self.tal = navn, tal
+        self.hoejre = tal if hoejre is None else hoejre
+
+
+def _ren(tekst: str) -> str:
+    from rich.text import Text
+
+    return Text.from_markup(tekst).plain
+
+
+def tabel(k, titel: str, kolonner: list[Kol], raekker: list[list[str]], fod: list[list[str]] = ()) -> None:
+    """The one place that prints a table in the terminal. It never cuts a number, a name or a date:
+    when the table is wider than the terminal, it is shown as one block per row instead (the first
+    column as the block's heading, each other column a line 'navn: værdi'), and says so. Cells are
+    rich markup (user text escaped with :func:`e`)."""
+    from rich.measure import Measurement
+
+    t = _tabel(k, titel)
+    alle = [*raekker, *fod]
+    naturlig, mindst = [], []
+    for i, kol in enumerate(kolonner):
+        celler = [_ren(r[i]) for r in alle if i < len(r)]
+        linjer = [l for x in [*celler, kol.navn] for l in x.split("\n")]
+        naturlig.append(max(map(len, linjer), default=1))
+        # a number whole (its header may wrap between words); a text never narrower than its longest word
+        ord_ = max((len(o) for l in linjer for o in l.split()), default=1)
+        mindst.append(max([ord_, *(len(l) for x in celler for l in x.split("\n"))]) if kol.tal else ord_)
+        t.add_column(kol.navn, justify="right" if kol.hoejre else "left", overflow="fold")
+    for r in raekker:
+        t.add_row(*r)
+    if fod:
+        t.add_section()
+        for r in fod:
+            t.add_row(*r)
+    # rich shares out the width itself and may then crop a number; the widths are decided here instead:
+    # the numbers whole, each text at least its longest word, the rest by how much each text needs
+    for c in t.columns:
+        c.width = 1
+    ramme = Measurement.get(k, k.options.update_width(10_000), t).maximum - len(kolonner)
+    plads = k.width - ramme - sum(mindst)
+    if plads >= 0:
+        behov = [n - m for n, m in zip(naturlig, mindst)]
+        i_alt = sum(behov)
+        bredder = [m + (b if i_alt <= plads else (b * plads) // i_alt) for m, b in zip(mindst, behov)]
+        for c, b in zip(t.columns, bredder):
+            c.width = b
+        k.print(t, soft_wrap=False)
+        return
+    # too wide for the terminal: a block per row, so that nothing is cut
+    linje(k, "", f"[bold]{titel}[/]", markup=True, altid=True)
+    linje(k, "", f"(for bred til {k.width} kolonner, så vist som liste; intet er udeladt)", altid=True)
+    for r in [*raekker, *fod]:
+        hoved = r[0] if r and _ren(r[0]).strip() else (r[1] if len(r) > 1 else "")
+        linje(k, "• ", hoved or "", markup=True, altid=True)
+        for kol, celle in zip(kolonner, r):
+            if celle is hoved or not _ren(celle).strip():
+                continue
+            navn = kol.navn.replace("\n", " ")
+            linje(k, f"    {e(navn)}: ", celle, markup=True, altid=True)
 
 
 def skriv_fund(fund: list[Fund], praefiks: str = "") -> None:
@@ -127,7 +194,7 @@ def aktiviteter(k, aabne: list) -> None:
     if not overskredne:
         return
     k.print()
-    k.print(f"[bold]Frist overskredet[/] ({flertal(len(overskredne), 'aktivitet', 'aktiviteter')})")
+    linje(k, "", f"[bold]Frist overskredet[/] ({flertal(len(overskredne), 'aktivitet', 'aktiviteter')})", markup=True)
     for a in overskredne:
         linje(k, "  • ", f"{a.fil}: '{a.id}' {a.aktivitet} — frist {a.frist.isoformat()}"
                          + (f", ansvarlig {a.ansvarlig}" if a.ansvarlig else ""))
@@ -152,7 +219,7 @@ def milepaele(alle: list["Milepaelsstatus"], nr: int, aabne: list = ()) -> None:
     m = alle[nr - 1].milepael
     aktiviteter(k, list(aabne))
     k.print()
-    k.print(f"[bold]Hvem gør hvad i milepæl {m.nr}[/] (mere i 'samdrift vejledning {m.nr}')")
+    linje(k, "", f"[bold]Hvem gør hvad i milepæl {m.nr}[/] (mere i 'samdrift vejledning {m.nr}')", markup=True)
     roller_og_vaerktoejer(m, k)
     k.print()
     if alle[nr - 1].naaet:
@@ -228,31 +295,24 @@ def vejledning(m, tekster: dict) -> None:
 def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str, int]],
            alle: list["Milepaelsstatus"], skridt: list[str], aabne_aktiviteter: list = (),
            alle_naaet: bool = False) -> None:
-    from rich.table import Table
-
     from samdrift_cli.milepaele.katalog import FASER
     from samdrift_cli.milepaele.status import STATUS_TEKST
 
     k = konsol()
     lejemaal = sum(n for _, n in afdelinger)
-    k.print(f"[bold]{e(navn)}[/]" + (f" — {e(boligorganisation)}" if boligorganisation else ""))
+    linje(k, "", f"[bold]{e(navn)}[/]" + (f" — {e(boligorganisation)}" if boligorganisation else ""), markup=True)
     linje(k, "", f"{flertal(len(afdelinger), 'afdeling', 'afdelinger')}, {tusind(lejemaal)} lejemål: "
           + ", ".join(n for n, _ in afdelinger))
     for fase in FASER:
-        t = Table(title=fase, title_justify="left", show_lines=False)
-        t.add_column("Nr", justify="right")
-        t.add_column("Milepæl")
-        t.add_column("Status")
-        t.add_column("Åbne", justify="right")
-        t.add_column("Dato")
+        raekker = []
         for s in alle:
             if s.milepael.fase != fase:
                 continue
             aabne = sum(1 for p in s.punkter if not p.opfyldt)
             farve = {"naaet": "green", "i_gang": "yellow", "ikke_startet": "dim", "kan_ikke_vurderes": "red"}[s.status]
-            t.add_row(str(s.milepael.nr), s.milepael.titel, f"[{farve}]{STATUS_TEKST[s.status]}[/]",
-                      str(aabne) if aabne else "", s.dato.isoformat() if s.dato else "")
-        k.print(t, soft_wrap=False)
+            raekker.append([str(s.milepael.nr), e(s.milepael.titel), f"[{farve}]{STATUS_TEKST[s.status]}[/]",
+                            str(aabne) if aabne else "", s.dato.isoformat() if s.dato else ""])
+        tabel(k, fase, [Kol("Nr", True), Kol("Milepæl"), Kol("Status"), Kol("Åbne", True), Kol("Dato", True)], raekker)
     aktiviteter(k, list(aabne_aktiviteter))
     if alle_naaet:
         linje(k, "", "[green]Alle 12 milepæle er nået.[/]" + ("" if skridt else " Samdriften er i drift; følg løbende op på "
@@ -262,7 +322,7 @@ def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str,
         for x in skridt[:12]:
             linje(k, "  • ", x)
         if len(skridt) > 12:
-            k.print(f"  … og {len(skridt) - 12} mere ('samdrift check milepael N' viser alt)")
+            linje(k, "", f"  … og {len(skridt) - 12} mere ('samdrift check milepael N' viser alt)", markup=True)
 
 
 # -- fordeling ----------------------------------------------------------------------
@@ -270,28 +330,20 @@ def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str,
 
 def noegle(r: "Fordelingsresultat", id_: str) -> None:
     """One nøgle's basis and shares: why does each afdeling pay what it pays?"""
-    from rich.table import Table
-
     from samdrift_cli.fordeling.beregning import GRUNDLAG_TEKST
 
     k = konsol()
     navne = {a: e(n) for a, n in r.afdelinger}
     n = r.noegle(id_)
-    k.print(f"[bold]Nøglen '{e(n.id)}'[/]" + (f" ({e(n.navn)})" if n.navn else "") + f": fordeles efter {GRUNDLAG_TEKST[n.grundlag]}")
-    t = Table()
-    t.add_column("Afdeling")
-    t.add_column("Grundlag", justify="right")
-    t.add_column("Andel", justify="right")
-    for a in n.medlemmer:
-        t.add_row(navne[a], dansk_decimal(n.basis[a], 2).rstrip("0").rstrip(","), f"{dansk_decimal(n.andele[a] * 100, 4)} %")
-    t.add_row("I alt", dansk_decimal(sum(n.basis.values()), 2).rstrip("0").rstrip(","), "100 %")
-    k.print(t, soft_wrap=False)
+    linje(k, "", f"[bold]Nøglen '{e(n.id)}'[/]" + (f" ({e(n.navn)})" if n.navn else "") + f": fordeles efter {GRUNDLAG_TEKST[n.grundlag]}", markup=True)
+    tabel(k, "", [Kol("Afdeling"), Kol("Grundlag", True), Kol("Andel", True)],
+          [[navne[a], dansk_decimal(n.basis[a], 2).rstrip("0").rstrip(","), f"{dansk_decimal(n.andele[a] * 100, 4)} %"]
+           for a in n.medlemmer],
+          [["I alt", dansk_decimal(sum(n.basis.values()), 2).rstrip("0").rstrip(","), "100 %"]])
 
 
 def konti(r: "Fordelingsresultat", kun_noegle: str | None) -> None:
     """The allocation per konto and afdeling, totals, kr per lejemål, and today vs samdrift."""
-    from rich.table import Table
-
     k = konsol()
     navne = {a: e(n) for a, n in r.afdelinger}
     valgte = [x for x in r.konti if kun_noegle is None or x.noegle == kun_noegle]
@@ -299,128 +351,109 @@ def konti(r: "Fordelingsresultat", kun_noegle: str | None) -> None:
         linje(k, "", "Ingen konti indgår i samdriften endnu. Sæt 'med: true', en 'noegle' og et 'budget' på "
                      "kontiene i model.yaml.")
         return
-    # the account names stay readable: wrapped, never cut; with many afdelinger one table per group
-    def bredde(a: str) -> int:  # an afdeling's column: its name or its largest amount, and a space
-        return max(len(r.afdelinger[r.ids.index(a)][1]), 13) + 1
+    noegle_navn = {n.id: e(n.navn or n.id) for n in r.noegler}  # the nøgle by its name, as the documents say it
+    # with many afdelinger, one table per group of them; each table changes shape when it still does not fit
+    def bredde(a: str) -> int:  # an afdeling's column: its longest word or its largest amount, and a space
+        tal = [len(dansk_beloeb(x.fordeling[a], False)) for x in valgte] + [len(dansk_beloeb(r.total_fordeling[a], False))]
+        return max([*map(len, r.afdelinger[r.ids.index(a)][1].split()), *tal]) + 1
 
-    fast = 7 + 18 + 10 + 14  # Konto, Navn (at least), Nøgle, Beløb
+    fast = 6 + 24 + 12 + max(len(dansk_beloeb(r.total, False)), 6) + 4  # Konto, Navn, Nøgle, Beløb and the padding
     grupper: list[list[str]] = [[]]
     for a in r.ids:
         if grupper[-1] and fast + sum(map(bredde, grupper[-1])) + bredde(a) > k.width:
             grupper.append([])
         grupper[-1].append(a)
+    if any(fast + bredde(a) > k.width for a in r.ids):  # not even one afdeling fits beside the konto: one list
+        grupper = [list(r.ids)]
     foer = 0
     for ids in grupper:
         titel = "Fordeling pr. konto (kr. pr. regnskabsår)"
         if len(grupper) > 1:
             titel += f", afdeling {foer + 1}–{foer + len(ids)} af {len(r.ids)}"
         foer += len(ids)
-        t = _tabel(k, titel)
-        t.add_column("Konto", no_wrap=True)
-        t.add_column("Navn", min_width=16, overflow="fold")
-        t.add_column("Nøgle", overflow="fold")
-        _beloebskolonne(t, "Beløb")
-        for a in ids:
-            _beloebskolonne(t, navne[a])
-        for x in valgte:
-            t.add_row(e(x.konto), e(x.navn), e(x.noegle), dansk_beloeb(x.beloeb, False),
-                      *[dansk_beloeb(x.fordeling[a], False) for a in ids])
+        kolonner = [Kol("Konto"), Kol("Navn"), Kol("Nøgle"), Kol("Beløb", True), *[Kol(navne[a], True) for a in ids]]
+        raekker = [[e(x.konto), e(x.navn), noegle_navn.get(x.noegle, e(x.noegle)), dansk_beloeb(x.beloeb, False),
+                    *[dansk_beloeb(x.fordeling[a], False) for a in ids]] for x in valgte]
+        fod = []
         if kun_noegle is None:
-            t.add_section()
-            t.add_row("", "I alt", "", dansk_beloeb(r.total, False), *[dansk_beloeb(r.total_fordeling[a], False) for a in ids])
-            t.add_row("", "Pr. lejemål", "", "", *[dansk_beloeb(pr_enhed(r.total_fordeling[a], r.lejemaal[a]), False) for a in ids])
+            fod.append(["", "I alt", "", dansk_beloeb(r.total, False), *[dansk_beloeb(r.total_fordeling[a], False) for a in ids]])
+            fod.append(["", "Pr. lejemål", "", "", *[dansk_beloeb(pr_enhed(r.total_fordeling[a], r.lejemaal[a]), False) for a in ids]])
             if all(r.areal[a] for a in r.ids):
-                t.add_row("", "Pr. m²", "", "", *[dansk_beloeb(pr_enhed(r.total_fordeling[a], r.areal[a]), False) for a in ids])
-        k.print(t, soft_wrap=False)
+                fod.append(["", "Pr. m²", "", "", *[dansk_beloeb(pr_enhed(r.total_fordeling[a], r.areal[a]), False) for a in ids]])
+        tabel(k, titel, kolonner, raekker, fod)
     if r.har_nuvaerende and kun_noegle is None:
         sam = r.sammenligning()
-        t = _tabel(k, "I dag og med samdrift (konti med nuværende udgift)")
-        t.add_column("Afdeling")
-        for kol in ("I dag", "Med samdrift", "Forskel", "Forskel pr. lejemål"):
-            _beloebskolonne(t, kol)
+        raekker = []
         for a in r.ids:
             v = sam[a]
             farve = "red" if v["forskel"] > 0 else "green"
-            t.add_row(navne[a], dansk_beloeb(v["i_dag"], False), dansk_beloeb(v["samdrift"], False),
-                      f"[{farve}]{dansk_beloeb(v['forskel'], False)}[/]",
-                      f"[{farve}]{dansk_beloeb(pr_enhed(v['forskel'], r.lejemaal[a]), False)}[/]")
-        k.print(t, soft_wrap=False)
+            raekker.append([navne[a], dansk_beloeb(v["i_dag"], False), dansk_beloeb(v["samdrift"], False),
+                            f"[{farve}]{dansk_beloeb(v['forskel'], False)}[/]",
+                            f"[{farve}]{dansk_beloeb(pr_enhed(v['forskel'], r.lejemaal[a]), False)}[/]"])
+        tabel(k, "I dag og med samdrift (konti med nuværende udgift)",
+              [Kol("Afdeling"), Kol("I dag", True), Kol("Med samdrift", True), Kol("Forskel", True), Kol("Forskel pr. lejemål", True)],
+              raekker)
         i_dag = sum(v["i_dag"] for v in sam.values())
         besparelse = i_dag - sum(v["samdrift"] for v in sam.values())
-        k.print(f"Total driftsbesparelse for perioden: [bold]{dansk_beloeb(besparelse)}[/]")
+        hvad = "Total driftsbesparelse for perioden" if besparelse >= 0 else "Samlet merudgift for perioden"
+        linje(k, "", f"{hvad}: [bold]{dansk_beloeb(abs(besparelse))}[/]", markup=True)
 
 
 def mod_timer(r: "Fordelingsresultat", res: list["Timesammenligning"], fra, til) -> None:
-    from rich.table import Table
+    from samdrift_cli.fordeling.beregning import GRUNDLAG_TEKST
 
     k = konsol()
     navne = {a: e(n) for a, n in r.afdelinger}
     hvor = f" {fra or '…'} til {til or '…'}" if (fra or til) else " (hele tidsregistreringen)"
     linje(k, "", f"[bold]Er fordelingsnøglerne retvisende?[/] Sammenlignet med de registrerede timer{hvor}.", markup=True)
     for x in res:
-        from samdrift_cli.fordeling.beregning import GRUNDLAG_TEKST
-
         noegle_navn = r.noegle(x.noegle).navn or x.noegle
         konti = list(dict.fromkeys(x.konti))
-        t = _tabel(k, f"{e(noegle_navn)} (fordeles efter {GRUNDLAG_TEKST[x.grundlag]})"
-                   + (f", {'konto' if len(konti) == 1 else 'konti'} {', '.join(e(k_) for k_ in konti)}" if konti
-                      else ", bruges ikke af nogen konto"))
-        # the headers broken where they should be: rich then sizes each column by its widest line, and
-        # the table fits 80 columns without cutting a header
-        for kol in ("Afdeling", "Timer", "Nøglens\nandel", "Timernes\nandel", "Forskel\n(pct.-point)", "Forskel\ni kr.",
-                    "Foreslået\nfast"):
-            if kol == "Afdeling":
-                t.add_column(kol, overflow="fold", min_width=min(20, max(len(n) for _, n in r.afdelinger)))
-            else:
-                t.add_column(kol, justify="right", no_wrap=kol in ("Timer", "Forskel\ni kr."))
-        for a in x.medlemmer:
-            t.add_row(navne[a], dansk_decimal(x.timer[a], 2), f"{dansk_decimal(x.andele[a] * 100, 2)} %",
-                      f"{dansk_decimal(x.timeandele[a] * 100, 2)} %",
-                      dansk_decimal((x.timeandele[a] - x.andele[a]) * 100, 2),
-                      dansk_beloeb(x.kr_forskel[a], False), f"{dansk_decimal(x.foreslaaet_fast[a], 2)} %")
-        k.print(t, soft_wrap=False)
+        titel = (f"{e(noegle_navn)} (fordeles efter {GRUNDLAG_TEKST[x.grundlag]})"
+                 + (f", {'konto' if len(konti) == 1 else 'konti'} {', '.join(e(k_) for k_ in konti)}" if konti
+                    else ", bruges ikke af nogen konto"))
+        # the headers broken where they should be, so the table fits 80 columns without cutting a header
+        kolonner = [Kol("Afdeling"), Kol("Timer", True), Kol("Nøglens\nandel", True), Kol("Timernes\nandel", True),
+                    Kol("Forskel\n(pct.-point)", True), Kol("Forskel\ni kr.", True), Kol("Foreslået\nfast", True)]
+        tabel(k, titel, kolonner, [[navne[a], dansk_decimal(x.timer[a], 2), f"{dansk_decimal(x.andele[a] * 100, 2)} %",
+                                    f"{dansk_decimal(x.timeandele[a] * 100, 2)} %",
+                                    dansk_decimal((x.timeandele[a] - x.andele[a]) * 100, 2),
+                                    dansk_beloeb(x.kr_forskel[a], False), f"{dansk_decimal(x.foreslaaet_fast[a], 2)} %"]
+                                   for a in x.medlemmer])
     linje(k, "", "Forskel i kr.: hvad afdelingen ville betale mere (+) eller mindre (−), hvis nøglen fulgte timerne.")
 
 
 def sammenligning(s: "Sammenligning", efter: "Fordelingsresultat") -> None:
     """Before, after and the difference per afdeling, and the konto lines that changed."""
-    from rich.table import Table
-
     k = konsol()
     hvad = (f"Hvad nu hvis: {e(s.kilde.removeprefix('noegle-for '))} (før = mappen, som den er)"
             if s.kilde.startswith("noegle-for ") else f"Mappen, som den er, mod {e(s.kilde)} (før)")
-    k.print(f"[bold]{hvad}[/]")
-    t = Table(title="Pr. afdeling (kr. pr. regnskabsår)", title_justify="left")
-    t.add_column("Afdeling")
-    for kol in ("Før", "Efter", "Forskel", "Forskel pr. lejemål"):
-        _beloebskolonne(t, kol)
+    linje(k, "", f"[bold]{hvad}[/]", markup=True)
+    raekker = []
     for a in s.afdelinger:
         farve = "red" if a.forskel > 0 else ("green" if a.forskel < 0 else "")
-        t.add_row(e(a.navn), dansk_beloeb(a.foer, False), dansk_beloeb(a.efter, False),
-                  f"[{farve}]{dansk_beloeb(a.forskel, False)}[/]" if farve else dansk_beloeb(a.forskel, False),
-                  dansk_beloeb(pr_enhed(a.forskel, a.lejemaal), False) if a.lejemaal else "")
-    k.print(t, soft_wrap=False)
+        raekker.append([e(a.navn), dansk_beloeb(a.foer, False), dansk_beloeb(a.efter, False),
+                        f"[{farve}]{dansk_beloeb(a.forskel, False)}[/]" if farve else dansk_beloeb(a.forskel, False),
+                        dansk_beloeb(pr_enhed(a.forskel, a.lejemaal), False) if a.lejemaal else ""])
+    tabel(k, "Pr. afdeling (kr. pr. regnskabsår)", [Kol("Afdeling"), Kol("Før", True), Kol("Efter", True), Kol("Forskel", True),
+                                                    Kol("Forskel pr. lejemål", True)], raekker)
     if not s.konti:
         k.print("Ingen konti er ændret.")
         return
-    navne = {a.id: e(a.navn) for a in s.afdelinger}
-    # as the allocation table: names and nøgler wrap, never cut; one amount column when no amount changed
-    t = _tabel(k, "Ændrede konti: forskel pr. afdeling")
-    t.add_column("Konto", no_wrap=True)
-    t.add_column("Navn", min_width=16, overflow="fold")
-    t.add_column("Nøgle", overflow="fold")
+    navne_noegler = {n.id: n.navn or n.id for n in efter.noegler}
     samme_beloeb = all(x.beloeb_foer == x.beloeb_efter for x in s.konti)
-    for kol in (("Beløb",) if samme_beloeb else ("Beløb\nfør", "Beløb\nefter")):
-        _beloebskolonne(t, kol)
-    for a in s.afdelinger:
-        _beloebskolonne(t, navne[a.id])
+    kolonner = [Kol("Konto"), Kol("Navn"), Kol("Nøgle"),
+                *([Kol("Beløb", True)] if samme_beloeb else [Kol("Beløb\nfør", True), Kol("Beløb\nefter", True)]),
+                *[Kol(e(a.navn), True) for a in s.afdelinger]]
+    raekker = []
     for x in s.konti:
-        noegle = e(x.noegle_efter or x.noegle_foer or "")
+        foer_n, efter_n = (navne_noegler.get(n, n) if n else None for n in (x.noegle_foer, x.noegle_efter))
+        noegle = e(efter_n or foer_n or "")
         if x.noegle_foer != x.noegle_efter:
-            noegle = f"{e(x.noegle_foer or '–')} → {e(x.noegle_efter or '–')}"
+            noegle = f"{e(foer_n or '–')} → {e(efter_n or '–')}"
         beloeb = [dansk_beloeb(x.beloeb_foer, False)] + ([] if samme_beloeb else [dansk_beloeb(x.beloeb_efter, False)])
-        t.add_row(e(x.konto), e(x.navn), noegle, *beloeb, *[dansk_beloeb(x.forskel(a.id), False) for a in s.afdelinger])
-    k.print(t, soft_wrap=False)
+        raekker.append([e(x.konto), e(x.navn), noegle, *beloeb, *[dansk_beloeb(x.forskel(a.id), False) for a in s.afdelinger]])
+    tabel(k, "Ændrede konti: forskel pr. afdeling", kolonner, raekker)
 
 
 # -- portfolio ---------------------------------------------------------------------
@@ -428,17 +461,13 @@ def sammenligning(s: "Sammenligning", efter: "Fordelingsresultat") -> None:
 
 def oversigt(rod, linjer: list[dict]) -> None:
     k = konsol()
-    t = _tabel(k, f"Samdrifter under {e(rod)}")
-    for kol in ("Mappe", "Navn", "Afd.", "Lejemål", "Milepæl", "Næste skridt", "Problemer"):
-        if kol in ("Afd.", "Lejemål", "Milepæl"):
-            t.add_column(kol, justify="right", no_wrap=True)
-        else:  # wrapped, never cut: a folder's name is what the user types next
-            t.add_column(kol, overflow="fold")
-    for x in linjer:
-        t.add_row(e(x["mappe"]), e(x["navn"]), str(x["afdelinger"] or ""), str(x["lejemaal"] or ""),
-                  str(x["milepael"]) if x["milepael"] is not None else "", e(x["naeste_skridt"]),
-                  f"{x['fejl']} fejl" if x["fejl"] else (flertal(x["advarsler"], "advarsel", "advarsler") if x["advarsler"] else ""))
-    k.print(t, soft_wrap=False)
+    kolonner = [Kol("Mappe"), Kol("Navn"), Kol("Afd.", True), Kol("Lejemål", True), Kol("Milepæl", True), Kol("Næste skridt"),
+                Kol("Problemer")]
+    tabel(k, f"Samdrifter under {e(rod)}", kolonner, [
+        [e(x["mappe"]), e(x["navn"]), str(x["afdelinger"] or ""), str(x["lejemaal"] or ""),
+         str(x["milepael"]) if x["milepael"] is not None else "", e(x["naeste_skridt"]),
+         f"{x['fejl']} fejl" if x["fejl"] else (flertal(x["advarsler"], "advarsel", "advarsler") if x["advarsler"] else "")]
+        for x in linjer])
 
 
 # -- opfølgning -------------------------------------------------------------------------
@@ -454,30 +483,19 @@ def opfoelgning(o) -> None:
         p = afvigelse_pct(afvigelse, budget)
         return "" if p is None else p.replace(".", ",") + " %"
 
-    t = _tabel(k, f"Budget og regnskab {o.aar} pr. konto (kr.)")
-    t.add_column("Konto", no_wrap=True)
-    t.add_column("Navn", min_width=14, overflow="fold")
-    for kol in ("Budget", "Regnskab", "Afvigelse"):
-        _beloebskolonne(t, kol)
-    t.add_column("%", justify="right", no_wrap=True)
-    for x in o.konti:
-        t.add_row(e(x.konto), e(x.navn), dansk_beloeb(x.budget, False), dansk_beloeb(x.regnskab, False),
-                  dansk_beloeb(x.afvigelse, False), pct(x.afvigelse, x.budget))
-    t.add_section()
-    t.add_row("", "I alt", dansk_beloeb(o.budget, False), dansk_beloeb(o.regnskab, False), dansk_beloeb(o.afvigelse, False),
-              pct(o.afvigelse, o.budget))
-    k.print(t, soft_wrap=False)
-    t = _tabel(k, f"Pr. afdeling {o.aar} (kr.)")
-    t.add_column("Afdeling", overflow="fold")
-    for kol in ("I dag", "Budget", "Regnskab", "Afvigelse", "Besparelse"):
-        _beloebskolonne(t, kol)
-    for a in o.afdelinger:
-        t.add_row(e(a.navn), dansk_beloeb(a.nuvaerende, False), dansk_beloeb(a.budget, False), dansk_beloeb(a.regnskab, False),
-                  dansk_beloeb(a.afvigelse, False), dansk_beloeb(a.besparelse, False))
-    t.add_section()
-    t.add_row("I alt", dansk_beloeb(o.nuvaerende, False), dansk_beloeb(o.budget, False), dansk_beloeb(o.regnskab, False),
-              dansk_beloeb(o.afvigelse, False), dansk_beloeb(o.besparelse, False))
-    k.print(t, soft_wrap=False)
+    tabel(k, f"Budget og regnskab {o.aar} pr. konto (kr.)",
+          [Kol("Konto"), Kol("Navn"), Kol("Budget", True), Kol("Regnskab", True), Kol("Afvigelse", True), Kol("%", True)],
+          [[e(x.konto), e(x.navn), dansk_beloeb(x.budget, False), dansk_beloeb(x.regnskab, False),
+            dansk_beloeb(x.afvigelse, False), pct(x.afvigelse, x.budget)] for x in o.konti],
+          [["", "I alt", dansk_beloeb(o.budget, False), dansk_beloeb(o.regnskab, False), dansk_beloeb(o.afvigelse, False),
+            pct(o.afvigelse, o.budget)]])
+    tabel(k, f"Pr. afdeling {o.aar} (kr.)",
+          [Kol("Afdeling"), Kol("I dag", True), Kol("Budget", True), Kol("Regnskab", True), Kol("Afvigelse", True),
+           Kol("Besparelse", True)],
+          [[e(a.navn), dansk_beloeb(a.nuvaerende, False), dansk_beloeb(a.budget, False), dansk_beloeb(a.regnskab, False),
+            dansk_beloeb(a.afvigelse, False), dansk_beloeb(a.besparelse, False)] for a in o.afdelinger],
+          [["I alt", dansk_beloeb(o.nuvaerende, False), dansk_beloeb(o.budget, False), dansk_beloeb(o.regnskab, False),
+            dansk_beloeb(o.afvigelse, False), dansk_beloeb(o.besparelse, False)]])
     hvad = "Driftsbesparelse" if o.besparelse >= 0 else "Merudgift"
     tekst = f"{hvad} {o.aar}: {dansk_beloeb(abs(o.besparelse))} mod i dag ({dansk_beloeb(o.nuvaerende)})"
     if o.maal is not None and o.maal.beloeb is not None:
