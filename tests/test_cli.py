@@ -188,3 +188,17 @@ def test_i_en_terminal_paa_80_kolonner_er_ingen_linje_bredere(tmp_path, samdrift
         kode, linjer = _i_terminalen(args)
         assert kode in (0, 1) and len(linjer) >= 3, (args, linjer)  # 1: a milestone not reached
         assert max(len(x) for x in linjer) <= 80, (args, max(linjer, key=len))
+
+
+@pytest.mark.parametrize("kommando", ["", "init", "check", "check milepael", "status", "vejledning", "afkryds", "fordeling",
+                                      "import", "import budget", "import regnskab", "opfoelgning", "export", "kalender",
+                                      "schema", "oversigt"])
+def test_hjaelpen_holder_sig_inden_for_80_kolonner(kommando):
+    import os
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "samdrift_cli", *kommando.split(), "--help"], capture_output=True, text=True,
+                       env={**os.environ, "COLUMNS": "80"}, timeout=60)
+    assert r.returncode == 0
+    assert [l for l in r.stdout.splitlines() if len(l) > 80] == []

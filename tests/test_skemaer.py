@@ -140,3 +140,15 @@ def test_ja_nej_paa_dansk_og_saet_x(tmp_path, svar, med):
                                            f"  - {{konto: 1, med: {svar}, noegle: l, budget: 10}}\n"})
     mappe = indlaes(m)
     assert not mappe.fund and mappe.model.konti[0].med is med
+
+
+def test_danske_stavemaader_af_faste_ord(tmp_path, samdrift):
+    """'nødvendig' is 'noedvendig', 'Grå eminencer' nothing but 'graa_eminencer' (#33); the file stays as it is."""
+    from conftest import MINIMAL_SAMDRIFT, byg_mappe
+
+    tekst = "interessenter:\n  - {id: x, navn: X, deltagelse: nødvendig, indflydelse: Stor}\n"
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT, "interessenter.yaml": tekst,
+                                   "model.yaml": "fordelingsnoegler: [{id: l, grundlag: Lejemål}]\n"})
+    r = samdrift("-C", m, "check")
+    assert r.kode == 0, r.stderr
+    assert (m / "interessenter.yaml").read_text(encoding="utf-8") == tekst

@@ -177,10 +177,13 @@ def test_kalender_er_gyldig_icalendar_med_stabile_uid(eksempel, samdrift):
     data = fil.read_bytes()
     cal = icalendar.Calendar.from_ical(data)
     begivenheder = [k for k in cal.walk("VEVENT")]
-    assert len(begivenheder) == 1
-    e = begivenheder[0]
+    # an activity with a start and a frist: one day for each, not a block of weeks (#33)
+    assert [str(e["summary"]).split(":")[0] for e in begivenheder] == ["Start", "Frist"]
+    e = begivenheder[1]
     assert isinstance(e.decoded("dtstart"), dt.date) and str(e["uid"]).endswith("@samdrift")
+    assert (e.decoded("dtend") - e.decoded("dtstart")).days == 1
     assert "Fristen er overskredet." in str(e["description"])
+    assert len({str(x["uid"]) for x in begivenheder}) == 2
     assert samdrift("-C", eksempel, "kalender").kode == 0
     assert fil.read_bytes() == data  # the same folder gives the same bytes
 
@@ -314,7 +317,7 @@ def test_kalender_til_stdout(eksempel, samdrift, tmp_path):
     _ret(eksempel, "implementeringsplan.yaml", "status: gennemfoert", "status: planlagt")
     r = samdrift("-C", eksempel, "kalender", "-", cwd=tmp_path)
     assert r.kode == 0, r.stderr
-    assert len(icalendar.Calendar.from_ical(r.stdout).walk("VEVENT")) == 1
+    assert len(icalendar.Calendar.from_ical(r.stdout).walk("VEVENT")) == 2
     assert not (tmp_path / "-").exists() and not (eksempel / "-").exists()
 
 

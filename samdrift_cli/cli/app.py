@@ -21,7 +21,8 @@ app = typer.Typer(
     cls=Gruppe,
     help="Samdrift mellem almene boligafdelinger: en mappe med YAML-filer pr. samdrift, tjek af milepæle, "
     "fordelingsnøgler til øren og eksport til Excel, Markdown, PDF og Word. Bygger på fsb's drejebog.",
-    epilog="samdrift init min-samdrift --navn \"Samdrift Æblegården og Pærebakken\" --afdeling Æblegården:100\n"
+    epilog="samdrift init min-samdrift --navn \"Samdrift Nord\" \\\n"
+           "    --afdeling Æblegården:100 --afdeling Pærebakken:500\n"
            "samdrift -C min-samdrift check milepael 1\n"
            "samdrift status",
     add_completion=False,
@@ -183,7 +184,8 @@ def vejledning(
 
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Registrér en opgave, godkendelse eller beslutning.",
-             epilog="samdrift afkryds 1 --opgave 1 --dato 2025-02-03 --af \"Direktionen\" --referat \"Direktionsmøde, pkt. 2\"\n"
+             epilog="samdrift afkryds 1 --opgave 1 --dato 2025-02-03 --af \"Direktionen\" \\\n"
+                    "    --referat \"Direktionsmøde, pkt. 2\"\n"
                     "samdrift afkryds 2 --opgave 3 --fortryd")
 def afkryds(
     ctx: typer.Context,
@@ -238,8 +240,9 @@ app.add_typer(import_app, name="import")
 
 
 @import_app.command("budget", cls=Kommando, options_metavar="[TILVALG]", short_help="Budgetter fra .xlsx eller .csv ind i model.yaml.",
-                    epilog="samdrift import budget budget2027.xlsx --vis\nsamdrift import budget budget.csv --ark Budget --tilfoej\n"
-                           "samdrift import budget Samdrift.xlsx   # projektmappen fra 'samdrift export --xlsx'")
+                    epilog="samdrift import budget budget2027.xlsx --vis\nsamdrift import budget budget.xlsx --ark Budget --tilfoej\n"
+                           "samdrift import budget budget.xlsx --aar 2027\n"
+                           "samdrift import budget Samdrift.xlsx   # projektmappen fra 'export --xlsx'")
 def import_budget(
     ctx: typer.Context,
     fil: Annotated[Path, typer.Argument(metavar="FIL", help="Budgettet som .xlsx eller .csv (UTF-8 eller Windows-1252).")],

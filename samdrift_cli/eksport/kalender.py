@@ -16,9 +16,9 @@ if TYPE_CHECKING:
     from samdrift_cli.milepaele.tidslinje import AabenAktivitet
 
 
-def _uid(samdrift: str, a: "AabenAktivitet") -> str:
+def _uid(samdrift: str, a: "AabenAktivitet", endelse: str = "") -> str:
     noegle = hashlib.sha256(samdrift.encode("utf-8")).hexdigest()[:16]
-    return f"{a.fil.removesuffix('.yaml')}-{a.id}-{noegle}@samdrift"
+    return f"{a.fil.removesuffix('.yaml')}-{a.id}{'-' + endelse if endelse else ''}-{noegle}@samdrift"
 
 
 def kalender(mappe: "Samdriftsmappe", aktiviteter: list["AabenAktivitet"]) -> bytes:
@@ -38,25 +38,28 @@ def kalender(mappe: "Samdriftsmappe", aktiviteter: list["AabenAktivitet"]) -> by
     for a in aktiviteter:
         if a.frist is None and a.start is None:
             continue
-        e = icalendar.Event()
-        e.add("uid", _uid(navn, a))
-        e.add("dtstamp", dt.datetime(stempel.year, stempel.month, stempel.day, tzinfo=dt.timezone.utc))
-        start = a.start or a.frist
-        slut = a.frist or a.start
-        if slut < start:
-            start, slut = slut, start
-        e.add("dtstart", start)
-        e.add("dtend", slut + dt.timedelta(days=1))  # all-day: the end is exclusive
         plan = "Implementeringsplan" if a.fil.startswith("implementering") else "Inddragelsesplan"
-        e.add("summary", f"{'Frist: ' if a.start is None and a.fil.startswith('implementering') else ''}"
-                         f"{' '.join(a.aktivitet.split())}")
         linjer = [f"{navn} — {plan}", a.beskrivelse, f"Status: {STATUS_TEKST.get(a.status, a.status)}"]
         if a.ansvarlig:
             linjer.append(f"Ansvarlig: {a.ansvarlig}")
         if a.overskredet:
             linjer.append("Fristen er overskredet.")
-        e.add("description", "\n".join(x for x in linjer if x))
-        e.add("categories", [plan])
-        e.add("transp", "TRANSPARENT")
-        cal.add_component(e)
+        if a.start and a.frist:
+            linjer.append(f"Fra {a.start.isoformat()} til {a.frist.isoformat()}.")
+        tekst = " ".join(a.aktivitet.split())
+        # an activity with a start and a frist is two entries, each one day: when it begins and when it is due
+        # (a block of weeks would fill the calendar and hide the deadline)
+        dage = [("start", a.start, f"Start: {tekst}"), ("frist", a.frist, f"Frist: {tekst}")] if a.start and a.frist else \
+            [("", a.start or a.frist, f"{'Frist: ' if a.frist and plan == 'Implementeringsplan' else ''}{tekst}")]
+        for endelse, dag, overskrift in dage:
+            e = icalendar.Event()
+            e.add("uid", _uid(navn, a, endelse))
+            e.add("dtstamp", dt.datetime(stempel.year, stempel.month, stempel.day, tzinfo=dt.timezone.utc))
+            e.add("dtstart", dag)
+            e.add("dtend", dag + dt.timedelta(days=1))  # all-day: the end is exclusive
+            e.add("summary", overskrift)
+            e.add("description", "\n".join(x for x in linjer if x))
+            e.add("categories", [plan])
+            e.add("transp", "TRANSPARENT")
+            cal.add_component(e)
     return cal.to_ical()

@@ -190,6 +190,8 @@ def lav_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") ->
         ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
         ws.fit_to_pages(1, 0)
         ws.set_footer("&L&A&R&P/&N")
+        # a konto number is text ('119.9', '0114'); Excel is not to mark each with a green triangle
+        ws.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
     wb.close()
     return buf.getvalue()
 

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Dato, Id, JaNej, Skema, Tekst
+from samdrift_cli.skemaer.felter import Valg, Dato, Id, JaNej, Skema, Tekst
 from samdrift_cli.skemaer.model import Aktiv
 
 
@@ -20,10 +20,10 @@ class Udtraedelse(Skema):
     beskrivelse: Tekst | None = Field(None, description="1.3 Rammer for udtrædelse")
     administrationen_kan_beslutte: JaNej | None = Field(
         None, description="Kan administrationen uden de beboervalgtes tiltræden beslutte at en afdeling træder ud?")
-    varsel: Literal["naeste_regnskabsaar", "naeste_regnskabsaar_plus_et_aar", "andet"] | None = Field(
+    varsel: Valg[Literal["naeste_regnskabsaar", "naeste_regnskabsaar_plus_et_aar", "andet"]] | None = Field(
         None, description="Tid fra beslutning til udtræden: naeste_regnskabsaar, naeste_regnskabsaar_plus_et_aar eller andet")
     varsel_andet: Tekst | None = Field(None, description="Beskriv, hvis varsel er andet")
-    aktiver: Literal["forbliver_uden_refusion", "tilbagekoeb", "refusion", "andet"] | None = Field(
+    aktiver: Valg[Literal["forbliver_uden_refusion", "tilbagekoeb", "refusion", "andet"]] | None = Field(
         None, description="Aktiver ved udtræden: forbliver_uden_refusion, tilbagekoeb (for nedskreven værdi), refusion eller andet")
     aktiver_andet: Tekst | None = Field(None, description="Beskriv, hvis aktiver er andet")
 
@@ -48,7 +48,7 @@ class Vilkaar(Skema):
 
 class Underskrift(Skema):
     afdeling: Id | None = Field(None, description="Afdelingens id (udelades for organisationsbestyrelsen)")
-    organ: Literal["afdelingsbestyrelse", "organisationsbestyrelse", "afdelingsmoede"] = Field(
+    organ: Valg[Literal["afdelingsbestyrelse", "organisationsbestyrelse", "afdelingsmoede"]] = Field(
         "afdelingsbestyrelse", description="Hvem tiltræder: afdelingsbestyrelse, organisationsbestyrelse eller afdelingsmoede")
     navn: Tekst | None = Field(None, description="Hvem underskrev (navn og rolle)")
     dato: Dato | None = Field(None, description="Hvornår aftalen blev tiltrådt")
@@ -60,7 +60,7 @@ class AftaleFil(Skema):
 
     navn: Tekst | None = Field(None, description="Eventuelt navn for samdriften")
     ikrafttraeden: Dato | None = Field(None, description="Samdriften træder i kraft den")
-    form: Literal["aftale", "referat"] = Field(
+    form: Valg[Literal["aftale", "referat"]] = Field(
         "aftale", description="aftale, eller referat hvis betingelserne i stedet står i et godkendt mødereferat")
     referat: Tekst | None = Field(None, description="Henvisning til referatet, hvis form er referat")
     vilkaar: Vilkaar | None = Field(None, description="1 Vilkår for samdriften")

@@ -4,11 +4,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Beloeb, Dato, Id, JaNej, Skema, Tekst
+from samdrift_cli.skemaer.felter import Valg, Beloeb, Dato, Id, JaNej, Skema, Tekst
 from samdrift_cli.skemaer.implementeringsplan import Budgetgodkendelse
 from samdrift_cli.skemaer.model import Periode
 
-JaDelvistNej = Literal["ja", "delvist", "nej"]
+JaDelvistNej = Valg[Literal["ja", "delvist", "nej"]]
 SVAR_TEKST = {"ja": "Ja", "delvist": "Delvist", "nej": "Nej"}
 
 
@@ -80,7 +80,7 @@ class NytMaal(Skema):
 
 
 class Formidling(Skema):
-    maalgruppe: Literal["beboervalgte", "lokal_drift", "beboere", "administrativ_ledelse", "organisationsbestyrelse", "andre"] = Field(
+    maalgruppe: Valg[Literal["beboervalgte", "lokal_drift", "beboere", "administrativ_ledelse", "organisationsbestyrelse", "andre"]] = Field(
         description="beboervalgte, lokal_drift, beboere, administrativ_ledelse, organisationsbestyrelse eller andre")
     form: Tekst | None = Field(None, description="Fx orienteringsmøde, medarbejdermøde, afdelingsmøde")
     dato: Dato | None = Field(None, description="Hvornår")

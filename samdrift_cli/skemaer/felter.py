@@ -2,11 +2,11 @@
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
-from samdrift_cli.skemaer.vaerdier import beloeb, emne_som_tekst, ja_nej, parse_dato, tal, tekst
+from samdrift_cli.skemaer.vaerdier import beloeb, dansk_valg, emne_som_tekst, ja_nej, parse_dato, tal, tekst
 
 
 class Skema(BaseModel):
@@ -25,6 +25,10 @@ Heltal = Annotated[int, Strict()]
 PositivtHeltal = Annotated[int, Strict(), Field(gt=0)]
 IkkeNegativtHeltal = Annotated[int, Strict(), Field(ge=0)]
 JaNej = Annotated[bool, BeforeValidator(ja_nej, json_schema_input_type=bool | Literal["ja", "nej", "Ja", "Nej", "x", "X"])]
+
+T = TypeVar("T")
+# one of a fixed set of words, which are written without æ, ø and å: 'nødvendig' is read as 'noedvendig'
+Valg = Annotated[T, BeforeValidator(dansk_valg)]
 
 Id = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9_-]+$", min_length=1, max_length=64)]
 Reference = Annotated[str, BeforeValidator(tekst)]

@@ -4,9 +4,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Beloeb, Dato, Id, JaNej, Skema, Tekst, Udarbejdet
+from samdrift_cli.skemaer.felter import Valg, Beloeb, Dato, Id, JaNej, Skema, Tekst, Udarbejdet
 
-Tema = Literal[
+Tema = Valg[Literal[
     "orientering",
     "foermaalinger",
     "bemanding",
@@ -16,7 +16,7 @@ Tema = Literal[
     "administrative_systemer",
     "kultur",
     "lokaler",
-]
+]]
 
 TEMA_TITLER: dict[str, str] = {
     "orientering": "Orientering om den nye samdrift",
@@ -47,7 +47,7 @@ class Aktivitet(Skema):
     ansvarlig: Tekst | None = Field(None, description="Hvem er ansvarlig")
     start: Dato | None = Field(None, description="Hvornår aktiviteten begynder (til Gantt-diagrammet)")
     frist: Dato | None = Field(None, description="Skal afsluttes senest")
-    status: Literal["planlagt", "igang", "gennemfoert", "udskudt", "aflyst"] = Field(
+    status: Valg[Literal["planlagt", "igang", "gennemfoert", "udskudt", "aflyst"]] = Field(
         "planlagt", description="planlagt, igang, gennemfoert, udskudt eller aflyst")
     udgift: Beloeb | None = Field(None, description="Aktivitetens udgift i kr., hvis den har en")
     i_budget: JaNej | None = Field(None, description="Er udgiften med i det gældende budget? (true/false)")

@@ -4,9 +4,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Dato, Id, JaNej, Skema, Tekst, Udarbejdet
+from samdrift_cli.skemaer.felter import Valg, Dato, Id, JaNej, Skema, Tekst, Udarbejdet
 
-Maalgruppe = Literal["beboervalgte", "lokal_drift"]
+Maalgruppe = Valg[Literal["beboervalgte", "lokal_drift"]]
 
 
 class Gennemfoert(Skema):
@@ -21,9 +21,9 @@ class Aktivitet(Skema):
     maalgruppe: list[Maalgruppe] = Field(default_factory=list, description="beboervalgte og/eller lokal_drift")
     hvem: Tekst | None = Field(None, description="Hvem inddrages konkret")
     interessenter: list[Id] = Field(default_factory=list, description="Interessenternes id'er fra interessenter.yaml")
-    form: Literal["dialog", "inddragelse", "information"] | None = Field(
+    form: Valg[Literal["dialog", "inddragelse", "information"]] | None = Field(
         None, description="dialog (samtale) eller inddragelse (aktiv deltagelse) eller information")
-    emne: Literal["udviklingsprocessen", "samdriftsmodellen", "begge", "andet"] | None = Field(
+    emne: Valg[Literal["udviklingsprocessen", "samdriftsmodellen", "begge", "andet"]] | None = Field(
         None, description="Hvad handler det om: udviklingsprocessen, samdriftsmodellen, begge eller andet")
     dato: Dato | None = Field(None, description="Hvornår")
     ansvarlig: Tekst | None = Field(None, description="Hvem er ansvarlig")
@@ -32,9 +32,9 @@ class Aktivitet(Skema):
 
 class Vurdering(Skema):
     afdeling: Id = Field(description="Afdelingens id")
-    kan_tiltraede: Literal["ja", "nej", "usikker"] = Field(description="Vurderes de beboervalgte at kunne tiltræde samdriften?")
+    kan_tiltraede: Valg[Literal["ja", "nej", "usikker"]] = Field(description="Vurderes de beboervalgte at kunne tiltræde samdriften?")
     begrundelse: Tekst | None = Field(None, description="Begrundelse")
-    lokal_drift: Literal["ja", "nej", "usikker"] | None = Field(
+    lokal_drift: Valg[Literal["ja", "nej", "usikker"]] | None = Field(
         None, description="Bakker den lokale drift (driftsleder og ejendomsfunktionærer) op om samdriften?")
     lokal_drift_begrundelse: Tekst | None = Field(None, description="Begrundelse for vurderingen af den lokale drift")
     dato: Dato | None = Field(None, description="Hvornår vurderingen blev lavet")

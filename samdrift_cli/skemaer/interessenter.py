@@ -4,9 +4,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Id, Skema, Tekst, Udarbejdet
+from samdrift_cli.skemaer.felter import Valg, Id, Skema, Tekst, Udarbejdet
 
-Kvadrant = Literal["arbejdsbier", "eksterne", "ressourcepersoner", "graa_eminencer"]
+Kvadrant = Valg[Literal["arbejdsbier", "eksterne", "ressourcepersoner", "graa_eminencer"]]
 
 GRUPPE_TITLER = {"beboere": "Beboere", "beboervalgte": "Beboervalgte", "administration": "Administrationen",
                  "lokal_drift": "Lokal drift", "eksterne": "Eksterne", "andre": "Andre"}
@@ -25,13 +25,13 @@ KVADRANTER: dict[tuple[str, str], str] = {
 class Interessent(Skema):
     id: Id = Field(description="Kort id, fx 'afd-best-aeblegaarden'")
     navn: Tekst = Field(description="Interessenten eller gruppen, fx 'Afdelingsbestyrelsen i Æblegården'")
-    gruppe: Literal["beboere", "beboervalgte", "administration", "lokal_drift", "eksterne", "andre"] | None = Field(
+    gruppe: Valg[Literal["beboere", "beboervalgte", "administration", "lokal_drift", "eksterne", "andre"]] | None = Field(
         None, description="beboere, beboervalgte, administration, lokal_drift, eksterne eller andre")
     afdeling: Id | None = Field(None, description="Afdelingens id, hvis interessenten hører til én afdeling")
-    indflydelse: Literal["stor", "ingen"] | None = Field(None, description="Indflydelse på samdriften: stor eller ingen")
-    deltagelse: Literal["noedvendig", "ikke_noedvendig"] | None = Field(
+    indflydelse: Valg[Literal["stor", "ingen"]] | None = Field(None, description="Indflydelse på samdriften: stor eller ingen")
+    deltagelse: Valg[Literal["noedvendig", "ikke_noedvendig"]] | None = Field(
         None, description="Er deltagelse nødvendig? noedvendig eller ikke_noedvendig")
-    holdning: Literal["positiv", "neutral", "negativ", "ukendt"] | None = Field(None, description="Holdning til samdriften")
+    holdning: Valg[Literal["positiv", "neutral", "negativ", "ukendt"]] | None = Field(None, description="Holdning til samdriften")
     interesse: Tekst | None = Field(None, description="Er interesseret i samdriftsprocessen fordi …")
     paavirkning: Tekst | None = Field(None, description="Kan påvirke samdriftsprocessen således …")
     haandtering: Tekst | None = Field(None, description="Bør inddrages/håndteres således …")

@@ -4,9 +4,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, Strict
 
-from samdrift_cli.skemaer.felter import Beloeb, Dato, Id, IkkeNegativtTal, JaNej, Skema, Tal, Tekst
+from samdrift_cli.skemaer.felter import Valg, Beloeb, Dato, Id, IkkeNegativtTal, JaNej, Skema, Tal, Tekst
 
-Grundlag = Literal["lejemaal", "areal", "lige", "fast", "timer"]
+Grundlag = Valg[Literal["lejemaal", "areal", "lige", "fast", "timer"]]
 Aar = Annotated[str, Strict(), Field(pattern=r"^[0-9]{4}$")]  # a regnskabsår as a key: 2026
 
 
@@ -43,7 +43,7 @@ class Konto(Skema):
 
 class Maal(Skema):
     id: Id = Field(description="Kort id for målet; bruges i evaluering.yaml")
-    type: Literal["oekonomi", "beboerservice", "oevrige"] = Field(description="oekonomi, beboerservice eller oevrige")
+    type: Valg[Literal["oekonomi", "beboerservice", "oevrige"]] = Field(description="oekonomi, beboerservice eller oevrige")
     titel: Tekst = Field(description="Målet kort (Specifikt)")
     beskrivelse: Tekst | None = Field(None, description="Uddybning")
     maaling: Tekst | None = Field(None, description="Hvordan måles det (Målbart), fx 'tilfredshedsundersøgelse'")

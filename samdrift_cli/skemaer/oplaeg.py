@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Dato, EmneEllerTekst, Id, Skema, Tekst, Udarbejdet
+from samdrift_cli.skemaer.felter import Valg, Dato, EmneEllerTekst, Id, Skema, Tekst, Udarbejdet
 
 
 class BeboervalgtesOensker(Skema):
@@ -12,7 +12,7 @@ class BeboervalgtesOensker(Skema):
     vurdering: Tekst | None = Field(None, description="De beboervalgtes ønsker til og interesser i samdrift")
     kilde: Tekst | None = Field(None, description="Hvordan vurderingen er lavet, fx samtale med driftsansvarlig og afdelingsbestyrelse")
     dato: Dato | None = Field(None, description="Hvornår")
-    accept: Literal["ja", "nej", "usikker"] | None = Field(None, description="Kan der forventes accept fra de beboervalgte? ja/nej/usikker")
+    accept: Valg[Literal["ja", "nej", "usikker"]] | None = Field(None, description="Kan der forventes accept fra de beboervalgte? ja/nej/usikker")
     konsekvens_uden_accept: Tekst | None = Field(None, description="Betydning for samdriften, hvis den etableres uden tiltrædelse")
 
 

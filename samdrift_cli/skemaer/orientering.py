@@ -4,12 +4,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Dato, Id, JaNej, Skema, Tekst
+from samdrift_cli.skemaer.felter import Valg, Dato, Id, JaNej, Skema, Tekst
 
-Kategori = Literal[
+Kategori = Valg[Literal[
     "beboere", "lokalt_driftspersonale", "beboervalgte", "organisationsbestyrelse",
     "administration", "samarbejdspartnere", "leverandoerer", "andre",
-]
+]]
 
 
 class Materiale(Skema):
@@ -20,7 +20,7 @@ class Materiale(Skema):
 
 
 class Distribution(Skema):
-    metode: Literal["husstandsomdeling", "opslag", "digital", "moede", "brev", "andet"] | None = Field(
+    metode: Valg[Literal["husstandsomdeling", "opslag", "digital", "moede", "brev", "andet"]] | None = Field(
         None, description="husstandsomdeling, opslag, digital, moede, brev eller andet")
     dato: Dato | None = Field(None, description="Hvornår det blev distribueret")
     ansvarlig: Tekst | None = Field(None, description="Hvem distribuerede")
@@ -42,7 +42,7 @@ class Fravalg(Skema):
 
 
 class Markering(Skema):
-    form: Literal["reception", "fest", "arrangement", "brev", "andet"] | None = Field(
+    form: Valg[Literal["reception", "fest", "arrangement", "brev", "andet"]] | None = Field(
         None, description="reception, fest, arrangement, brev eller andet")
     beskrivelse: Tekst | None = Field(None, description="Beskrivelse")
     dato: Dato | None = Field(None, description="Hvornår")

@@ -4,10 +4,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, Strict
 
-from samdrift_cli.skemaer.felter import (Dato, Heltal, Id, IkkeNegativtHeltal, JaNej, PositivtHeltal, PositivtTal, Skema,
+from samdrift_cli.skemaer.felter import (Valg, Dato, Heltal, Id, IkkeNegativtHeltal, JaNej, PositivtHeltal, PositivtTal, Skema,
                      Tekst)
 
-Boligtype = Literal["familieboliger", "ungdomsboliger", "aeldreboliger"]
+Boligtype = Valg[Literal["familieboliger", "ungdomsboliger", "aeldreboliger"]]
 
 
 class Afdelingsbestyrelse(Skema):
@@ -89,7 +89,7 @@ class SamdriftFil(Skema):
     navn: Tekst = Field(description="Samdriftens navn")
     boligorganisation: Tekst | None = Field(None, description="Boligorganisationen")
     beskrivelse: Tekst | None = Field(None, description="Kort beskrivelse")
-    tilgang: Literal["alle_afdelinger", "administrativt_oenske", "lokalt_oenske"] | None = Field(
+    tilgang: Valg[Literal["alle_afdelinger", "administrativt_oenske", "lokalt_oenske"]] | None = Field(
         None, description="Hvordan samdriften opstod: for alle afdelinger, administrativt ønske eller lokalt ønske")
     afdelinger: list[Afdeling] = Field(description="Boligafdelingerne i samdriften (mindst 2)")
     projektleder: Projektleder | None = Field(None, description="Milepæl 1: projektleder for samdriftsprocessen")

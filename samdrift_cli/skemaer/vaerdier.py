@@ -87,3 +87,15 @@ def ja_nej(v: Any) -> Any:
 
 def emne_som_tekst(v: Any) -> Any:
     return {"samlet": v} if isinstance(v, str) else v
+
+
+_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", " ": "_", "-": "_"})
+
+
+def dansk_valg(v: Any) -> Any:
+    """One of a fixed set of words as Danish is written: 'nødvendig' is 'noedvendig', 'Grå eminencer'
+    'graa_eminencer' (the keys and words of the files are written ae/oe/aa, design.md §1). The file is
+    not rewritten."""
+    if isinstance(v, str) and v and not v.isascii() or isinstance(v, str) and (" " in v.strip() or "-" in v or v != v.lower()):
+        return v.strip().lower().translate(_TRANSLITERATION)
+    return v

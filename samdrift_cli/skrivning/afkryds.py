@@ -78,11 +78,33 @@ def afkryds(
             linje += f"; beholdt {', '.join(beholdt)}"
     from samdrift_cli.milepaele.katalog import GODKENDELSER
 
+    if not fortryd and nr > 1:
+        advarsler += _tidligere_aabne(mappe, nr)
     if not fortryd and (nr, "opgave" if art == "opgaver" else "leverance", i) not in GODKENDELSER:
         advarsler.append(Fund(FILNAVN, None, None, "advarsel",
                               f"{hvad} vurderes ud fra indholdet i filerne, ikke kun ud fra registreringen; "
                               f"'samdrift check milepael {nr}' viser, hvad der eventuelt mangler"))
     return Udfald([linje], advarsler)
+
+
+def _tidligere_aabne(mappe: Path, nr: int) -> list[Fund]:
+    """A warning when an earlier milestone is not reached: the registration counts, but milepæl ``nr``
+    is reached only after the ones before it (the playbook's order)."""
+    try:
+        from samdrift_cli.indlaesning.loader import indlaes
+        from samdrift_cli.milepaele.regler import vurder
+
+        mappe_ = indlaes(mappe, med_tidsregistrering=False)
+        if mappe_.samdrift is None:
+            return []
+        foerste = next((s for s in vurder(mappe_) if not s.naaet), None)
+    except Exception:  # a folder with errors: 'samdrift check' tells them; the registration is made
+        return []
+    if foerste is None or foerste.milepael.nr >= nr:
+        return []
+    return [Fund(FILNAVN, None, None, "advarsel",
+                 f"milepæl {foerste.milepael.nr} er ikke nået endnu, så milepæl {nr} kan først nås, når den er; "
+                 f"'samdrift check milepael {foerste.milepael.nr}' viser, hvad der mangler")]
 
 
 def _aendr(data, nr: int, art: str, i: int, hvad: str, dag, af, referat, beslutning, bemaerkning,

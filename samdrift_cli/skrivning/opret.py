@@ -71,8 +71,8 @@ def parse_afdeling(tekst: str) -> dict:
 
 
 def _yaml(v) -> str:
-    if v is None:
-        return "null"
+    if v is None:  # an empty value: 'null' is a programmer's word, nothing a projektleder should read
+        return ""
     if isinstance(v, Decimal):  # a plain YAML number as it was meant: '8,4' -> 8.4, '6.500' -> 6500
         return format(v.normalize(), "f")
     if isinstance(v, int):
@@ -88,8 +88,8 @@ def render_skabeloner(navn: str, afdelinger: list[dict], boligorganisation: str 
     ud = {}
     for fil in sorted((skabelonmappe() / "init").iterdir()):
         if fil.is_file():
-            ud[fil.name] = miljoe.get_template(fil.name).render(
-                navn=navn, afdelinger=afdelinger, boligorganisation=boligorganisation)
+            tekst = miljoe.get_template(fil.name).render(navn=navn, afdelinger=afdelinger, boligorganisation=boligorganisation)
+            ud[fil.name] = "\n".join(linje.rstrip() for linje in tekst.split("\n"))
     return ud
 
 
