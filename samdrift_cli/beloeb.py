@@ -141,3 +141,19 @@ def dansk_decimal(d: Decimal | Fraction, decimaler: int = 2) -> str:
         d = d.quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
     tekst = f"{abs(d):,.{decimaler}f}".replace(",", "X").replace(".", ",").replace("X", ".")
     return ("-" if d < 0 else "") + tekst
+
+
+_BELOEB_I_TEKST = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,2})?|[0-9]+(?:,[0-9]{1,2})?")
+
+
+def beloeb_i_tekst(tekst: str | None, mindst: int = 1000) -> int | None:
+    """The first amount of at least ``mindst`` kroner a Danish text names, in øre ('Mindst 400.000 kr.
+    lavere udgifter om året' -> 40000000), or None: a goal's målværdi as the follow-up reads it."""
+    for kandidat in _BELOEB_I_TEKST.findall(tekst or ""):
+        try:
+            d = parse_beloeb(kandidat)
+        except BeloebFejl:
+            continue
+        if d >= mindst:
+            return til_oere(d)
+    return None

@@ -141,3 +141,42 @@ def test_to_raekker_overskrift_og_subtotaler(tmp_path, samdrift):
     r = samdrift("-C", m, "import", "budget", fil, "--tilfoej")
     assert r.kode == 0, r.stderr
     assert "tilføjede konto 999 Samlet forsikring: 10,00 kr. (med: false)" in r.stdout  # a row with a number is no total
+
+
+def test_arbejdsbogens_regnskabsark_genberegnes_til_cli_ens_tal(tmp_path, samdrift):
+    """The sheet 'Regnskab 2025': each konto's regnskab allocated by live formulas that, recalculated in
+    LibreOffice, equal 'opfoelgning' to the øre; change a regnskab and the allocation moves."""
+    from openpyxl import load_workbook
+
+    from regneark import genberegn
+
+    fil = tmp_path / "bog.xlsx"
+    assert samdrift("-C", EKSEMPEL, "export", "--xlsx", fil).kode == 0
+    o = samdrift("-C", EKSEMPEL, "opfoelgning", "--aar", "2025", "--json").json()
+    for bog in (load_workbook(fil, data_only=True), load_workbook(genberegn(fil, tmp_path), data_only=True)):
+        ws = bog["Regnskab 2025"]
+        hoved = [c.value for c in ws[1]]
+        ae, pae = hoved.index("Æblegården"), hoved.index("Pærebakken")
+        for i, k in enumerate(o["konti"], start=2):
+            raekke = [c.value for c in ws[i]]
+            assert Decimal(str(raekke[3])).quantize(Decimal("0.01")) == Decimal(k["regnskab"])
+            assert Decimal(str(raekke[ae])).quantize(Decimal("0.01")) == Decimal(k["regnskab_fordeling"]["aeblegaarden"])
+            assert Decimal(str(raekke[pae])).quantize(Decimal("0.01")) == Decimal(k["regnskab_fordeling"]["paerebakken"])
+            assert Decimal(str(raekke[hoved.index("Afvigelse")])).quantize(Decimal("0.01")) == Decimal(k["afvigelse"])
+        i_alt = [c.value for c in ws[len(o["konti"]) + 2]]
+        assert Decimal(str(i_alt[ae])).quantize(Decimal("0.01")) == Decimal(o["afdelinger"][0]["regnskab"])
+
+
+def test_docs_oekonomi_viser_det_cli_en_skriver(eksempel, samdrift):
+    """docs/oekonomi.md walks a year with the example: what it shows is what the CLI prints."""
+    from conftest import ROD
+
+    doc = (ROD / "docs" / "oekonomi.md").read_text(encoding="utf-8")
+    r = samdrift("-C", eksempel, "import", "regnskab", eksempel / "regnskab-2025.xlsx", "--aar", "2025")
+    assert r.kode == 0 and r.stdout.splitlines()[0] in doc
+    r = samdrift("-C", eksempel, "opfoelgning", "--aar", "2025")
+    for linje in r.stdout.splitlines()[-2:]:
+        assert linje in doc, linje
+    assert samdrift("-C", eksempel, "export", "--bogfoering").kode == 0
+    csv_ = (eksempel / "dokumenter" / "bogfoering" / "aeblegaarden.csv").read_bytes().decode("cp1252").splitlines()
+    assert "\n".join(csv_[:3]) in doc

@@ -122,7 +122,7 @@ def test_ark_og_formater(tmp_path, samdrift):
     samdrift("-C", EKSEMPEL, "export", "--xlsx", fil)
     wb = openpyxl.load_workbook(fil)
     assert wb.sheetnames == ["Oversigt", "Afdelinger", "Fordelingsnøgler", "Konti", "Mål for økonomien",
-                             "Organisationsplan", "Interessenter", "Implementeringsplan", "Evaluering"]
+                             "Regnskab 2025", "Organisationsplan", "Interessenter", "Implementeringsplan", "Evaluering"]
     ws = wb["Konti"]
     assert ws["E2"].value.startswith("=SIGN(D2)*(")
     assert ws["E2"].number_format == '#,##0.00 "kr."'
@@ -175,7 +175,7 @@ def test_hvert_ark_udskrives_laeseligt_paa_a4_paa_tvaers(tmp_path, samdrift):
             assert side.width > side.height  # landscape
             fod = side.extract_text().splitlines()[-1]  # the footer: sheet name, page
             sider.setdefault(fod.rsplit(" ", 1)[0], side)
-        assert len(sider) == 9  # every sheet
+        assert len(sider) == 10  # every sheet, the regnskab 2025 too
         for ark, side in sider.items():
             tegn = [c for c in side.chars if c["text"].strip() and c["top"] < side.height - 60]
             # 11 pt text printed at 70 % or more (Interessenter was at 50 %, too small to read on paper)

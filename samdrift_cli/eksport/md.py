@@ -34,7 +34,7 @@ def _md_inline(tekst) -> str:
 
 # what would begin a block at the start of a line: a list ('-', '+', '1.', '1)'), a heading's
 # underline ('===', '---'), a quote or a heading (escaped everywhere already)
-_LINJESTART = re.compile(r"^(?=[-+=])|^(?<=)([0-9]+)(?=[.)])")
+_LINJESTART = re.compile(r"^(?=[-+](?:\s|$))|^(?=-[-\s]*$)|^(?==+\s*$)|^([0-9]{1,9})(?=[.)](?:\s|$))")
 
 
 def md(tekst) -> str:
@@ -189,7 +189,9 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> d
     if mappe.evaluering is not None:
         dokumenter.append(("evalueringsskema.md", "evalueringsskema.md.j2", "Evalueringsskema med implementeringstjekliste",
                            {"e": mappe.evaluering, "ip": mappe.implementeringsplan, "model": mappe.model,
-                            "godkendelse": _registrering(mappe, 12, "opgave", 1)}))
+                            "godkendelse": _registrering(mappe, 12, "opgave", 1),
+                            "opfoelgning": Markup(_opfoelgningen(mappe, fordeling)),
+                            "timer": Markup(_timer_mod_noegler(mappe, fordeling))}))
     ud: dict[str, str] = {}
     for filnavn, skabelon, titel, kontekst in dokumenter:
         ud[filnavn] = _normaliser(miljoe.get_template(skabelon).render(**faelles, **kontekst, titel=titel))
@@ -296,6 +298,60 @@ def _sammenligning(r: "Fordelingsresultat | None") -> str:
     med = sum(v["samdrift"] for v in sam.values())
     tabel = _tabel(["Afdeling", "I dag", "Med samdrift", "Forskel", "Forskel pr. lejemål"], raekker, {1, 2, 3, 4})
     return tabel + f"\n\n**Total driftsbesparelse for perioden:** {dansk_beloeb(i_dag - med)}"
+
+
+def _opfoelgningen(mappe, r: "Fordelingsresultat | None") -> str:
+    """Budget against regnskab per konto and per afdeling for each year with a regnskab, with the saving
+    against today and the goal (the same numbers as 'samdrift opfoelgning')."""
+    from samdrift_cli.fordeling.opfoelgning import opfoelg, regnskabsaarene
+
+    if r is None or mappe.model is None:
+        return ""
+    dele = []
+    for aar in regnskabsaarene(mappe):
+        o = opfoelg(mappe, r, aar)
+        if isinstance(o, list):
+            continue
+        konti = [[celle(k.konto), celle(k.navn), dansk_beloeb(k.budget), dansk_beloeb(k.regnskab), dansk_beloeb(k.afvigelse)]
+                 for k in o.konti]
+        konti.append(["**I alt**", "", f"**{dansk_beloeb(o.budget)}**", f"**{dansk_beloeb(o.regnskab)}**",
+                      f"**{dansk_beloeb(o.afvigelse)}**"])
+        afdelinger = [[celle(a.navn), dansk_beloeb(a.nuvaerende), dansk_beloeb(a.budget), dansk_beloeb(a.regnskab),
+                       dansk_beloeb(a.afvigelse), dansk_beloeb(a.besparelse)] for a in o.afdelinger]
+        afdelinger.append(["**I alt**", f"**{dansk_beloeb(o.nuvaerende)}**", f"**{dansk_beloeb(o.budget)}**",
+                           f"**{dansk_beloeb(o.regnskab)}**", f"**{dansk_beloeb(o.afvigelse)}**", f"**{dansk_beloeb(o.besparelse)}**"])
+        hvad = "Driftsbesparelse" if o.besparelse >= 0 else "Merudgift"
+        linje = f"**{hvad} {aar}:** {md(dansk_beloeb(abs(o.besparelse)))} mod i dag ({md(dansk_beloeb(o.nuvaerende))})"
+        if o.maal is not None and o.maal.beloeb is not None:
+            linje += (f"; målet var {md(dansk_beloeb(o.maal.beloeb))}, og det er "
+                      f"{'nået' if o.besparelse >= o.maal.beloeb else 'ikke nået'}")
+        dele += [f"### Regnskabsåret {aar}", "",
+                 _tabel(["Konto", "Navn", "Budget", "Regnskab", "Afvigelse"], konti, {2, 3, 4}), "",
+                 _tabel(["Afdeling", "I dag", "Budget", "Regnskab", "Afvigelse", "Besparelse"], afdelinger, {1, 2, 3, 4, 5}), "",
+                 linje + ".", ""]
+    return "\n".join(dele)
+
+
+def _timer_mod_noegler(mappe, r: "Fordelingsresultat | None") -> str:
+    """The nøgler against the registered hours of the evaluated period (milepæl 10), as 'fordeling --mod-timer'."""
+    from samdrift_cli.fordeling.beregning import GRUNDLAG_TEKST, mod_timer
+
+    if r is None or mappe.tidsregistrering is None:
+        return ""
+    p = mappe.evaluering.periode if mappe.evaluering else None
+    res = mod_timer(mappe, r, p.fra if p else None, p.til if p else None)
+    if isinstance(res, str) or not res:
+        return ""
+    navne = dict(r.afdelinger)
+    dele = []
+    for x in res:
+        n = r.noegle(x.noegle)
+        raekker = [[celle(navne[a]), dansk_decimal(x.timer[a], 2), _pct(x.andele[a]), _pct(x.timeandele[a]),
+                    dansk_beloeb(x.kr_forskel[a])] for a in x.medlemmer]
+        dele += [f"**{md(n.navn or n.id)}** (fordeles efter {GRUNDLAG_TEKST[n.grundlag]}):", "",
+                 _tabel(["Afdeling", "Timer", "Nøglens andel", "Timernes andel", "Forskel, hvis nøglen fulgte timerne"],
+                        raekker, {1, 2, 3, 4}), ""]
+    return "\n".join(dele)
 
 
 def _soejler(r: "Fordelingsresultat | None") -> str:

@@ -176,6 +176,7 @@ def lav_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") ->
         konto_celler = _konti(bog, mappe, fordeling, noegle_celler)
         if fordeling.har_nuvaerende:
             _maal_oekonomi(bog, mappe, fordeling, konto_celler, afd_raekke)
+        _regnskaber(bog, mappe, fordeling, noegle_celler, konto_celler)
     if mappe.model is not None and mappe.model.organisationsplan is not None:
         _organisationsplan(bog, mappe)
     if mappe.interessenter is not None:
@@ -421,19 +422,25 @@ def _noegler(bog: _Bog, mappe, r: "Fordelingsresultat", afd_raekke: dict[str, in
     return celler
 
 
-def _konti(bog: _Bog, mappe, r: "Fordelingsresultat", noegle_celler: dict[str, dict]) -> dict[int, dict]:
-    """Sheet Konti with the live øre formulas; returns per konto row the allocation cells."""
-    ws = bog.ark("Konti")
+def _konti(bog: _Bog, mappe, r: "Fordelingsresultat", noegle_celler: dict[str, dict], arknavn: str = "Konti",
+           linjer=None, beloebsnavn: str = "Budget", budgetter: list | None = None) -> dict[int, dict]:
+    """A sheet with the live øre formulas: Konti (the budgets), or with ``linjer`` (objects with konto,
+    navn, noegle, beloeb, fordeling and indeks, as Kontoresultat) another amount per konto line, a
+    regnskab; ``budgetter``: the year's budget per line (a cell reference or an amount in øre) for the
+    columns Budget and Afvigelse. Returns per konto line the allocation cells."""
+    ws = bog.ark(arknavn)
     ids = r.ids
     navne = dict(r.afdelinger)
     n_afd = len(ids)
-    synlige = ["Konto", "Navn", "Nøgle", "Budget"] + [navne[a] for a in ids] + ["I alt", "Kontrol"]
+    konti_ark = linjer is None
+    linjer = r.konti if linjer is None else linjer
+    synlige = ["Konto", "Navn", "Nøgle", beloebsnavn] + [navne[a] for a in ids] + ["I alt", "Kontrol"]
     bredder = [8, 36, 12, 16] + [16] * n_afd + [16, 9]
     k_budget = 3
     k_afd0 = 4
     k_ialt = k_afd0 + n_afd
     k_kontrol = k_ialt + 1
-    k_n = k_kontrol + 2  # helpers after one empty column
+    k_n = k_kontrol + (4 if budgetter is not None else 2)  # helpers after one empty column (and Budget, Afvigelse)
     k_rest_i_alt = k_n + 1
     k_gulv0 = k_rest_i_alt + 1
     k_r0 = k_gulv0 + n_afd
@@ -448,7 +455,7 @@ def _konti(bog: _Bog, mappe, r: "Fordelingsresultat", noegle_celler: dict[str, d
         bog.tekst(ws, 0, k, titel, bog.fmt["hoved"])
     bog.kolonner(ws, k_n, k_n + len(hjaelpere) - 1, 14, skjult=True)
     celler: dict[int, dict] = {}
-    for i, x in enumerate(r.konti, start=1):
+    for i, x in enumerate(linjer, start=1):
         nc = noegle_celler[x.noegle]
         bog.tekst(ws, i, 0, x.konto)
         bog.tekst(ws, i, 1, x.navn)
@@ -486,35 +493,92 @@ def _konti(bog: _Bog, mappe, r: "Fordelingsresultat", noegle_celler: dict[str, d
                              bog.fmt["kr"], _celle_tal(fra_oere(oere)))
         ws.write_formula(i, k_ialt, f"=SUM({_celle(i, k_afd0)}:{_celle(i, k_afd0 + n_afd - 1)})", bog.fmt["kr"], budget)
         ws.write_formula(i, k_kontrol, f"=ROUND({_celle(i, k_ialt)}-{_celle(i, k_budget)},2)", bog.fmt["kr"], 0)
-        celler[x.indeks] = {"raekke": i, "afd": {a: _ref("Konti", i, k_afd0 + j) for j, a in enumerate(ids)},
-                            "budget": _ref("Konti", i, k_budget)}
-    sidste = len(r.konti)
+        celler[x.indeks] = {"raekke": i, "afd": {a: _ref(arknavn, i, k_afd0 + j) for j, a in enumerate(ids)},
+                            "budget": _ref(arknavn, i, k_budget)}
+    sidste = len(linjer)
+    total = sum(x.beloeb for x in linjer)
+    total_fordeling = {a: sum(x.fordeling[a] for x in linjer) for a in ids}
     t = sidste + 1
     bog.tekst(ws, t, 0, "I alt", bog.fmt["fed_top"])
     for k in (1, 2):
         ws.write_blank(t, k, None, bog.fmt["fed_top"])
     ws.write_formula(t, k_budget, f"=SUM({_celle(1, k_budget)}:{_celle(sidste, k_budget)})", bog.fmt["kr_fed"],
-                     _celle_tal(fra_oere(r.total)))
-    bog.wb.define_name("Budget_i_alt", f"=Konti!{_celle(t, k_budget, abs_=True)}")
+                     _celle_tal(fra_oere(total)))
+    if konti_ark:
+        bog.wb.define_name("Budget_i_alt", f"=Konti!{_celle(t, k_budget, abs_=True)}")
     for j, a in enumerate(ids):
         ws.write_formula(t, k_afd0 + j, f"=SUM({_celle(1, k_afd0 + j)}:{_celle(sidste, k_afd0 + j)})", bog.fmt["kr_fed"],
-                         _celle_tal(fra_oere(r.total_fordeling[a])))
-        bog.wb.define_name(_defnavn(f"Total_{a}"), f"=Konti!{_celle(t, k_afd0 + j, abs_=True)}")
+                         _celle_tal(fra_oere(total_fordeling[a])))
+        if konti_ark:
+            bog.wb.define_name(_defnavn(f"Total_{a}"), f"=Konti!{_celle(t, k_afd0 + j, abs_=True)}")
         lejemaal_celle = _ref("Afdelinger", 1 + j, 2)
         ws.write_formula(t + 1, k_afd0 + j, f"=ROUND({_celle(t, k_afd0 + j)}/{lejemaal_celle},2)", bog.fmt["kr"],
-                         _celle_tal(fra_oere(pr_enhed(r.total_fordeling[a], r.lejemaal[a]))))
+                         _celle_tal(fra_oere(pr_enhed(total_fordeling[a], r.lejemaal[a]))))
     ws.write_formula(t, k_ialt, f"=SUM({_celle(1, k_ialt)}:{_celle(sidste, k_ialt)})", bog.fmt["kr_fed"],
-                     _celle_tal(fra_oere(r.total)))
+                     _celle_tal(fra_oere(total)))
     bog.tekst(ws, t + 1, 0, "Pr. lejemål", bog.fmt["fed"])
-    bog.note(ws, t + 3, 0, k_kontrol,
-             "Ret et budget i kolonne D, så flytter fordelingen og totalerne med. Fordelingen følger ørereglen: "
+    hoejre = k_kontrol
+    if budgetter is not None:  # the year's budget beside the regnskab, and the deviation as a formula
+        k_b, k_afv = k_kontrol + 1, k_kontrol + 2
+        hoejre = k_afv
+        for k, titel in ((k_b, "Budget"), (k_afv, "Afvigelse")):
+            bog.tekst(ws, 0, k, titel, bog.fmt["hoved"])
+            bog.kolonner(ws, k, k, 16)
+        for i, (x, b) in enumerate(zip(linjer, budgetter), start=1):
+            vaerdi = _celle_tal(fra_oere(b[1]))
+            if b[0]:
+                ws.write_formula(i, k_b, f"={b[0]}", bog.fmt["kr"], vaerdi)
+            else:
+                ws.write_number(i, k_b, vaerdi, bog.fmt["kr"])
+            ws.write_formula(i, k_afv, f"={_celle(i, k_budget)}-{_celle(i, k_b)}", bog.fmt["kr"],
+                             _celle_tal(fra_oere(x.beloeb - b[1])))
+        budget_i_alt = sum(b[1] for b in budgetter)
+        ws.write_formula(t, k_b, f"=SUM({_celle(1, k_b)}:{_celle(sidste, k_b)})", bog.fmt["kr_fed"],
+                         _celle_tal(fra_oere(budget_i_alt)))
+        ws.write_formula(t, k_afv, f"={_celle(t, k_budget)}-{_celle(t, k_b)}", bog.fmt["kr_fed"],
+                         _celle_tal(fra_oere(total - budget_i_alt)))
+    bog.note(ws, t + 3, 0, hoejre,
+             (f"Ret et beløb i kolonne D ({beloebsnavn.lower()}), så flytter fordelingen og totalerne med. " if not konti_ark
+              else "Ret et budget i kolonne D, så flytter fordelingen og totalerne med. ")
+             + "Fordelingen følger ørereglen: "
              "hver afdeling får sin andel rundet ned til hele øre, og de resterende øre går til de største rester "
              "(ved lighed den først nævnte afdeling). Hjælpekolonnerne til højre er skjult (klik + over kolonnerne).")
-    ws.print_area(0, 0, t + 3, k_kontrol)
-    ws.autofilter(0, 0, sidste, k_kontrol)
+    ws.print_area(0, 0, t + 3, hoejre)
+    ws.autofilter(0, 0, sidste, hoejre)
     ws.freeze_panes(1, 2)
     ws.repeat_rows(0)
     return celler
+
+
+def _regnskaber(bog: _Bog, mappe, r: "Fordelingsresultat", noegle_celler: dict, konto_celler: dict) -> None:
+    """A sheet 'Regnskab ÅÅÅÅ' per year with a regnskab: each konto line's regnskab allocated with the live
+    øre formulas, as on Konti, and the year's budget beside it (a reference to Konti when it is the budget
+    there) with the deviation."""
+    from dataclasses import dataclass
+
+    from samdrift_cli.beloeb import til_oere
+    from samdrift_cli.fordeling.opfoelgning import aarets_budget, budgetaar, opfoelg, regnskabsaarene
+
+    @dataclass
+    class Linje:
+        indeks: int
+        konto: str
+        navn: str | None
+        noegle: str
+        beloeb: int
+        fordeling: dict
+
+    konti = [(i, k) for i, k in enumerate(mappe.model.konti) if k.med]
+    for aar in regnskabsaarene(mappe):
+        o = opfoelg(mappe, r, aar)
+        if isinstance(o, list):
+            continue
+        linjer, budgetter = [], []
+        for (i, k), x in zip(konti, o.konti):
+            linjer.append(Linje(i, x.konto, x.navn, x.noegle, x.regnskab, x.regnskab_fordeling))
+            i_konti = budgetaar(mappe) in (None, aar) and not (k.budgetter and str(aar) in k.budgetter)
+            budgetter.append((konto_celler[i]["budget"] if i_konti else None, til_oere(aarets_budget(k, aar, budgetaar(mappe)))))
+        _konti(bog, mappe, r, noegle_celler, f"Regnskab {aar}", linjer, f"Regnskab {aar}", budgetter)
 
 
 def _defnavn(navn: str) -> str:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from samdrift_cli.beloeb import BeloebFejl, parse_beloeb, til_oere
+from samdrift_cli.beloeb import beloeb_i_tekst, til_oere
 from samdrift_cli.fordeling.allokering import fordel_vaegte, vaegte_fra_andele
 
 if TYPE_CHECKING:
@@ -113,24 +113,12 @@ def aarets_budget(k, aar: int, budget_aar: int | None):
     return None
 
 
-_BELOEB = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,2})?|[0-9]+(?:,[0-9]{1,2})?")
-
-
 def _maalvaerdi(mappe: "Samdriftsmappe") -> Maalvaerdi | None:
     """The economic goal (the first mål of type oekonomi) and the amount its målværdi names, if any."""
     m = next((x for x in mappe.model.maal if x.type == "oekonomi"), None)
     if m is None:
         return None
-    beloeb = None
-    for kandidat in _BELOEB.findall(m.maalvaerdi or ""):
-        try:
-            d = parse_beloeb(kandidat)
-        except BeloebFejl:
-            continue
-        if d >= 1000:  # an amount of kroner, not 'mindst 5 %' or a year's number of months
-            beloeb = til_oere(d)
-            break
-    return Maalvaerdi(m.titel, beloeb, m.maalvaerdi)
+    return Maalvaerdi(m.titel, beloeb_i_tekst(m.maalvaerdi), m.maalvaerdi)
 
 
 def opfoelg(mappe: "Samdriftsmappe", r: "Fordelingsresultat", aar: int) -> Opfoelgning | list[str]:

@@ -751,9 +751,48 @@ def _m10_o2(mappe, _):
     if m.opgoerelse and m.opgoerelse.tidsregistrering and not mappe.findes("tidsregistrering.csv"):
         v.mangler.append("tidsregistrering.csv: modellen kræver tidsregistrering, men filen mangler; nøglen kan ikke "
                          "vurderes mod de registrerede timer")
-    if not e.budgetopfoelgning:
-        v.advarsler.append("evaluering.yaml: ingen budgetopfølgning (faktiske udgifter pr. konto)")
+    v.advarsler += _oekonomisk_maal(mappe)
     return v
+
+
+def _oekonomisk_maal(mappe) -> list[str]:
+    """Milepæl 10: the economic goal read against the regnskab of whole regnskabsår after the samdrift
+    began (model.yaml's regnskab, as 'samdrift opfoelgning' shows it). A goal not reached is a finding for
+    the evaluation, not a gap: the milestone is about following up, not about succeeding."""
+    from samdrift_cli.beloeb import beloeb_i_tekst, dansk_beloeb, til_oere
+
+    m, a = mappe.model, mappe.aftale
+    start = a.ikrafttraeden if a and a.ikrafttraeden else None
+    if start is None:
+        return []
+    i_dag = idag()
+    konti = [k for k in m.konti if k.med]
+    aarene = sorted({int(x) for k in konti for x in (k.regnskab or {})})
+    hele = [y for y in aarene if dt.date(y, 1, 1) >= start and dt.date(y, 12, 31) < i_dag]
+    if not hele:
+        if dt.date(start.year + (start > dt.date(start.year, 1, 1)), 12, 31) < i_dag:
+            return [f"model.yaml: intet regnskab for et helt regnskabsår efter ikrafttrædelsen ({start.isoformat()}); hent det "
+                    f"ind med 'samdrift import regnskab FIL --aar ÅÅÅÅ', så målene kan opgøres mod det"]
+        return []
+    aar = hele[-1]
+    if any(str(aar) not in (k.regnskab or {}) for k in konti):
+        return [f"model.yaml: regnskabet for {aar} mangler for nogle af samdriftens konti"]
+    maal = next((x for x in m.maal if x.type == "oekonomi"), None)
+    maalbeloeb = beloeb_i_tekst(maal.maalvaerdi) if maal else None
+    if maalbeloeb is None:
+        return []
+    besparelse = sum(til_oere(v) for k in konti for v in (k.nuvaerende or {}).values()) \
+        - sum(til_oere(k.regnskab[str(aar)]) for k in konti)
+    if besparelse >= maalbeloeb:
+        return []
+    hvad = f"driftsbesparelsen er {dansk_beloeb(besparelse)}" if besparelse >= 0 else f"der er en merudgift på {dansk_beloeb(-besparelse)}"
+    ud = [f"model.yaml: målet '{maal.titel}' ({dansk_beloeb(maalbeloeb)}) er ikke nået i {aar}: {hvad} mod i dag; "
+          "det er en oplysning til evalueringen, ikke en mangel"]
+    e = mappe.evaluering
+    opfulgt = next((x for x in (e.maalopfoelgning if e else []) if x.maal == maal.id), None)
+    if opfulgt is not None and opfulgt.opfyldt == "ja":
+        ud.append(f"evaluering.yaml: målet '{maal.titel}' er opgjort som opfyldt, men regnskabet for {aar} viser, at det ikke er")
+    return ud
 
 
 @regel(10, "leverance", 1)
