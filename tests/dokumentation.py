@@ -136,6 +136,29 @@ STOETTE = {
 }
 
 
+# the order and approver rules of each milestone, in plain Danish (checked by tests/test_proces.py)
+RAEKKEFOELGE = {
+    1: "Projektlederen udpeges af den administrative ledelse (`udpeget_af`: fx Direktionen, eller en person, der står "
+       "under `roller` i samdrift.yaml), aldrig af en afdelingsbestyrelse.",
+    2: "Den administrative godkendelse kommer fra den administrative ledelse eller den driftsansvarlige (\"Den "
+       "administrative ledelse eller den driftsansvarlige godkender\"), ikke fra organisationsbestyrelsen alene, og et "
+       "navn, samdrift ikke kender, skal stå under `roller`. Den er dateret samme dag som eller efter, at projektlederen "
+       "blev udpeget, og efter oplægget.",
+    3: "Godkendelsen er dateret efter milepæl 2's godkendelse og efter analysen og interessentanalysen. Der skal være "
+       "mindst ét målbart mål med en frist; et mål for økonomien anbefales (en advarsel, hvis det mangler).",
+    6: "Hver tiltrædelse er dateret før eller samme dag som ikrafttrædelsen. Organisationsbestyrelsens tiltrædelse "
+       "underskrives af organisationsbestyrelsen, ikke af administrationen.",
+    8: "Materialet til en målgruppe er færdigt, før det distribueres.",
+    10: "Evalueringsperioden er mindst 12 måneder, er slut, og begynder tidligst den dag, samdriften trådte i kraft; "
+        "evalueringens `periode` er implementeringsplanens. Det økonomiske mål opgøres mod regnskabet for et helt "
+        "regnskabsår efter ikrafttrædelsen; et mål, der ikke er nået, er en oplysning til evalueringen (en advarsel), "
+        "ikke en mangel.",
+    12: "Godkendelsen kommer fra den driftsansvarlige eller den administrative ledelse og er dateret efter formidlingen "
+        "i milepæl 11. Overdragelsen til den driftsansvarlige kan registreres (`overdragelse`); mangler den, er det en "
+        "advarsel.",
+}
+
+
 def fase(navn: str) -> str:
     linjer = [f"# {navn}", "", FASE_FORMAAL[navn], ""]
     for m in KATALOG:
@@ -147,6 +170,8 @@ def fase(navn: str) -> str:
         linjer += ["", "**Leverancer**", ""]
         linjer += [f"{i}. {t}" for i, t in enumerate(m.leverancer, start=1)]
         linjer += ["", f"**Her i samdrift:** {filer}.", "", f"**Kommandoer:** {kommandoer_}.", ""]
+        if m.nr in RAEKKEFOELGE:
+            linjer += [f"**Rækkefølge og godkendere:** {RAEKKEFOELGE[m.nr]}", ""]
         for rolle, tekster in (("Beboervalgte", m.roller.beboervalgte), ("Administration", m.roller.administration),
                                ("Den lokale drift", m.roller.lokal_drift)):
             if tekster:

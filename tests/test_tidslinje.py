@@ -87,12 +87,16 @@ def test_administrativ_godkendelse_fra_en_afdelingsbestyrelse_taeller_ikke(eksem
                "administrative ledelse" in x for x in _mangler(status, 2))
 
 
-def test_model_uden_oekonomisk_maal_naar_ikke_milepael_3(eksempel):
+def test_model_uden_maalbart_maal_naar_ikke_milepael_3(eksempel):
+    # a measurable goal is required; one for the economy only recommended (#27: "fx … økonomien eller beboerservicen")
     _ret(eksempel, "model.yaml", "    type: oekonomi\n", "    type: oevrige\n")
+    assert _status(eksempel)[2].naaet
+    for felt in ("    maaling: ", "    maalvaerdi: "):
+        tekst = (eksempel / "model.yaml").read_text(encoding="utf-8")
+        (eksempel / "model.yaml").write_text("\n".join(l for l in tekst.split("\n") if not l.startswith(felt)), encoding="utf-8")
     status = _status(eksempel)
     assert not status[2].naaet
-    assert ("model.yaml: mindst ét mål for økonomien (type: oekonomi) med en målbar målværdi (maaling og maalvaerdi) "
-            "og en frist") in _mangler(status, 3)
+    assert "model.yaml: mindst ét mål med en målbar målværdi (maaling og maalvaerdi) og en frist" in _mangler(status, 3)
 
 
 def test_den_lokale_drifts_opbakning_skal_vurderes(eksempel):
@@ -139,13 +143,14 @@ def test_efter_milepael_12_med_aendres_er_naeste_skridt_en_ny_aftale(eksempel, s
     assert "Samdriften er i drift" not in samdrift("-C", eksempel, "status").stdout
 
 
-def test_milepael_12_kraever_overdragelsen(eksempel):
+def test_milepael_12_uden_overdragelsen_er_en_advarsel(eksempel):
+    # the playbook: the driftsansvarlige "kan" delegate; an optional step is a warning, not a gap (#27)
     tekst = (eksempel / "evaluering.yaml").read_text(encoding="utf-8")
     (eksempel / "evaluering.yaml").write_text(tekst[:tekst.index("overdragelse:")], encoding="utf-8")
     status = _status(eksempel)
-    assert not status[11].naaet
-    assert ("evaluering.yaml: overdragelsen fra projektlederen til den driftsansvarlige er ikke registreret "
-            "(overdragelse: til og dato)") in _mangler(status, 12)
+    assert status[11].naaet
+    assert any("overdragelsen fra projektlederen til den driftsansvarlige er ikke registreret" in a
+               for p in status[11].punkter for a in p.advarsler)
 
 
 def test_status_og_check_viser_roller_og_vaerktoejer(eksempel, samdrift):

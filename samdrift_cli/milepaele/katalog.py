@@ -308,10 +308,12 @@ LEVERANCE_AF_OPGAVER: dict[tuple[int, int], tuple[int, ...]] = {
     (8, 1): (1, 2, 3), (9, 1): (1,), (10, 1): (1, 2, 3), (12, 1): (1,),
 }
 
-# The organs the playbook lets give an administrative approval (besides the names in samdrift.yaml's roller)
-ADMINISTRATIVE_ORGANER = ("direktion", "administrative ledelse", "administrativ ledelse", "ledergruppe", "ledelsen",
-                          "driftschef", "driftsansvarlig", "forretningsfører", "organisationsbestyrelse",
-                          "administrerende direktør", "boligdirektør", "direktør")
+# The organs the playbook lets give an administrative approval ("Den administrative ledelse eller den
+# driftsansvarlige godkender"), besides the names samdrift.yaml's roller give them; the organisationsbestyrelse
+# is resident-elected and is not one of them
+ADMINISTRATIVE_ORGANER = ("direktion", "administrative ledelse", "administrativ ledelse", "ledergruppe",
+                          "driftschef", "driftsansvarlig", "forretningsfører", "administrerende direktør", "boligdirektør",
+                          "direktør")
 
 
 def milepael(nr: int) -> Milepael:

@@ -55,6 +55,7 @@ def _kommando(nr: int, art: str, i: int) -> str:
 
 def godkendelse(mappe, nr: int, art: str, i: int, hvad: str, kraev_referat: bool = False,
                 administrativ: bool = False) -> Vurdering:
+    hvad_ = hvad[:1].upper() + hvad[1:]
     v = Vurdering()
     r = registrering(mappe, nr, art, i)
     if r is None:
@@ -71,23 +72,65 @@ def godkendelse(mappe, nr: int, art: str, i: int, hvad: str, kraev_referat: bool
                          f"({idag().isoformat()}); registreringen tæller først fra den dag")
     if administrativ and not tom(r.af):
         v = saml(v, administrativ_godkender(mappe, r.af, f"milepaele.yaml: milepæl {nr}, {art} {i}"))
+    hvor = f"milepaele.yaml: milepæl {nr}, {art} {i}"
+    for grundlag, dato in _grundlag(mappe, nr):
+        v.mangler += _foer(hvor, hvad_, r.dato, grundlag, dato)
     return v
 
 
+def _grundlag(mappe, nr: int) -> list[tuple[str, dt.date | None]]:
+    """What an approval of milepæl ``nr`` approves or rests on, with its date: it must not be dated before."""
+    s, o, e = mappe.samdrift, mappe.oplaeg, mappe.evaluering
+    ud: list[tuple[str, dt.date | None]] = []
+    if nr == 2:
+        ud.append(("udpegningen af projektlederen", s.projektleder.udpeget_dato if s.projektleder else None))
+        ud.append(("oplægget", o.udarbejdet.dato if o and o.udarbejdet else None))
+    elif nr == 3:
+        for i in (3,):
+            r = registrering(mappe, 2, "opgave", i)
+            ud.append(("den administrative godkendelse af oplægget (milepæl 2)", r.dato if r else None))
+        an, ia = mappe.analyse, mappe.interessenter
+        ud.append(("analysen", an.udarbejdet.dato if an and an.udarbejdet else None))
+        ud.append(("interessentanalysen", ia.udarbejdet.dato if ia and ia.udarbejdet else None))
+    elif nr == 12 and e is not None:
+        datoer = [f.dato for f in e.formidling if f.dato]
+        ud.append(("formidlingen af resultaterne (milepæl 11)", max(datoer) if datoer else None))
+    return ud
+
+
 def administrativ_godkender(mappe, af: str, hvor: str) -> Vurdering:
-    """An administrative approval comes from the administrativ ledelse (or the driftsansvarlige, or an
-    organ the playbook names for it), never from an afdelingsbestyrelse."""
+    """An administrative approval comes from the administrativ ledelse or the driftsansvarlige ("Den
+    administrative ledelse eller den driftsansvarlige godkender", milepæl 2, 3 and 12): never from an
+    afdelingsbestyrelse, an afdelingsmøde or the organisationsbestyrelse alone (a resident-elected
+    board), and from nobody the folder does not name. Who they are: samdrift.yaml's roller
+    (administrativ_ledelse, driftsansvarlig, and an øvrig rolle such as 'Direktør'), or an organ the
+    playbook names ('Direktionen', 'Den administrative ledelse', 'driftschefen' …)."""
     tekst = normaliser(af)
-    if "afdelingsbestyrelse" in tekst or "afdelingsmøde" in tekst or "beboer" in tekst:
-        return Vurdering([f"{hvor}: godkendt af '{af}', men en administrativ godkendelse skal komme fra den administrative "
-                          "ledelse (fx direktionen) eller den driftsansvarlige, ikke fra en afdelingsbestyrelse"])
+    admin = any(o in tekst for o in ADMINISTRATIVE_ORGANER)
     roller = mappe.samdrift.roller
-    navne = [x for x in (roller.administrativ_ledelse, roller.driftsansvarlig, roller.organisationsbestyrelse)
-             if x] if roller else []
-    if any(normaliser(n) in tekst or tekst in normaliser(n) for n in navne) or any(o in tekst for o in ADMINISTRATIVE_ORGANER):
+    navne = [x for x in (roller.administrativ_ledelse, roller.driftsansvarlig) if x] if roller else []
+    navne += [r.navn for r in (roller.oevrige if roller else []) if r.navn and any(o in normaliser(r.rolle)
+                                                                                   for o in ADMINISTRATIVE_ORGANER)]
+    kendt = admin or any(normaliser(n) in tekst or tekst in normaliser(n) for n in navne)
+    if not admin and ("afdelingsbestyrelse" in tekst or "afdelingsmøde" in tekst or "beboer" in tekst):
+        return Vurdering([f"{hvor}: godkendt af '{af}', men en administrativ godkendelse skal komme fra den administrative "
+                          "ledelse (fx direktionen) eller den driftsansvarlige, ikke fra de beboervalgte"])
+    if not kendt and "organisationsbestyrelse" in tekst:
+        return Vurdering([f"{hvor}: godkendt af '{af}', men drejebogen siger: 'Den administrative ledelse eller den "
+                          "driftsansvarlige godkender'; organisationsbestyrelsen kan være med, men godkendelsen skal "
+                          "komme fra administrationen"])
+    if kendt:
         return Vurdering()
-    return Vurdering(advarsler=[f"{hvor}: kan ikke se, at '{af}' er den administrative ledelse; skriv fx 'Direktionen', "
-                                "eller angiv roller.administrativ_ledelse i samdrift.yaml"])
+    return Vurdering([f"{hvor}: kan ikke se, at '{af}' er den administrative ledelse eller den driftsansvarlige; skriv fx "
+                      "'Direktionen', eller angiv personen i samdrift.yaml under roller (administrativ_ledelse, "
+                      "driftsansvarlig, eller en øvrig rolle som 'Direktør')"])
+
+
+def _foer(hvor: str, hvad: str, dato: dt.date | None, grundlag: str, grundlag_dato: dt.date | None) -> list[str]:
+    """Order fact by fact: ``hvad`` (dated ``dato``) must not come before ``grundlag`` it approves or rests on."""
+    if dato is None or grundlag_dato is None or dato >= grundlag_dato:
+        return []
+    return [f"{hvor}: {hvad} er dateret {dato.isoformat()}, før {grundlag} ({grundlag_dato.isoformat()}), som den bygger på"]
 
 
 def kraever(r: dict, nr: int, *opgaver: int) -> Vurdering:
@@ -133,8 +176,11 @@ def _m1_o1(mappe, _):
     p = mappe.samdrift.projektleder
     if p is None:
         return Vurdering(["samdrift.yaml: projektleder mangler (navn, udpeget_af, udpeget_dato)"])
-    return Vurdering(felter(p, {"navn": "navn", "udpeget_af": "hvem der udpegede (udpeget_af)",
-                                "udpeget_dato": "dato (udpeget_dato)"}, "samdrift.yaml: projektleder"))
+    v = Vurdering(felter(p, {"navn": "navn", "udpeget_af": "hvem der udpegede (udpeget_af)",
+                             "udpeget_dato": "dato (udpeget_dato)"}, "samdrift.yaml: projektleder"))
+    if not tom(p.udpeget_af):  # "Den administrative ledelse udpeger en projektleder"
+        v = saml(v, administrativ_godkender(mappe, p.udpeget_af, "samdrift.yaml: projektleder.udpeget_af"))
+    return v
 
 
 @regel(1, "opgave", 2)
@@ -264,10 +310,13 @@ def _m3_o2(mappe, _):
     if not m.maal:
         v.mangler.append("model.yaml: ingen mål for samdriften (maal)")
     else:
-        if not any(x.type == "oekonomi" and not tom(x.maalvaerdi) and not tom(x.maaling) and x.frist is not None
-                   for x in m.maal):
-            v.mangler.append("model.yaml: mindst ét mål for økonomien (type: oekonomi) med en målbar målværdi "
-                             "(maaling og maalvaerdi) og en frist")
+        maalbare = [x for x in m.maal if not tom(x.maalvaerdi) and not tom(x.maaling) and x.frist is not None]
+        if not maalbare:
+            v.mangler.append("model.yaml: mindst ét mål med en målbar målværdi (maaling og maalvaerdi) og en frist")
+        elif not any(x.type == "oekonomi" for x in maalbare):
+            # the playbook: mål "fx … for økonomien eller beboerservicen"; a samdrift for the service is one too
+            v.advarsler.append("model.yaml: intet målbart mål for økonomien (type: oekonomi); drejebogen nævner økonomien "
+                               "som et typisk mål, og milepæl 10 opgør besparelsen mod det")
         for x in m.maal:
             smart = []
             if tom(x.maalvaerdi) or tom(x.maaling):
@@ -465,10 +514,20 @@ def _m6_o2(mappe, _):
     if a is None:
         return fil_mangler("aftale.yaml", "aftale om samdrift, Bilag 4")
     v = Vurdering()
+    if a.ikrafttraeden is not None:
+        for u in a.tiltraedelse:
+            if u.dato is not None and u.dato > a.ikrafttraeden:
+                hvem = "organisationsbestyrelsens" if u.organ == "organisationsbestyrelse" else f"{_navn(mappe, u.afdeling or '')}s"
+                v.mangler.append(f"aftale.yaml: {hvem} tiltrædelse er dateret {u.dato.isoformat()}, efter at samdriften "
+                                 f"trådte i kraft ({a.ikrafttraeden.isoformat()}); aftalen skal tiltrædes, før den træder i kraft")
     ob = [u for u in a.tiltraedelse if u.organ == "organisationsbestyrelse"]
     for u in ob:
         mangler = [t for t, x in (("navn", u.navn), ("dato", u.dato)) if tom(x)]
         if not mangler:
+            if u.navn and not any(o in normaliser(u.navn) for o in ("organisationsbestyrelse", "formand", "bestyrelse")) and \
+                    any(o in normaliser(u.navn) for o in ADMINISTRATIVE_ORGANER):
+                v.mangler.append(f"aftale.yaml: organisationsbestyrelsens tiltrædelse er underskrevet af '{u.navn}', som er "
+                                 "administrationen; den underskrives af organisationsbestyrelsen (fx dens formand)")
             return v  # the organisationsbestyrelse accepted on behalf of every afdeling
         v.mangler.append(f"aftale.yaml: organisationsbestyrelsens tiltrædelse mangler {' og '.join(mangler)}")
     tiltraadt = {u.afdeling: u for u in a.tiltraedelse if u.afdeling}
@@ -643,6 +702,8 @@ def _m8_o3(mappe, _):
         d = g.distribution
         if d is None or d.dato is None or d.metode is None:
             v.mangler.append(f"orientering.yaml: distribution til '{g.id}' mangler (metode og dato)")
+        elif g.materiale is not None and g.materiale.dato is not None:
+            v.mangler += _foer(f"orientering.yaml: '{g.id}'", "distributionen", d.dato, "materialet", g.materiale.dato)
     return v
 
 
@@ -811,7 +872,19 @@ def _m10_l1(mappe, _):
     if ep.til >= idag():
         return Vurdering([f"implementeringsplan.yaml: evalueringsperioden slutter {ep.til.isoformat()}; milepæl 10 kan "
                           f"tidligst nås {tidligst.isoformat()}"])
-    return Vurdering()
+    v = Vurdering()
+    a = mappe.aftale
+    if a is not None and a.ikrafttraeden is not None and ep.fra < a.ikrafttraeden:
+        # the evaluation is of the samdrift: a year before it began says nothing about it
+        v.mangler.append(f"implementeringsplan.yaml: evalueringsperioden begynder {ep.fra.isoformat()}, før samdriften "
+                         f"trådte i kraft ({a.ikrafttraeden.isoformat()}, aftale.yaml); den skal dække et helt regnskabsår "
+                         "med samdrift")
+    e = mappe.evaluering
+    if e is not None and e.periode is not None and (e.periode.fra, e.periode.til) != (ep.fra, ep.til) \
+            and e.periode.fra is not None and e.periode.til is not None:
+        v.mangler.append(f"evaluering.yaml: evalueringens periode ({e.periode.fra.isoformat()} til {e.periode.til.isoformat()}) "
+                         f"er ikke implementeringsplanens evalueringsperiode ({ep.fra.isoformat()} til {ep.til.isoformat()})")
+    return v
 
 
 @regel(10, "opgave", 3)
@@ -876,8 +949,9 @@ def _m12_l1(mappe, r):
     e = mappe.evaluering
     o = e.overdragelse if e else None
     if o is None or tom(o.til) or o.dato is None:
-        v.mangler.append("evaluering.yaml: overdragelsen fra projektlederen til den driftsansvarlige er ikke registreret "
-                         "(overdragelse: til og dato)")
+        # the playbook: the driftsansvarlige "kan nu uddelegere" the rest to the local driftsleder: an option
+        v.advarsler.append("evaluering.yaml: overdragelsen fra projektlederen til den driftsansvarlige er ikke registreret "
+                           "(overdragelse: til og dato)")
     elif o.dato > idag():
         v.mangler.append(f"evaluering.yaml: overdragelsen er dateret {o.dato.isoformat()}, efter i dag ({idag().isoformat()})")
     reg = registrering(mappe, 12, "opgave", 1)

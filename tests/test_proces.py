@@ -1,0 +1,147 @@
+"""The process fact by fact (#27): every approval after what it approves, approvers from the roles the
+playbook gives, the evaluation of a year with samdrift, and the rules that asked more than the playbook
+now warnings. Each test changes one fact of the example and runs `check milepael N`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EKSEMPEL
+
+
+@pytest.fixture
+def eksempel(tmp_path) -> Path:
+    m = tmp_path / "eksempel"
+    shutil.copytree(EKSEMPEL, m)
+    return m
+
+
+def _ret(m: Path, fil: str, gammel: str, ny: str, antal: int = 1) -> None:
+    tekst = (m / fil).read_text(encoding="utf-8")
+    assert tekst.count(gammel) >= antal, (fil, gammel)
+    (m / fil).write_text(tekst.replace(gammel, ny, antal), encoding="utf-8")
+
+
+def _milepael(samdrift, m: Path, nr: int) -> dict:
+    r = samdrift("-C", m, "check", "milepael", str(nr), "--json")
+    assert r.kode in (0, 1), r.stderr
+    return r.json()["milepaele"][nr - 1]
+
+
+def _mangler(d: dict) -> list[str]:
+    return [x for p in d["opgaver"] + d["leverancer"] for x in p["mangler"]]
+
+
+def _advarsler(d: dict) -> list[str]:
+    return [x for p in d["opgaver"] + d["leverancer"] for x in p["advarsler"]]
+
+
+def test_eksemplet_naar_stadig_alle_tolv(samdrift):
+    r = samdrift("-C", EKSEMPEL, "check", "milepael", "12")
+    assert r.kode == 0, r.stdout
+
+
+def test_evalueringsaaret_ligger_i_samdriften(eksempel, samdrift):
+    _ret(eksempel, "implementeringsplan.yaml", "  fra: 2025-01-01\n  til: 2025-12-31", "  fra: 2024-01-01\n  til: 2024-12-31")
+    _ret(eksempel, "evaluering.yaml", "  fra: 2025-01-01\n  til: 2025-12-31", "  fra: 2024-01-01\n  til: 2024-12-31")
+    d = _milepael(samdrift, eksempel, 10)
+    assert not d["naaet"]
+    assert any("før samdriften trådte i kraft (2025-01-01" in x for x in _mangler(d)), _mangler(d)
+
+
+def test_evalueringens_periode_er_planens(eksempel, samdrift):
+    _ret(eksempel, "evaluering.yaml", "  til: 2025-12-31", "  til: 2025-11-30")
+    d = _milepael(samdrift, eksempel, 10)
+    assert not d["naaet"] and any("er ikke implementeringsplanens evalueringsperiode" in x for x in _mangler(d))
+
+
+def test_oplaeggets_godkendelse_foer_projektlederen_blev_udpeget(eksempel, samdrift):
+    _ret(eksempel, "samdrift.yaml", "udpeget_dato: 2024-01-15", "udpeget_dato: 2024-03-20")
+    _ret(eksempel, "milepaele.yaml", "        dato: 2024-01-15", "        dato: 2024-03-20")
+    d = _milepael(samdrift, eksempel, 2)
+    assert not d["naaet"]
+    assert any("er dateret 2024-03-12, før udpegningen af projektlederen (2024-03-20)" in x for x in _mangler(d)), _mangler(d)
+
+
+def test_modellens_godkendelse_foer_oplaeggets(eksempel, samdrift):
+    _ret(eksempel, "milepaele.yaml", "        dato: 2024-06-18", "        dato: 2024-03-01")
+    d = _milepael(samdrift, eksempel, 3)
+    assert not d["naaet"]
+    assert any("før den administrative godkendelse af oplægget (milepæl 2) (2024-03-12)" in x for x in _mangler(d)), _mangler(d)
+
+
+def test_evalueringens_godkendelse_foer_formidlingen(eksempel, samdrift):
+    _ret(eksempel, "milepaele.yaml", "        dato: 2026-04-14", "        dato: 2026-03-01")
+    d = _milepael(samdrift, eksempel, 12)
+    assert not d["naaet"] and any("før formidlingen af resultaterne (milepæl 11)" in x for x in _mangler(d)), _mangler(d)
+
+
+def test_materialet_kommer_foer_distributionen(eksempel, samdrift):
+    _ret(eksempel, "orientering.yaml", "      dato: 2025-01-10", "      dato: 2025-03-10")
+    d = _milepael(samdrift, eksempel, 8)
+    assert not d["naaet"] and any("distributionen er dateret" in x and "før materialet (2025-03-10)" in x
+                                  for x in _mangler(d)), _mangler(d)
+
+
+def test_tiltraedelse_efter_ikrafttraeden(eksempel, samdrift):
+    _ret(eksempel, "aftale.yaml", "    dato: 2024-11-19", "    dato: 2025-02-01")
+    d = _milepael(samdrift, eksempel, 6)
+    assert not d["naaet"] and any("efter at samdriften trådte i kraft (2025-01-01)" in x for x in _mangler(d)), _mangler(d)
+
+
+@pytest.mark.parametrize("godkender, besked", [
+    ("Organisationsbestyrelsen", "Den administrative ledelse eller den driftsansvarlige godkender"),
+    ("Kaj Hansen", "kan ikke se, at 'Kaj Hansen' er den administrative ledelse"),
+    ("Afdelingsbestyrelsen i Pærebakken", "ikke fra de beboervalgte")])
+def test_kun_administrationen_godkender_administrativt(eksempel, samdrift, godkender, besked):
+    _ret(eksempel, "milepaele.yaml", "        dato: 2024-03-12\n        af: Direktionen",
+         f"        dato: 2024-03-12\n        af: {godkender}")
+    d = _milepael(samdrift, eksempel, 2)
+    assert not d["naaet"] and any(besked in x for x in _mangler(d)), _mangler(d)
+
+
+def test_en_godkender_angivet_under_roller_godtages(eksempel, samdrift):
+    _ret(eksempel, "milepaele.yaml", "        dato: 2024-03-12\n        af: Direktionen", "        dato: 2024-03-12\n        af: Kaj Hansen")
+    _ret(eksempel, "samdrift.yaml", "  oevrige:\n", "  oevrige:\n    - rolle: Administrerende direktør\n      navn: Kaj Hansen\n")
+    assert _milepael(samdrift, eksempel, 2)["naaet"]
+
+
+def test_projektlederen_udpeges_af_administrationen(eksempel, samdrift):
+    _ret(eksempel, "samdrift.yaml", "udpeget_af: Direktionen", "udpeget_af: Afdelingsbestyrelsen i Æblegården")
+    d = _milepael(samdrift, eksempel, 1)
+    assert not d["naaet"] and any("projektleder.udpeget_af" in x for x in _mangler(d)), _mangler(d)
+
+
+def test_organisationsbestyrelsens_tiltraedelse_underskrives_ikke_af_direktionen(eksempel, samdrift):
+    tekst = (eksempel / "aftale.yaml").read_text(encoding="utf-8")
+    navn = next(l for l in tekst.splitlines() if "Bent Kjær, formand for organisationsbestyrelsen" in l)
+    _ret(eksempel, "aftale.yaml", navn, navn.replace("Bent Kjær, formand for organisationsbestyrelsen", "Direktionen"))
+    d = _milepael(samdrift, eksempel, 6)
+    assert not d["naaet"] and any("som er administrationen" in x for x in _mangler(d)), _mangler(d)
+
+
+def test_et_mål_for_beboerservicen_alene_er_nok_i_milepael_3(eksempel, samdrift):
+    _ret(eksempel, "model.yaml", "    type: oekonomi", "    type: oevrige")
+    d = _milepael(samdrift, eksempel, 3)
+    assert d["naaet"], _mangler(d)
+    assert any("intet målbart mål for økonomien" in x for x in _advarsler(d))
+
+
+def test_overdragelsen_er_valgfri_i_milepael_12(eksempel, samdrift):
+    tekst = (eksempel / "evaluering.yaml").read_text(encoding="utf-8")
+    (eksempel / "evaluering.yaml").write_text(tekst[:tekst.index("overdragelse:")], encoding="utf-8")
+    d = _milepael(samdrift, eksempel, 12)
+    assert d["naaet"], _mangler(d)
+    assert any("overdragelsen fra projektlederen" in x for x in _advarsler(d))
+
+
+def test_maalet_maales_mod_regnskabet_i_milepael_10(eksempel, samdrift):
+    d = _milepael(samdrift, eksempel, 10)
+    assert d["naaet"]
+    assert any("er ikke nået i 2025: driftsbesparelsen er 143.700,00 kr." in x for x in _advarsler(d)), _advarsler(d)
+    _ret(eksempel, "evaluering.yaml", "    opfyldt: nej\n    aarsag: Omkostningerne", "    opfyldt: ja\n    aarsag: Omkostningerne")
+    d = _milepael(samdrift, eksempel, 10)
+    assert any("er opgjort som opfyldt, men regnskabet for 2025 viser" in x for x in _advarsler(d))
