@@ -33,6 +33,22 @@ STANDARDSKRIFT = "Libertinus Serif"
 BRED_TABEL = 7  # columns from which a table goes on a landscape page (from 5 it is set smaller)
 
 
+def paa_tvaers(b: "Blok") -> bool:
+    """Whether a table goes on a landscape page, in the PDF and in Word alike: many columns, or amounts
+    (which never break) so wide together that the texts beside them would get less than a fifth of an
+    upright A4 page's 16 cm each (the account names of Bilag 3's konti table)."""
+    n = len(b.hoved)
+    if n >= BRED_TABEL:
+        return True
+    hoejre = [(b.hoejre or [])[k] if k < len(b.hoejre or []) else False for k in range(n)]
+    tekster = n - sum(hoejre)
+    if tekster < 2:
+        return False
+    beloeb = sum(0.4 + 0.019 * 9 * max([len(_ren(h)) for h in b.hoved[k:k + 1]] + [len(_ren(r[k])) for r in b.raekker if k < len(r)])
+                 for k in range(n) if hoejre[k])
+    return sum(hoejre) >= 2 and (16 - beloeb) / tekster < 0.2 * 16
+
+
 @dataclass
 class Udseende:
     navn: str  # the samdrift
@@ -250,7 +266,7 @@ def _typst_tabel(b: Blok, farve: str) -> str:
     justering = ", ".join("right" if h else "left" for h in hoejre)
     tabel = (f"#table(columns: ({kolonner},), align: ({justering},), stroke: 0.4pt + luma(160), inset: 4pt,\n"
              f"  fill: (x, y) => if y == 0 {{ rgb(\"{farve}\").lighten(85%) }},\n  " + ",\n  ".join(celler) + ")")
-    if n >= BRED_TABEL:
+    if paa_tvaers(b):
         return f"#page(flipped: true)[\n#set text(size: 8.5pt)\n{tabel}\n]"
     return f"#[#set text(size: {'8.5' if n >= 5 else '9.5'}pt)\n{tabel}\n]"
 
@@ -508,19 +524,47 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
         setattr(sektion, s, Cm(2.5))
 
     def sidehoved(sek) -> None:
+        """Header and footer as in the PDF: small grey text, the header over a rule in the colour, on tab stops
+        inside the A4 text width (python-docx's Header style has US Letter's 4680/9360 twips)."""
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from docx.shared import Twips
+
+        bredde = sek.page_width - sek.left_margin - sek.right_margin
+        sek.header.is_linked_to_previous = sek.footer.is_linked_to_previous = False  # a landscape page has its own
         h = sek.header.paragraphs[0]
-        h.text = f"{u.navn}\t\t{titel}"
+        f = sek.footer.paragraphs[0]
+        for afsnit in (h, f):
+            afsnit.text = ""
+            stop = afsnit.paragraph_format.tab_stops
+            for gammel in (4680, 9360):
+                stop.add_tab_stop(Twips(gammel), WD_TAB_ALIGNMENT.CLEAR)
+            stop.add_tab_stop(bredde, WD_TAB_ALIGNMENT.RIGHT)  # one stop: the title at the right margin
+        for tekst in (u.navn, "\t", titel):
+            r = h.add_run(tekst)
+            r.font.size, r.font.color.rgb = Pt(8), RGBColor(0x5A, 0x5A, 0x5A)
         if u.logo is not None and u.logo.suffix.lower() in (".png", ".jpg", ".jpeg"):
             h.add_run().add_picture(str(u.logo), height=Cm(0.8))
-        f = sek.footer.paragraphs[0]
-        f.text = f"{u.version}\t\tSide "
+        kant = OxmlElement("w:pBdr")
+        bund = OxmlElement("w:bottom")
+        for a, v in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", u.farve.lstrip("#").upper())):
+            bund.set(qn(a), v)
+        kant.append(bund)
+        h._p.get_or_add_pPr().append(kant)
+        for tekst in (u.version, "\tSide "):
+            r = f.add_run(tekst)
+            r.font.size, r.font.color.rgb = Pt(8), RGBColor(0x5A, 0x5A, 0x5A)
         _felt(f, "PAGE")
         f.add_run(" af ")
         _felt(f, "NUMPAGES")
+        for r in f.runs[2:]:
+            r.font.size, r.font.color.rgb = Pt(8), RGBColor(0x5A, 0x5A, 0x5A)
 
     sidehoved(sektion)
     liggende = False
     for b in bloks:
+        if liggende and b.art in ("overskrift", "afsnit", "liste"):  # after a table across the page: upright again
+            sidehoved(_sektion(doc, False))
+            liggende = False
         if b.art == "overskrift":
             p = doc.add_heading(level=min(b.niveau, 4))
             _docx_stykker(p, b.stykker)
@@ -554,7 +598,7 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
                 doc.add_paragraph("\n\n" + "_" * 40 + "\nUnderskrift")
         elif b.art == "tabel":
             n = len(b.hoved)
-            bred = n >= BRED_TABEL
+            bred = paa_tvaers(b)
             if bred != liggende:
                 sidehoved(_sektion(doc, bred))
                 liggende = bred
@@ -567,12 +611,14 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
                 c.paragraphs[0].add_run(_ren(h)).bold = True
             _gentag_hoved(t.rows[0])
             for r in b.raekker:
-                celler = t.add_row().cells
+                raekke = t.add_row()
+                raekke._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row is never split over pages
+                celler = raekke.cells
                 for k in range(n):
                     stykker = r[k] if k < len(r) else []
                     p = celler[k].paragraphs[0]
                     tekst = _ren(stykker)
-                    beloeb_her = hoejre[k] or _er_beloeb(tekst)
+                    beloeb_her = hoejre[k]
                     if beloeb_her or _er_dato(tekst):
                         # an amount or a date never breaks: 'kr.' stays with its number
                         stykker = [Stykke(x.tekst.replace(" ", "\u00a0"), x.fed, x.kursiv, x.brud) for x in stykker]
@@ -580,15 +626,16 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
                         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                     _docx_stykker(p, stykker)
             # an amount column, and one of short texts, as wide as its longest; the others share the rest
-            beloeb = [hoejre[k] or all(_er_beloeb(_ren(r[k])) for r in b.raekker if k < len(r) and _ren(r[k]))
-                      for k in range(n)]
+            beloeb = hoejre  # the amount columns are those the Markdown right-aligns (a konto number is a short text)
             skrift = 8.0 if n >= 5 else 9.5
             # the cells whole, the header on two lines ('Med antal | lejemål')
             tegn = [max([_to_linjer(_ren(h)) for h in b.hoved[k:k + 1]]
                         + [len(_ren(r[k])) for r in b.raekker if k < len(r)], default=1) for k in range(n)]
             vaegte = _tekstvaegte(b)
             # about 0.024 cm a character a point of type (the bold header's letters are the widest), and the cell's margins
-            bredder = [Cm(0.5 + 0.024 * skrift * tegn[k]) if beloeb[k] or not vaegte[k] else None for k in range(n)]
+            # digits are half an em wide (0.0176 cm a point of type); the header's bold letters a little more
+            bredder = [Cm(0.5 + (0.021 if beloeb[k] else 0.022) * skrift * tegn[k]) if beloeb[k] or not vaegte[k] else None
+                       for k in range(n)]
             plads, fleksible = Cm(24.7 if bred else 16), bredder.count(None)
             fast = sum(x for x in bredder if x)
             if fast + fleksible * Cm(1.5) > plads:  # wider than the page: the fixed columns give way, in proportion

@@ -297,7 +297,8 @@ def _sammenligning(r: "Fordelingsresultat | None") -> str:
     i_dag = sum(v["i_dag"] for v in sam.values())
     med = sum(v["samdrift"] for v in sam.values())
     tabel = _tabel(["Afdeling", "I dag", "Med samdrift", "Forskel", "Forskel pr. lejemål"], raekker, {1, 2, 3, 4})
-    return tabel + f"\n\n**Total driftsbesparelse for perioden:** {dansk_beloeb(i_dag - med)}"
+    hvad = "Total driftsbesparelse for perioden" if i_dag >= med else "Samlet merudgift for perioden"
+    return tabel + f"\n\n**{hvad}:** {md(dansk_beloeb(abs(i_dag - med)))}"
 
 
 def _opfoelgningen(mappe, r: "Fordelingsresultat | None") -> str:

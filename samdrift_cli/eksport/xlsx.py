@@ -624,7 +624,9 @@ def _maal_oekonomi(bog: _Bog, mappe, r: "Fordelingsresultat", konto_celler: dict
     ws.write_formula(raekke, 2, f"=SUM({_celle(3, 2)}:{_celle(raekke - 1, 2)})", bog.fmt["kr_fed"], _celle_tal(fra_oere(i_dag_total)))
     ws.write_formula(raekke, 3, f"=SUM({_celle(3, 3)}:{_celle(raekke - 1, 3)})", bog.fmt["kr_fed"], _celle_tal(fra_oere(med_total)))
     ws.write_formula(raekke, 4, f"={_celle(raekke, 3)}-{_celle(raekke, 2)}", bog.fmt["kr_fed"], _celle_tal(fra_oere(med_total - i_dag_total)))
-    bog.tekst(ws, raekke + 1, 0, "Total driftsbesparelse for perioden", bog.fmt["fed"])
+    # a negative saving is a merudgift, as a board says it (the cell is the saving, so it moves with the budgets)
+    bog.tekst(ws, raekke + 1, 0, "Total driftsbesparelse for perioden" if i_dag_total >= med_total
+              else "Total driftsbesparelse for perioden (negativ: en merudgift)", bog.fmt["fed"])
     ws.write_formula(raekke + 1, 4, f"=-{_celle(raekke, 4)}", bog.fmt["kr_fed"], _celle_tal(fra_oere(i_dag_total - med_total)))
     bog.wb.define_name("Driftsbesparelse", f"='Mål for økonomien'!{_celle(raekke + 1, 4, abs_=True)}")
     # per afdeling
