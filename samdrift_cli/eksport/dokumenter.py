@@ -672,20 +672,21 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
 
 
 def lav_dokumenter(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", ud: Path | None,
-                   art: str) -> dict[Path, bytes]:
+                   art: str, status=None) -> dict[Path, bytes]:
     """The documents as PDF (``art`` "pdf") or Word ("docx") in ``ud`` (default dokumenter/)."""
     from samdrift_cli.eksport.md import STANDARDMAPPE, render
 
     ud = ud if ud is not None else mappe.sti / STANDARDMAPPE
     if ud.exists() and not ud.is_dir():
         raise SamdriftFejl([Fund(str(ud), None, None, "fejl", "findes og er ikke en mappe")])
-    md = render(mappe, fordeling)
-    u = udseende(mappe)
-    billeder = _diagrammer(mappe, fordeling, u.farve)
     from samdrift_cli.milepaele.regler import vurder
     from samdrift_cli.milepaele.status import dokumentdato
 
-    stempel = dokumentdato(vurder(mappe))
+    status = status if status is not None else vurder(mappe)
+    md = render(mappe, fordeling, status)
+    u = udseende(mappe)
+    billeder = _diagrammer(mappe, fordeling, u.farve)
+    stempel = dokumentdato(status)
     indhold: dict[Path, bytes] = {}
     for stamme in STAMMER:
         tekst = md.get(f"{stamme}.md")

@@ -127,7 +127,7 @@ def _dato(d: dt.date | None) -> str:
 
 
 def lav_md(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None",
-           ud: Path | None) -> tuple[dict[Path, str], list[Path]]:
+           ud: Path | None, status=None) -> tuple[dict[Path, str], list[Path]]:
     """The documents as {path: Markdown} in ``ud`` (default dokumenter/), and the documents of files
     that are gone (removed by the writer when samdrift made them and they are unchanged)."""
     ud = ud if ud is not None else mappe.sti / STANDARDMAPPE
@@ -135,12 +135,13 @@ def lav_md(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None",
         raise SamdriftFejl([Fund(str(ud), None, None, "fejl", "--md tager en mappe, ikke en fil")])
     if ud.exists() and not ud.is_dir():
         raise SamdriftFejl([Fund(str(ud), None, None, "fejl", "findes og er ikke en mappe")])
-    dokumenter = render(mappe, fordeling)
+    dokumenter = render(mappe, fordeling, status)
     return {ud / navn: tekst for navn, tekst in dokumenter.items()}, [ud / n for n in ALLE_DOKUMENTER if n not in dokumenter]
 
 
-def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> dict[str, str]:
-    """All documents as {filename: Markdown}."""
+def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", status=None) -> dict[str, str]:
+    """All documents as {filename: Markdown} (``status``: the judgement of the milestones, when the command
+    has made it already: it is made once per command)."""
     from markupsafe import Markup
 
     from samdrift_cli.milepaele.regler import vurder
@@ -160,11 +161,11 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> d
                            "foerste": lambda xs: next(iter(xs), None), "tal": _tal,
                            "linje": lambda v: Markup(md(" ".join(str(v or "").split()))),
                            "til_bestyrelsen": lambda besked: til_bestyrelsen(besked, ordene)})
-    status = vurder(mappe)
+    status = status if status is not None else vurder(mappe)
     s = mappe.samdrift
     navne = {a.id: a.navn for a in s.afdelinger}
     faelles = {"s": s, "navne": navne, "maerke": Markup(MAERKE), "status": status,
-               "aktuel": aktuel_milepael(status), "tema_titler": TEMA_TITLER, "aktivitetsstatus": STATUS_TEKST,
+               "aktuel": aktuel_milepael(status), "naeste": next((x for x in status if not x.naaet), None), "tema_titler": TEMA_TITLER, "aktivitetsstatus": STATUS_TEKST,
                "svar_tekst": SVAR_TEKST}
     dokumenter: list[tuple[str, str, str, dict]] = [("status.md", "status.md.j2", "Status på samdriftsprocessen", {})]
     if mappe.oplaeg is not None:

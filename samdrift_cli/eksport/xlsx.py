@@ -125,7 +125,7 @@ def maalfil(mappe: "Samdriftsmappe", fil: Path | None) -> Path:
     return fil
 
 
-def lav_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") -> bytes:
+def lav_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", status=None) -> bytes:
     """The workbook of a folder and its allocation (None: no model.yaml to allocate)."""
     import xlsxwriter
 
@@ -136,7 +136,7 @@ def lav_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None") ->
                                    "strings_to_urls": False})
     from samdrift_cli.milepaele.regler import vurder
 
-    status = vurder(mappe)
+    status = status if status is not None else vurder(mappe)
     from samdrift_cli.milepaele.status import dokumentdato
 
     stempel = dokumentdato(status)
