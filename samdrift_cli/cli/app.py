@@ -20,7 +20,9 @@ app = typer.Typer(
     name="samdrift",
     cls=Gruppe,
     help="Samdrift mellem almene boligafdelinger: en mappe med YAML-filer pr. samdrift, tjek af milepæle, "
-    "fordelingsnøgler til øren og eksport til Excel, Markdown, PDF og Word. Bygger på fsb's drejebog.",
+    "fordelingsnøgler til øren og eksport til Excel, Markdown, PDF, Word og sider til en browser. Bygger på fsb's "
+    "drejebog. En kommando arbejder på den nærmeste mappe opad, der har en samdrift.yaml, som git finder sit repo; "
+    "med -C MAPPE på den mappe, og stier i argumenterne er da relative til MAPPE, som med git -C.",
     epilog="samdrift init min-samdrift --navn \"Samdrift Nord\" \\\n"
            "    --afdeling Æblegården:100 --afdeling Pærebakken:500\n"
            "samdrift -C min-samdrift check milepael 1\n"
