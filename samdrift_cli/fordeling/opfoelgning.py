@@ -23,30 +23,9 @@ if TYPE_CHECKING:
     from samdrift_cli.indlaesning.samdriftsmappe import Samdriftsmappe
 
 
-@dataclass
-class Kontolinje:
-    konto: str
-    navn: str | None
-    noegle: str
-    budget: int  # øre
-    regnskab: int
-    nuvaerende: int | None  # øre, all afdelinger together (None: not given)
-    budget_fordeling: dict[str, int]
-    regnskab_fordeling: dict[str, int]
-
-    @property
-    def afvigelse(self) -> int:
-        return self.regnskab - self.budget
-
-
-@dataclass
-class Afdelingslinje:
-    id: str
-    navn: str
-    lejemaal: int
-    nuvaerende: int
-    budget: int
-    regnskab: int
+class _Afvigelse:
+    """afvigelse = regnskab − budget and besparelse = nuvaerende − regnskab (design.md §4), for a konto line,
+    an afdeling and the whole year alike."""
 
     @property
     def afvigelse(self) -> int:
@@ -58,6 +37,28 @@ class Afdelingslinje:
 
 
 @dataclass
+class Kontolinje(_Afvigelse):
+    konto: str
+    navn: str | None
+    noegle: str
+    budget: int  # øre
+    regnskab: int
+    nuvaerende: int | None  # øre, all afdelinger together (None: not given)
+    budget_fordeling: dict[str, int]
+    regnskab_fordeling: dict[str, int]
+
+
+@dataclass
+class Afdelingslinje(_Afvigelse):
+    id: str
+    navn: str
+    lejemaal: int
+    nuvaerende: int
+    budget: int
+    regnskab: int
+
+
+@dataclass
 class Maalvaerdi:
     titel: str
     beloeb: int | None  # øre, read from the goal's målværdi ("Mindst 400.000 kr. lavere udgifter om året")
@@ -65,7 +66,7 @@ class Maalvaerdi:
 
 
 @dataclass
-class Opfoelgning:
+class Opfoelgning(_Afvigelse):
     aar: int
     konti: list[Kontolinje]
     afdelinger: list[Afdelingslinje]
@@ -82,14 +83,6 @@ class Opfoelgning:
     @property
     def regnskab(self) -> int:
         return sum(k.regnskab for k in self.konti)
-
-    @property
-    def afvigelse(self) -> int:
-        return self.regnskab - self.budget
-
-    @property
-    def besparelse(self) -> int:
-        return self.nuvaerende - self.regnskab
 
 
 def budgetaar(mappe: "Samdriftsmappe") -> int | None:
