@@ -36,7 +36,7 @@ POLARS = ("import polars as pl, sys\n"
           "df = df.with_columns(pl.col('timer').str.replace(',', '.').cast(pl.Float64))\n"
           "print(df.group_by('afdeling').agg(pl.col('timer').sum()).height)\n")
 
-MAAL = {"check": 1.2, "fordeling": 2.0, "oversigt": 11.0, "export": 2.0}
+MAAL = {"check": 1.2, "fordeling": 2.0, "oversigt": 11.0, "export": 2.0, "portefoelje": 2.0}
 
 
 # A user's Python writes bytecode; without it every run would compile samdrift's modules again
@@ -96,6 +96,9 @@ def main() -> None:
              "polars: `read_csv` + `group_by` af samme CSV", [PY, "-c", POLARS, str(DATA / "stor" / "tidsregistrering.csv")], ROD),
             ("oversigt", "`samdrift oversigt`, 1.000 mapper", SAMDRIFT + ["oversigt", str(DATA / "portefoelje_1000")],
              "`samdrift oversigt`, 100 mapper", SAMDRIFT + ["oversigt", str(DATA / "portefoelje_100")], ROD),
+            ("portefoelje", "`samdrift oversigt --html`, 1.000 mapper (en side pr. samdrift)",
+             SAMDRIFT + ["oversigt", str(DATA / "portefoelje_1000"), "--html", str(Path(midl) / "side"), "--overskriv"],
+             "`samdrift oversigt`, 1.000 mapper", SAMDRIFT + ["oversigt", str(DATA / "portefoelje_1000")], ROD),
         ]
         if pandoc:
             md = Path(midl) / "md"

@@ -145,3 +145,41 @@ def test_maalet_maales_mod_regnskabet_i_milepael_10(eksempel, samdrift):
     _ret(eksempel, "evaluering.yaml", "    opfyldt: nej\n    aarsag: Omkostningerne", "    opfyldt: ja\n    aarsag: Omkostningerne")
     d = _milepael(samdrift, eksempel, 10)
     assert any("er opgjort som opfyldt, men regnskabet for 2025 viser" in x for x in _advarsler(d))
+
+
+def test_naeste_skridt_samler_ens_mangler(eksempel, samdrift):
+    """At milepæl 7 with eleven activities without a formål: one line, counting them, pointing at the
+    command that lists them (#33), not eleven near-identical bullets."""
+    import re
+
+    tekst = (eksempel / "implementeringsplan.yaml").read_text(encoding="utf-8")
+    (eksempel / "implementeringsplan.yaml").write_text(re.sub(r"\n    formaal: [^\n]*", "", tekst), encoding="utf-8")
+    skridt = samdrift("-C", eksempel, "status", "--json").json()["naeste_skridt"]
+    antal = tekst.count("\n    formaal: ")
+    assert f"Milepæl 7: {antal} aktiviteter i implementeringsplan.yaml mangler formål (se 'samdrift check milepael 7')" in skridt
+    assert len(skridt) <= 3
+
+
+def test_et_forslag_til_en_kommando_kan_saettes_ind(eksempel, samdrift, tmp_path):
+    """'hent ændringerne ind med …': the suggested command is shell-quoted; pasted, it works (#33)."""
+    import shlex
+    import subprocess
+    import sys
+
+    from openpyxl import load_workbook
+
+    assert samdrift("-C", eksempel, "export", "--xlsx").kode == 0
+    fil = next(eksempel.glob("Samdrift*.xlsx"))
+    assert " " in fil.name
+    bog = load_workbook(fil)
+    bog["Konti"]["D2"] = 3000000
+    bog.save(fil)
+    r = samdrift("-C", eksempel, "export", "--xlsx")
+    assert r.kode == 2
+    forslag = r.stderr.split("hent ændringerne ind med '", 1)[1].split("', eller brug", 1)[0]
+    assert forslag == f"samdrift import budget {shlex.quote(fil.name)}"
+    args = shlex.split(forslag)[1:]
+    k = subprocess.run([sys.executable, "-m", "samdrift_cli", *args], cwd=eksempel, capture_output=True, text=True, timeout=60)
+    assert k.returncode == 0, k.stderr
+    assert "konto 114 Løn, ejendomsfunktionærer: 2.950.000,00 kr. → 3.000.000,00 kr." in k.stdout
+    assert samdrift("-C", eksempel, "export", "--xlsx").kode == 0  # brought in: the workbook may be written again

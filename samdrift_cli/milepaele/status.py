@@ -7,6 +7,7 @@ only this.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from samdrift_cli.milepaele.katalog import Milepael
@@ -95,15 +96,42 @@ def naeste_milepael(status: list[Milepaelsstatus]) -> int | None:
     return next((s.milepael.nr for s in status if not s.naaet), None)
 
 
+# a message about one item of a list ("fil:12: aktiviteten 'x': formål, frist mangler"), and the plural of the item
+_OM_EN = re.compile(r"^(?P<fil>[\w.-]+\.yaml)(?::\d+)?: (?P<hvad>[a-zæøå]+) '[^']*': (?P<felter>.*) mangler$")
+_FLERTAL = {"aktiviteten": "aktiviteter", "målet": "mål", "interessenten": "interessenter", "målgruppen": "målgrupper",
+            "nøglen": "nøgler", "tjeklisten for": "tjekpunkter"}
+SAML_FRA = 3  # this many like messages become one line
+
+
 def naeste_skridt(status: list[Milepaelsstatus]) -> list[str]:
-    """What is missing for the first milestone not reached, each once."""
+    """What is missing for the first milestone not reached, each once; like messages about the items of a
+    list summed up in one line (#33: '28 aktiviteter i implementeringsplan.yaml mangler formål, ansvarlig og
+    frist'), with the command that lists them."""
     for s in status:
         if not s.naaet:
             unikke: list[str] = []
             for p in s.punkter:
                 if not p.opfyldt:
                     unikke.extend(x for x in p.mangler if x not in unikke)
-            return [f"Milepæl {s.milepael.nr}: {x}" for x in unikke]
+            grupper: dict[tuple[str, str], list[re.Match]] = {}
+            for x in unikke:
+                m = _OM_EN.match(x)
+                if m and m["hvad"] in _FLERTAL:
+                    grupper.setdefault((m["fil"], m["hvad"]), []).append(m)
+            ud: list[str] = []
+            for x in unikke:
+                m = _OM_EN.match(x)
+                gruppe = grupper.get((m["fil"], m["hvad"])) if m else None
+                if gruppe is None or len(gruppe) < SAML_FRA:
+                    ud.append(f"Milepæl {s.milepael.nr}: {x}")
+                elif gruppe[0].string == x:
+                    felter: list[str] = []
+                    for g in gruppe:
+                        felter.extend(f for f in g["felter"].split(", ") if f not in felter)
+                    opremsning = ", ".join(felter[:-1]) + " og " + felter[-1] if len(felter) > 1 else felter[0]
+                    ud.append(f"Milepæl {s.milepael.nr}: {len(gruppe)} {_FLERTAL[m['hvad']]} i {m['fil']} mangler "
+                              f"{opremsning} (se 'samdrift check milepael {s.milepael.nr}')")
+            return ud
     return []
 
 
