@@ -180,3 +180,27 @@ def test_docs_oekonomi_viser_det_cli_en_skriver(eksempel, samdrift):
     assert samdrift("-C", eksempel, "export", "--bogfoering").kode == 0
     csv_ = (eksempel / "dokumenter" / "bogfoering" / "aeblegaarden.csv").read_bytes().decode("cp1252").splitlines()
     assert "\n".join(csv_[:3]) in doc
+
+
+def test_nye_linjer_andre_navne_og_linjer_uden_for_fordelingen(tmp_path, samdrift):
+    """#31: --tilfoej puts a new line under a known number after its lines, saying where it came from; a
+    name without the comma still matches; one number with another name is told, as is a budget landing
+    on a line outside the fordeling; a line that matches nothing gives its three nearest names."""
+    assert samdrift("init", tmp_path / "ny", "--afdeling", "A:1", "--afdeling", "B:2").kode == 0
+    m = tmp_path / "ny"
+    fil = tmp_path / "budget.csv"
+    fil.write_text("Konto;Tekst;Budget\n114;Løn ejendomsfunktionærer;1000\n114;Løn- /sygerefusion;-50\n110;Forsikringer;30\n",
+                   encoding="utf-8")
+    r = samdrift("-C", m, "import", "budget", fil)
+    assert r.kode == 2 and "nærmest er" in r.stderr and r.stderr.count("'") <= 12
+    r = samdrift("-C", m, "import", "budget", fil, "--tilfoej")
+    assert r.kode == 0, r.stderr
+    assert "tilføjede konto 114 Løn- /sygerefusion: -50,00 kr. (med: false)" in r.stdout
+    assert "konto 110 hedder 'Forsikringer' i filen og 'Vagtordning vedr. lokalefællesskabet' i model.yaml" in r.stderr
+    assert "indgår ikke i fordelingen (med: false); sæt med: true" in r.stderr
+    tekst = (m / "model.yaml").read_text(encoding="utf-8")
+    assert "# tilføjet af samdrift import fra budget.csv" in tekst
+    linjer = tekst.splitlines()
+    ny = next(i for i, l in enumerate(linjer) if "Løn- /sygerefusion" in l)
+    assert "konto: 114" in linjer[ny - 1] or "konto: 114" in linjer[ny]  # among the 114 lines, not at the end
+    assert samdrift("-C", m, "check").kode in (0, 1)

@@ -88,7 +88,8 @@ def test_ukendt_konto_er_en_fejl_med_fil_og_raekke_og_intet_skrives(eksempel, sa
     assert r.fejllinjer[0].startswith("budget.csv:2: fejl: konto 999 'Ukendt konto' findes ikke i model.yaml")
     r = samdrift("-C", eksempel, "import", "budget", tmp_path / "budget.csv", "--tilfoej")
     assert r.kode == 0 and r.stdout.splitlines()[1].startswith("tilføjede konto 999 Ukendt konto: 10,00 kr. (med: false)")
-    assert "  - konto: 999\n    navn: Ukendt konto\n    med: false\n    budget: 10.00\n" in (eksempel / "model.yaml").read_text(encoding="utf-8")
+    assert "  - konto: 999\n    navn: Ukendt konto\n    med: false  # tilføjet af samdrift import fra budget.csv\n    budget: 10.00\n" \
+        in (eksempel / "model.yaml").read_text(encoding="utf-8")
     assert samdrift("-C", eksempel, "check").kode in (0, 1)
 
 

@@ -192,7 +192,7 @@ def test_windows_1252_giver_det_samme_som_utf8(tmp_path, samdrift):
                                    "tidsregistrering.csv": "dato;medarbejder;afdeling;timer\n2026-01-05;Søren;a;1\n".encode("cp1252")})
     r = samdrift("-C", m, "check", "--json")
     assert r.kode == 0 and r.json()["tidsregistrering"] == {"fil": "tidsregistrering.csv", "tegnsaet": "windows-1252",
-                                                           "raekker": 1}
+                                                           "raekker": 1, "oversprungne": {}}
 
 
 def test_tidsregistrering_xlsx_laeses_naar_der_ingen_csv_er(tmp_path, samdrift):
@@ -230,3 +230,17 @@ def test_timer_med_urimeligt_mange_decimaler_er_en_fejl(tmp_path):
     assert [f.overskrift() for f in fund] == [
         "tidsregistrering.csv:2: fejl: timer med 60 decimaler ('0,3333333333333333333333333333333333333…') er mere "
         "præcist, end en registrering kan være; afrund til højst 20 decimaler"]
+
+
+def test_titellinjer_og_i_alt_linjer_springes_over_og_siges(tmp_path, samdrift):
+    """#31: an ejendomskontor's export has a title above the header and an 'I alt' line; both are passed over,
+    and check --json says how many lines and why."""
+    from conftest import MINIMAL_SAMDRIFT, byg_mappe
+
+    csv_ = ("Tidsregistrering 2026 for ejendomskontoret\nUdskrevet 02-01-2027\n\ndato;medarbejder;afdeling;timer\n"
+            "2026-01-05;Jens;Alfa;7,5\n2026-01-05;Mette;Beta;7,5\nI alt;;;15\n")
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT, "tidsregistrering.csv": csv_})
+    r = samdrift("-C", m, "check", "--json")
+    assert r.kode == 0, r.stderr
+    assert r.json()["tidsregistrering"]["raekker"] == 2
+    assert r.json()["tidsregistrering"]["oversprungne"] == {"titellinjer": 3, "totaler": 1}

@@ -36,6 +36,8 @@ MAKS_LINJER = 1_000_000  # lines, blank ones included: a year of hours for 40 af
 MAKS_XLSX_STOERRELSE = 50 * 1024 * 1024  # bytes of tidsregistrering.xlsx (250.000 rows are about 5 MB)
 MAKS_XLSX_RAEKKER = 250_000  # rows of tidsregistrering.xlsx: openpyxl reads about 30.000 a second
 
+MAKS_TITELLINJER = 10  # lines above the header (a title, a period, a blank line) that are passed over
+_TOTAL = re.compile(r"^(i alt|total|sum|samlet)\b")
 _ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _DK = re.compile(r"([0-9]{1,2})[-./]([0-9]{1,2})[-./]([0-9]{4})")
 _TIMER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
@@ -53,6 +55,7 @@ class Tidsregistrering:
     dage: dict[tuple[str, str], dict[dt.date, Decimal]] = field(default_factory=dict)
     opgavenavne: dict[str, str] = field(default_factory=dict)  # normalised -> as first written
     antal_raekker: int = 0
+    oversprungne: dict[str, int] = field(default_factory=dict)  # lines passed over: titellinjer, totaler
 
     def timer(
         self,
@@ -212,12 +215,27 @@ def _summer(raekker, navn: str, tegnsaet: str,
     reg = Tidsregistrering(navn=navn, tegnsaet=tegnsaet)
     slut = 0  # the last line of the row read before
     try:
-        try:
-            hoved_felter = next(raekker, None)
-        except csv.Error as e:
-            raise _csv_fejl(e, 1, raekker.line_num)
-        hoved = (1, hoved_felter or [])
-        slut = raekker.line_num
+        # the header: the first line with the columns, after a title line or two as the exports write them
+        titellinjer, foerste = 0, None
+        while True:
+            try:
+                hoved_felter = next(raekker, None)
+            except csv.Error as e:
+                raise _csv_fejl(e, slut + 1, raekker.line_num)
+            linje_nr, slut = slut + 1, raekker.line_num
+            if foerste is None:
+                foerste = (linje_nr, hoved_felter)
+            felter = {normaliser(h) for h in (hoved_felter or [])}
+            if hoved_felter is None or set(KOLONNER) <= felter or titellinjer >= MAKS_TITELLINJER:
+                break
+            if not any(f.strip() for f in hoved_felter) and linje_nr == 1:
+                break  # an empty first line: the file is told empty below
+            titellinjer += 1
+        if hoved_felter is None or not set(KOLONNER) <= {normaliser(h) for h in hoved_felter}:
+            titellinjer = 0  # no header found: the first line is the one whose columns are told
+            linje_nr, hoved_felter = foerste
+        hoved = (linje_nr, hoved_felter or [])
+        reg.oversprungne = {"titellinjer": titellinjer} if titellinjer else {}
         if hoved_felter is None or not any(f.strip() for f in hoved[1]):
             return None, [Fund(navn, 1, None, "fejl", "filen er tom; den skal mindst have en overskriftslinje: "
                                                       "dato;medarbejder;afdeling;timer;opgave")]
@@ -258,6 +276,9 @@ def _summer(raekker, navn: str, tegnsaet: str,
                         meld(linje, besked)
                         continue
                 r_dato = raekke[i_dato]
+                if _TOTAL.match(normaliser(r_dato)) or _TOTAL.match(normaliser(raekke[i_afd])):
+                    reg.oversprungne["totaler"] = reg.oversprungne.get("totaler", 0) + 1
+                    continue  # an 'I alt' line of the export: no registration
                 d = dage.get(r_dato)
                 if d is None:
                     d = dage[r_dato] = _dag(r_dato)

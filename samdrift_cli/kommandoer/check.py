@@ -19,7 +19,8 @@ def check_resultat(sti: Path) -> tuple[str | None, list[str], list[Fund], dict |
     reg = find_fil(sti)
     filer = sorted(mappe.dokumenter) + ([reg.name] if reg is not None else [])
     t = mappe.tidsregistrering
-    om_reg = {"fil": t.navn, "tegnsaet": t.tegnsaet, "raekker": t.antal_raekker} if t is not None else None
+    om_reg = {"fil": t.navn, "tegnsaet": t.tegnsaet, "raekker": t.antal_raekker,
+              "oversprungne": dict(t.oversprungne)} if t is not None else None
     return mappe.samdrift.navn if mappe.samdrift else None, filer, ind.fund, om_reg
 
 

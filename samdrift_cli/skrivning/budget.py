@@ -25,6 +25,14 @@ def _yaml_beloeb(d: Decimal) -> Decimal:
     return d.quantize(Decimal("0.01"))
 
 
+def _ren(navn: str) -> str:
+    """A name as it is compared: no punctuation, one blank between words ('Løn ejendomsfunktionærer' is
+    'Løn, ejendomsfunktionærer')."""
+    import re
+
+    return " ".join(re.sub(r"[^\w ]+", " ", normaliser(navn)).split())
+
+
 def _aar_i_modellen(mappe: Path) -> int | None:
     """oekonomi.regnskabsaar of model.yaml as it is (the year of the konto lines' 'budget')."""
     from samdrift_cli.indlaesning.yamlkilde import laes_yaml
@@ -82,6 +90,7 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
                 return
         tabel[aarsnoegle] = beloeb
     aendringer: list[str] = []
+    advarsler: list[Fund] = []
     uaendrede = 0
     with rediger(mappe / MODELFIL, MODELFIL, ModelFil, skriv=not vis) as rt:
         konti = rt.data.get("konti")
@@ -95,7 +104,7 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
             kandidater = [k for k in konti if isinstance(k, dict) and normaliser(str(k.get("konto", ""))) == normaliser(ln.konto)]
             valgt = kandidater
             if har_navn and ln.navn and len(kandidater) > 1:
-                valgt = [k for k in kandidater if normaliser(str(k.get("navn") or "")) == normaliser(ln.navn)]
+                valgt = [k for k in kandidater if _ren(str(k.get("navn") or "")) == _ren(ln.navn)]
             if len(valgt) > 1:
                 fund.append((ln.linje - 1, Fund(ln.sted, None, None, "fejl",
                                  f"konto {synlig(ln.konto)} står {len(valgt)} gange i model.yaml"
@@ -103,10 +112,15 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
                                  + "; giv linjerne forskellige navne, så de kan skelnes")))
                 continue
             if not valgt:
-                if kandidater:
+                if kandidater and not tilfoej:
+                    import difflib
+
+                    navne = [str(k.get("navn") or "") for k in kandidater]
+                    naermeste = difflib.get_close_matches(ln.navn or "", navne, n=3, cutoff=0) or navne[:3]
                     fund.append((ln.linje - 1, Fund(ln.sted, None, None, "fejl",
-                                     f"konto {synlig(ln.konto)} '{synlig(ln.navn or '')}' passer ikke med navnene i model.yaml: "
-                                     + ", ".join(f"'{k.get('navn')}'" for k in kandidater))))
+                                     f"konto {synlig(ln.konto)} '{synlig(ln.navn or '')}' passer ikke med navnene i model.yaml; "
+                                     f"nærmest er {', '.join(repr(synlig(n)) for n in naermeste)}; ret navnet, eller tilføj "
+                                     "linjen med --tilfoej")))
                     continue
                 if not tilfoej:
                     fund.append((ln.linje - 1, Fund(ln.sted, None, None, "fejl",
@@ -118,7 +132,10 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
                     ny["navn"] = ln.navn
                 ny["med"] = False
                 saet(ny, _yaml_beloeb(ln.beloeb))
-                konti.append(ny)
+                # a new line under a known number goes after the lines with that number, and says where it is from
+                plads = max((i for i, k in enumerate(konti) if k in kandidater), default=len(konti) - 1) + 1
+                konti.insert(plads, ny)
+                ny.yaml_add_eol_comment(f"tilføjet af samdrift import fra {sti.name}", "med")
                 aendringer.append(f"tilføjede konto {ln.konto}{' ' + ln.navn if ln.navn else ''}: "
                                   f"{dansk_beloeb(til_oere(ln.beloeb))} (med: false)")
                 continue
@@ -138,6 +155,14 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
                 continue
             saet(k, _yaml_beloeb(ln.beloeb))
             navn = f" {k.get('navn')}" if k.get("navn") else ""
+            if har_navn and ln.navn and k.get("navn") and _ren(ln.navn) != _ren(str(k.get("navn"))):
+                advarsler.append(Fund(ln.sted, None, None, "advarsel",
+                                      f"konto {synlig(ln.konto)} hedder '{synlig(ln.navn)}' i filen og '{synlig(str(k.get('navn')))}' i "
+                                      "model.yaml; beløbet er sat på den, da det er den eneste linje med det nummer"))
+            if k.get("med") is not True and str(k.get("med")).lower() not in ("ja", "x", "true"):
+                advarsler.append(Fund(ln.sted, None, None, "advarsel",
+                                      f"konto {synlig(ln.konto)}{navn} indgår ikke i fordelingen (med: false); sæt med: true, "
+                                      "hvis den skal"))
             aendringer.append(f"konto {ln.konto}{navn}: "
                               f"{dansk_beloeb(til_oere(foer)) if foer is not None else f'(intet {art})'} → "
                               f"{dansk_beloeb(til_oere(ln.beloeb))}")
@@ -151,7 +176,7 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
     linjer_ud.append(f"{hvad} {len(aendringer)} af {len(linjer)} konti i {MODELFIL}"
                      + (f" ({uaendrede} uændrede)" if uaendrede else "")
                      + (" (--vis: intet er skrevet)" if vis else ""))
-    return Udfald(linjer_ud)
+    return Udfald(linjer_ud, advarsler)
 
 
 
