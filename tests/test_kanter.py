@@ -489,3 +489,24 @@ def test_graenserne_i_docs_er_de_rigtige():
                  f"{regneark.MAKS_KOLONNER} kolonner", f"{dansk_heltal(regneark.MAKS_DELE)} dele", mb(dokumentfiler.MAKS_LOGO),
                  f"{dansk_heltal(dokumentfiler.MAKS_PIXEL)} pixel", mb(dokumentfiler.MAKS_SKABELON)):
         assert del_ in tekst, del_
+
+
+@pytest.mark.parametrize("fil, gammel", [("model.yaml", "titel: Driftsbesparelse på de fælles konti"),
+                                         ("aftale.yaml", "ikrafttraeden: 2025-01-01"),
+                                         ("implementeringsplan.yaml", "aktiviteter:"),
+                                         ("evaluering.yaml", "tjekliste:"), ("oplaeg.yaml", "konklusion:"),
+                                         ("interessenter.yaml", "interessenter:"), ("orientering.yaml", "maalgrupper:")])
+def test_styretegn_afvises_i_hver_fil_der_naar_et_dokument(eksempel, samdrift, fil, gammel):
+    """The rule sits in the YAML reader, so every text field of every file is covered: a vertical tab written
+    as an escape in quotes is refused at its line, and no document is written."""
+    tekst = (eksempel / fil).read_text(encoding="utf-8")
+    assert gammel in tekst, (fil, gammel)
+    (eksempel / fil).write_text(tekst.replace(gammel, 'kommentar_med_styretegn: "a\\x0bb"\n' + gammel, 1)
+                                if gammel.endswith(":") and not gammel.startswith("titel") and fil != "aftale.yaml"
+                                else tekst.replace(gammel, gammel.split(":")[0] + ': "Tekst\\x0bmed styretegn"'
+                                                   if fil == "model.yaml" else gammel, 1), encoding="utf-8")
+    if fil == "aftale.yaml":
+        (eksempel / fil).write_text(tekst.replace('navn:', 'navn: "x\\x0by" #', 1), encoding="utf-8")
+    r = samdrift("-C", eksempel, "export", "--docx")
+    assert r.kode == 2 and "teksten har et styretegn ('\\x0b'" in r.stderr and f"{fil}:" in r.stderr, r.stderr
+    assert not (eksempel / "dokumenter").exists()

@@ -145,11 +145,19 @@ def side_data(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", s
         navn=s.navn, boligorganisation=s.boligorganisation,
         afdelinger=[{"navn": a.navn, "lejemaal": a.lejemaal} for a in s.afdelinger],
         aktuel=aktuel_milepael(status), naeste=naeste_milepael(status), faser=_fase_data(status, navne),
-        naeste_skridt=[til_bestyrelsen(x, navne) for x in naeste_skridt[:12]],
+        naeste_skridt=[_for_en_bestyrelse(x, navne) for x in naeste_skridt[:12]],
         overskredne=[{"aktivitet": a.aktivitet, "frist": a.frist, "ansvarlig": a.ansvarlig} for a in aktiviteter if a.overskredet],
         oekonomi=_oekonomi(fordeling), opfoelgninger=[_opfoelgning(o) for o in opfoelgninger],
         diagrammer=[{"titel": t, "beskrivelse": b, "svg": svg(k)} for t, b, k in tegninger if k],
         links=links)
+
+
+def _for_en_bestyrelse(skridt: str, navne: dict[str, str]) -> str:
+    """A next step in a board's words: 'Milepæl 1: ' kept, the file, line and keys after it taken out."""
+    from samdrift_cli.eksport.md import til_bestyrelsen
+
+    m = re.match(r"^(Milepæl [0-9]+: )(.*)$", skridt, re.S)
+    return m[1] + til_bestyrelsen(m[2], navne) if m else til_bestyrelsen(skridt, navne)
 
 
 @functools.cache
