@@ -138,7 +138,7 @@ def test_efter_milepael_12_med_aendres_er_naeste_skridt_en_ny_aftale(eksempel, s
     r = samdrift("-C", eksempel, "status", "--json")
     d = r.json()
     assert (d["naaet_til"], d["naeste"], d["aktuel_milepael"]) == (12, None, 12)
-    assert d["naeste_skridt"][0].startswith("Aftalen skal ændres (evaluering.yaml: aftalevurdering.aendres): udarbejd en "
+    assert d["naeste_skridt"][0].startswith("Aftalen skal ændres, som evalueringen konkluderer: udarbejd en "
                                             "ny aftale om samdrift som i milepæl 6")
     assert "Samdriften er i drift" not in samdrift("-C", eksempel, "status").stdout
 

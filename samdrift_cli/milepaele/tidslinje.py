@@ -65,7 +65,7 @@ def efter_milepael_12(mappe: "Samdriftsmappe") -> list[str]:
     accepted as in milepæl 6; else to follow up on the mål and the aftale."""
     e = mappe.evaluering
     if e is not None and e.aftalevurdering is not None and e.aftalevurdering.aendres:
-        return ["Aftalen skal ændres (evaluering.yaml: aftalevurdering.aendres): udarbejd en ny aftale om samdrift som i "
-                "milepæl 6 (aftale.yaml), og få den tiltrådt af hver afdeling eller af organisationsbestyrelsen; "
-                "ændringer uden for det gældende budget skal først budgetgodkendes af afdelingsmøderne"]
+        return ["Aftalen skal ændres, som evalueringen konkluderer: udarbejd en ny aftale om samdrift som i milepæl 6, og "
+                "få den tiltrådt af hver afdeling eller af organisationsbestyrelsen; ændringer uden for det gældende budget "
+                "skal først budgetgodkendes af afdelingsmøderne"]
     return []
