@@ -268,3 +268,22 @@ def test_vurderingen_laves_en_gang_pr_kommando(tmp_path, samdrift, monkeypatch):
     monkeypatch.setattr(regler, "vurder", lambda *a, **k: kald.append(1) or rigtig(*a, **k))
     assert samdrift("-C", m, "export", "--xlsx", "--md", "--pdf", "--docx").kode == 0
     assert len(kald) == 1
+
+
+def test_afdelingernes_navne_orddeles_aldrig(dokumenter):
+    """'Æblegården', never 'Æble-gården' or 'Pæ-rebakken', in any PDF (#26)."""
+    import re
+
+    for stamme in STAMMER:
+        tekst = _pdf_tekst(dokumenter / f"{stamme}.pdf")
+        for navn in ("Æblegården", "Pærebakken"):
+            for i in range(2, len(navn) - 1):
+                assert not re.search(re.escape(navn[:i]) + r"[-\u00ad]\s*\n\s*" + re.escape(navn[i:]), tekst), (stamme, navn)
+
+
+def test_danske_anfoerselstegn(dokumenter):
+    """»…«, as Danish quotes, never the French «…» (#26)."""
+    import re
+
+    assert not any(re.search(r"«[^«»]+»", _pdf_tekst(dokumenter / f"{s}.pdf")) for s in STAMMER)
+    assert "»Forslag til samdriftsmodel«" in _pdf_tekst(dokumenter / "aftale.pdf")

@@ -183,3 +183,19 @@ def test_et_forslag_til_en_kommando_kan_saettes_ind(eksempel, samdrift, tmp_path
     assert k.returncode == 0, k.stderr
     assert "konto 114 Løn, ejendomsfunktionærer: 2.950.000,00 kr. → 3.000.000,00 kr." in k.stdout
     assert samdrift("-C", eksempel, "export", "--xlsx").kode == 0  # brought in: the workbook may be written again
+
+
+def test_status_viser_hvem_der_goer_hvad_i_den_naeste_milepael(tmp_path, samdrift):
+    assert samdrift("init", tmp_path / "ny", "--afdeling", "A:1", "--afdeling", "B:2").kode == 0
+    r = samdrift("-C", tmp_path / "ny", "status")
+    assert "Hvem gør hvad i milepæl 1" in r.stdout
+    assert "Den administrative ledelse udpeger en projektleder" in r.stdout
+
+
+def test_en_noegle_paa_kommandolinjen_ved_navn_eller_dansk_stavet(samdrift):
+    for navn in ("lejemål", "Antal lejemål", "LEJEMAAL"):
+        r = samdrift("-C", EKSEMPEL, "fordeling", "--noegle", navn, "--json")
+        assert r.kode == 0, (navn, r.stderr)
+        assert [n["id"] for n in r.json()["noegler"]] == ["lejemaal"]
+    r = samdrift("-C", EKSEMPEL, "fordeling", "--noegle", "lejemaalet")
+    assert r.kode == 2 and "mente du 'lejemaal'?" in r.stderr

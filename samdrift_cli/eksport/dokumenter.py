@@ -58,6 +58,7 @@ class Udseende:
     logo: Path | None
     word_skabelon: Path | None
     rod: Path
+    navne: tuple[str, ...] = ()  # the afdelinger's and the organisation's names: never hyphenated
 
 
 def _version(mappe: "Samdriftsmappe") -> str:
@@ -79,8 +80,10 @@ def udseende(mappe: "Samdriftsmappe") -> Udseende:
     d = mappe.samdrift.dokumenter
     logo = mappe.sti / d.logo if d and d.logo else None
     skabelon = mappe.sti / d.word_skabelon if d and d.word_skabelon else None
-    return Udseende(mappe.samdrift.navn, _version(mappe), (d.farve if d and d.farve else STANDARDFARVE),
-                    (d.skrifttype if d and d.skrifttype else STANDARDSKRIFT), logo, skabelon, mappe.sti)
+    s = mappe.samdrift
+    navne = tuple(dict.fromkeys(n for n in [*(a.navn for a in s.afdelinger), s.boligorganisation] if n and len(n) <= 60))
+    return Udseende(s.navn, _version(mappe), (d.farve if d and d.farve else STANDARDFARVE),
+                    (d.skrifttype if d and d.skrifttype else STANDARDSKRIFT), logo, skabelon, mappe.sti, navne)
 
 
 # -- Markdown in --------------------------------------------------------------------------------
@@ -340,6 +343,8 @@ def typst_kilde(titel: str, bloks: list[Blok], u: Udseende, billeder: dict[str, 
         f"  footer: context [#set text(size: 8pt, fill: luma(90)); #{ts(u.version)} #h(1fr) "
         f"Side #counter(page).display() af #counter(page).final().first()])",
         f"#show heading: set text(fill: rgb(\"{u.farve}\"))",
+        # a name is set whole: 'Æblegården', never 'Æble-gården' (#26)
+        *(f"#show {ts(n)}: it => box(it)" for n in u.navne),
         "#show heading.where(level: 1): set text(size: 16pt)",
         "#show heading.where(level: 2): set text(size: 13pt)",
         "#show table.cell.where(y: 0): strong",

@@ -86,13 +86,13 @@ def mermaid_navn(tekst) -> str:
 
 def bestyrelsesnavne(mappe: "Samdriftsmappe") -> dict[str, str]:
     """What a board calls what a finding names by id: an afdeling by its name, an activity of the
-    implementeringsplan by the start of its text in «»."""
+    implementeringsplan by the start of its text in »«, as Danish quotes it."""
     navne = {a.id: a.navn for a in mappe.samdrift.afdelinger}
     for a in (mappe.implementeringsplan.aktiviteter if mappe.implementeringsplan else []):
         tekst = " ".join(a.aktivitet.split()).split(" (")[0]  # without a remark in parentheses
         if len(tekst) > 70:
             tekst = tekst[:70].rsplit(" ", 1)[0].rstrip(",.:;") + " …"
-        navne.setdefault(a.id, f"«{tekst}»")
+        navne.setdefault(a.id, f"»{tekst}«")
     return navne
 
 

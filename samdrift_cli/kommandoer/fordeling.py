@@ -35,6 +35,25 @@ def fordelingen(sti: Path):
     return _fordeling_af(sti)
 
 
+def _noeglen(r, tekst: str) -> str:
+    """A nøgle named on the command line: its id, or its name, as Danish writes it ('lejemål' is
+    'lejemaal', 'Antal lejemål' its navn); otherwise the nearest ones are suggested."""
+    import difflib
+
+    from samdrift_cli.fund import synlig
+    from samdrift_cli.identitet import normaliser
+    from samdrift_cli.skemaer.vaerdier import dansk_valg
+
+    for n in r.noegler:
+        if normaliser(tekst) in (normaliser(n.id), normaliser(n.navn or "")) or dansk_valg(tekst) == n.id:
+            return n.id
+    kendte = [n.id for n in r.noegler]
+    forslag = difflib.get_close_matches(dansk_valg(tekst), kendte, n=1, cutoff=0.5)
+    raise SamdriftFejl([Fund("--noegle", None, None, "fejl",
+                             f"ukendt nøgle '{synlig(tekst)}'" + (f"; mente du '{forslag[0]}'?" if forslag else "")
+                             + f" (nøglerne er: {', '.join(kendte)})")])
+
+
 def _fordeling_af(sti: Path, kilde: str | None = None):
     """The folder's valid allocation (stops with exit 2 otherwise); the findings of a ``kilde`` are
     named after it."""
@@ -60,8 +79,7 @@ def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, pe
         return _sammenlign(sti, ind, som_json, sammenlign, noegle_for or [], bool(noegle or mod_timer or periode_),
                            sammenlign_mappe)
     if noegle is not None and noegle not in [n.id for n in r.noegler]:
-        raise SamdriftFejl([Fund("--noegle", None, None, "fejl",
-                                 f"ukendt nøgle '{noegle}'; nøglerne er: {', '.join(n.id for n in r.noegler)}")])
+        noegle = _noeglen(r, noegle)
     fra, til = periode(periode_)
     if periode_ and not mod_timer:
         raise SamdriftFejl([Fund("--periode", None, None, "fejl",

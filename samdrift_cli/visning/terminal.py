@@ -317,6 +317,12 @@ def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str,
     if alle_naaet:
         linje(k, "", "[green]Alle 12 milepæle er nået.[/]" + ("" if skridt else " Samdriften er i drift; følg løbende op på "
                                                                    "mål og aftale."), markup=True)
+    naeste = next((s for s in alle if not s.naaet), None)
+    if naeste is not None:  # who does what in the milestone at hand (the playbook's roles)
+        k.print()
+        linje(k, "", f"[bold]Hvem gør hvad i milepæl {naeste.milepael.nr}[/] (mere i 'samdrift vejledning "
+                     f"{naeste.milepael.nr}')", markup=True)
+        roller_og_vaerktoejer(naeste.milepael, k)
     if skridt:
         k.print("[bold]Næste skridt[/]")
         for x in skridt[:12]:
