@@ -204,3 +204,31 @@ def test_nye_linjer_andre_navne_og_linjer_uden_for_fordelingen(tmp_path, samdrif
     ny = next(i for i, l in enumerate(linjer) if "Løn- /sygerefusion" in l)
     assert "konto: 114" in linjer[ny - 1] or "konto: 114" in linjer[ny]  # among the 114 lines, not at the end
     assert samdrift("-C", m, "check").kode in (0, 1)
+
+
+def test_en_overskrift_over_to_raekker(tmp_path, samdrift):
+    """#31: 'Budget 2026' merged over a column per afdeling and 'I alt', the names in the row below: the budget
+    is the group's 'I alt', and the run says so; without an 'I alt' the choice is refused."""
+    from openpyxl import Workbook
+
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT,
+                                   "model.yaml": "fordelingsnoegler: [{id: l, grundlag: lejemaal}]\nkonti:\n"
+                                                 "  - {konto: 114, navn: Løn, med: true, noegle: l, budget: 0}\n"})
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws.append(["Konto", "Tekst", "Budget 2026", None, None])
+    ws.merge_cells("C1:E1")
+    ws.append([None, None, "Alfa", "Beta", "I alt"])
+    ws.append([114, "Løn", 400, 600, 1000])
+    wb.save(tmp_path / "to.xlsx")
+    r = samdrift("-C", m, "import", "budget", tmp_path / "to.xlsx")
+    assert r.kode == 0, r.stderr
+    assert r.stdout.splitlines()[0] == "læste to.xlsx: arket 'Budget', række 2, kolonne E 'Budget 2026 / I alt' (i model.yaml: budget)"
+    assert "konto 114 Løn: 0,00 kr. → 1.000,00 kr." in r.stdout
+    r = samdrift("-C", m, "import", "budget", tmp_path / "to.xlsx", "--kolonne-budget", "Alfa", "--vis")
+    assert r.kode == 0 and "→ 400,00 kr." in r.stdout
+    ws.delete_cols(5)
+    wb.save(tmp_path / "to.xlsx")
+    r = samdrift("-C", m, "import", "budget", tmp_path / "to.xlsx")
+    assert r.kode == 2 and "og ingen 'I alt'; vælg en med --kolonne-budget NAVN" in r.stderr

@@ -128,13 +128,18 @@ def _hoved(raekke: list) -> list[str]:
 def _find_hoved(raekker: list[list], kol_konto, kol_navn, kol_budget, aar: int | None, fil: str, sted_kol,
                 art: str = "budget"):
     """The header row and the columns of konto, navn and budget; refuses a choice between budget
-    columns it cannot make. Returns (row, i_konto, i_navn, i_budget) or None."""
+    columns it cannot make. A header over two rows ('Budget 2026' merged over a column per afdeling and 'I
+    alt', the names in the row below) is read as one: the budget is the group's 'I alt'. Returns (the last
+    header row, i_konto, i_navn, i_budget, the budget column's header as shown) or None."""
     for h, raekke in enumerate(raekker[:HOVED_SOEGES]):
         hoved = _hoved(raekke)
         i_konto = _kolonne(hoved, KONTO, kol_konto)
         if i_konto is None:
             continue
         moenster = REGNSKAB if art == "regnskab" else BUDGET
+        to = _to_raekker(raekker, h, i_konto, hoved, moenster)
+        if to is not None:
+            return to(kol_budget, kol_navn, aar, fil, sted_kol, art)
         if kol_budget is not None:
             i_budget = _kolonne(hoved, moenster, kol_budget)
             if i_budget is None:
@@ -157,8 +162,52 @@ def _find_hoved(raekker: list[list], kol_konto, kol_navn, kol_budget, aar: int |
                                          + ", ".join(f"{sted_kol(h, i)} '{synlig(_celle_tekst(raekke[i]))}'" for i in kandidater)
                                          + f"; samdrift vælger ikke selv; {valg}")])
             i_budget = kandidater[0]
-        return h, i_konto, _kolonne(hoved, NAVN, kol_navn), i_budget
+        return h, i_konto, _kolonne(hoved, NAVN, kol_navn), i_budget, _celle_tekst(raekke[i_budget])
     return None
+
+
+def _to_raekker(raekker: list[list], h: int, i_konto: int, hoved: list[str], moenster):
+    """When row ``h`` is the top of a header over two rows, the function that reads it; else None. The row
+    below is a sub-header when its konto cell is empty and it has texts (no amounts) under a budget group."""
+    if h + 1 >= len(raekker):
+        return None
+    under = _hoved(raekker[h + 1])
+    grupper = [k for k, x in enumerate(hoved) if moenster.match(x)]
+    if not grupper or (i_konto < len(under) and under[i_konto]):
+        return None
+    tekster = [k for k, x in enumerate(under) if x and k >= grupper[0]]
+    if len(tekster) < 2 or any(_CIFFER.fullmatch(x.replace(".", "").replace(",", "")) for x in under if x):
+        return None
+    # each budget group spans from its header to the next header in the top row (a merged cell's others are empty)
+    spaend = {}
+    for g in grupper:
+        slut = next((k for k in range(g + 1, max(len(hoved), len(under))) if k < len(hoved) and hoved[k]), max(len(hoved), len(under)))
+        spaend[g] = list(range(g, slut))
+
+    def laes(kol_budget, kol_navn, aar, fil, sted_kol, art):
+        valgte = grupper
+        if aar is not None:
+            valgte = [g for g in grupper if str(aar) in _AAR.findall(hoved[g])]
+        if kol_budget is not None:
+            m = normaliser(kol_budget)
+            i_budget = next((k for g in valgte for k in spaend[g] if k < len(under) and under[k] == m), None)
+            if i_budget is None:
+                return None
+        else:
+            totaler = [k for g in valgte for k in spaend[g] if k < len(under) and under[k] and TOTAL.match(under[k])]
+            if len(totaler) != 1:
+                hvad = ", ".join(f"'{synlig(_celle_tekst(raekker[h + 1][k]))}'" for g in valgte for k in spaend[g]
+                                 if k < len(under) and under[k])
+                raise SamdriftFejl([Fund(fil, None, None, "fejl",
+                                         f"{_KOLONNE[art]}rne {', '.join(repr(_celle_tekst(raekker[h][g])) for g in valgte)} har "
+                                         f"underkolonnerne {hvad}" + ("" if totaler else " og ingen 'I alt'")
+                                         + f"; vælg en med --kolonne-{art} NAVN" + ("" if aar else " eller --aar ÅÅÅÅ"))])
+            i_budget = totaler[0]
+        gruppe = next(g for g in grupper if i_budget in spaend[g])
+        i_navn = _kolonne(hoved, NAVN, kol_navn)
+        return h + 1, i_konto, i_navn, i_budget, f"{_celle_tekst(raekker[h][gruppe])} / {_celle_tekst(raekker[h + 1][i_budget])}"
+
+    return laes
 
 
 def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str | None,
@@ -190,7 +239,7 @@ def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str
         bog.luk()
         if fundet is None:
             raise _ingen_hoved(fil, kol_konto, kol_budget, [a.titel for a in kandidater] if ark is None else None, art)
-        valgt, raekker, (h, i_konto, i_navn, i_budget) = fundet
+        valgt, raekker, (h, i_konto, i_navn, i_budget, overskrift) = fundet
         arknavn = valgt.titel
         med_formler = Regneark(raa, fil, formler=True)
         formel_ark = next(a for a in med_formler.ark if a.titel == arknavn)
@@ -211,13 +260,12 @@ def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str
                             lambda h, i: f"linje {h + 1}, kolonne {i + 1}", art)
         if hoved is None:
             raise _ingen_hoved(fil, kol_konto, kol_budget, None, art)
-        h, i_konto, i_navn, i_budget = hoved
+        h, i_konto, i_navn, i_budget, overskrift = hoved
 
         def sted(i: int, k: int) -> str:
             return f"{fil}:{i + 1}"
     else:
         raise SamdriftFejl([Fund(fil, None, None, "fejl", "filen skal være en Excel-projektmappe (.xlsx) eller en CSV-fil (.csv)")])
-    overskrift = _celle_tekst(raekker[h][i_budget])
     if arknavn is not None:
         kilde = f"arket '{synlig(arknavn)}', række {h + 1}, kolonne {get_column_letter(i_budget + 1)} '{synlig(overskrift)}'"
     else:
