@@ -173,7 +173,8 @@ def test_tab_foer_kommentar_giver_en_dansk_fejl(tmp_path, samdrift):
     assert samdrift("-C", m, "check").kode == 0
     r = samdrift("-C", m, "afkryds", "1", "--opgave", "1", "--af", "x")
     assert r.kode == 2
-    assert r.fejllinjer[0].startswith("milepaele.yaml:2:10: fejl: filen kan ikke redigeres automatisk her (found character '\\t'")
+    assert r.fejllinjer[0] == ("milepaele.yaml:2:10: fejl: filen kan ikke redigeres automatisk her (tabulatortegn (tab) er ikke "
+                               "tilladt i YAML; ryk ind med mellemrum); ret linjen i hånden, fx tabulatortegn til mellemrum")  # Danish (#33)
     assert snapshot(m) == foer
 
 

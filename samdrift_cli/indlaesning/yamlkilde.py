@@ -189,7 +189,7 @@ _AABNET = {"while parsing a flow sequence": "listen", "while parsing a flow mapp
            "while scanning a quoted scalar": "teksten"}
 
 
-def _dansk_yamlproblem(problem: str | None) -> str:
+def dansk_yamlproblem(problem: str | None) -> str:
     problem = problem or ""
     for moenster, dansk in _YAML_PROBLEMER:  # compiled (and kept by re) only when a file has an error
         m = re.search(moenster, problem)
@@ -282,7 +282,7 @@ def parse_yaml(dok: YamlDokument) -> None:
         mark = e.problem_mark or e.context_mark
         linje = mark.line if mark else 0
         kolonne = mark.column if mark else 0
-        besked = _dansk_yamlproblem(e.problem or e.context)
+        besked = dansk_yamlproblem(e.problem or e.context)
         start, hvad = e.context_mark, _AABNET.get(e.context or "")
         if hvad and start is not None and mark is not None and start.line != mark.line:
             # where the parser gave up is seldom where the list or the text was left open
@@ -301,7 +301,7 @@ def parse_yaml(dok: YamlDokument) -> None:
             dok.fund.append(dok.fund_paa_linje(linje, kolonne, f"tegnet '{tegn}' er et styretegn, som YAML ikke tillader "
                                                                "(ofte kopieret fra Word); slet det"))
             return
-        dok.fund.append(Fund(dok.navn, 1, 1, "fejl", _dansk_yamlproblem(str(e))))  # pragma: no cover - defensive
+        dok.fund.append(Fund(dok.navn, 1, 1, "fejl", dansk_yamlproblem(str(e))))  # pragma: no cover - defensive
         return
     finally:
         laeser.dispose()

@@ -29,13 +29,17 @@ class Rundtur:
 
 
 def _ruamel_fejl(navn: str, e: Exception) -> SamdriftFejl:
+    """ruamel's complaint in Danish, in the words the reader uses for the same problem (yamlkilde)."""
+    from samdrift_cli.indlaesning.yamlkilde import dansk_yamlproblem
+
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+    dansk = dansk_yamlproblem(problem).removeprefix("YAML-syntaksfejl: ")
     if mark is not None:
         return SamdriftFejl([Fund(navn, mark.line + 1, mark.column + 1, "fejl",
-                                  f"filen kan ikke redigeres automatisk her ({synlig(problem)}); ret linjen i hånden, "
+                                  f"filen kan ikke redigeres automatisk her ({synlig(dansk)}); ret linjen i hånden, "
                                   "fx tabulatortegn til mellemrum")])
-    return SamdriftFejl([Fund(navn, None, None, "fejl", f"filen kan ikke redigeres automatisk ({problem})")])
+    return SamdriftFejl([Fund(navn, None, None, "fejl", f"filen kan ikke redigeres automatisk ({synlig(dansk)})")])
 
 
 @contextlib.contextmanager
