@@ -57,7 +57,6 @@ class Side:
     opfoelgninger: list[dict]
     diagrammer: list[dict]
     links: list[dict] = field(default_factory=list)
-    fejl: list[str] = field(default_factory=list)
 
 
 def _fase_data(status, navne) -> list[dict]:
@@ -121,7 +120,7 @@ def _opfoelgning(o) -> dict:
 def side_data(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", status, aktiviteter, naeste_skridt: list[str],
               opfoelgninger: list, ud: Path | None = None) -> Side:
     from samdrift_cli.eksport import diagrammer
-    from samdrift_cli.eksport.md import bestyrelsesnavne, til_bestyrelsen
+    from samdrift_cli.eksport.md import bestyrelsesnavne
     from samdrift_cli.milepaele.status import aktuel_milepael, naeste_milepael
 
     s = mappe.samdrift

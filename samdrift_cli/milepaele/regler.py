@@ -86,9 +86,8 @@ def _grundlag(mappe, nr: int) -> list[tuple[str, dt.date | None]]:
         ud.append(("udpegningen af projektlederen", s.projektleder.udpeget_dato if s.projektleder else None))
         ud.append(("oplægget", o.udarbejdet.dato if o and o.udarbejdet else None))
     elif nr == 3:
-        for i in (3,):
-            r = registrering(mappe, 2, "opgave", i)
-            ud.append(("den administrative godkendelse af oplægget (milepæl 2)", r.dato if r else None))
+        r = registrering(mappe, 2, "opgave", 3)
+        ud.append(("den administrative godkendelse af oplægget (milepæl 2)", r.dato if r else None))
         an, ia = mappe.analyse, mappe.interessenter
         ud.append(("analysen", an.udarbejdet.dato if an and an.udarbejdet else None))
         ud.append(("interessentanalysen", ia.udarbejdet.dato if ia and ia.udarbejdet else None))

@@ -96,6 +96,6 @@ def dansk_valg(v: Any) -> Any:
     """One of a fixed set of words as Danish is written: 'nødvendig' is 'noedvendig', 'Grå eminencer'
     'graa_eminencer' (the keys and words of the files are written ae/oe/aa, design.md §1). The file is
     not rewritten."""
-    if isinstance(v, str) and v and not v.isascii() or isinstance(v, str) and (" " in v.strip() or "-" in v or v != v.lower()):
-        return v.strip().lower().translate(_TRANSLITERATION)
-    return v
+    if not isinstance(v, str) or v.isascii() and v == v.lower() and " " not in v.strip() and "-" not in v:
+        return v  # already as the files write it
+    return v.strip().lower().translate(_TRANSLITERATION)
