@@ -21,6 +21,32 @@ class BeloebFejl(ValueError):
     pass
 
 
+_TUSINDER = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")  # '6.500', '1.234.567': '.' between groups of three
+_TAL = re.compile(r"(?P<fortegn>[-+−])?(?P<tal>[0-9]+(?:\.[0-9]+)?)")
+
+
+def dansk_tal_i_tekst(tekst: str) -> Decimal | None:
+    """A number written as Danish text (an areal, a number of lejemål on the command line, a quoted
+    YAML value): '6.500' is six thousand five hundred, as amounts are (``parse_beloeb``);
+    '6.500,5' and '300,5' have a decimal comma; '300.5' (not groups of three) a decimal point.
+    None when it is no number. The length is checked before any pattern is tried."""
+    t = tekst.strip().replace(" ", "")
+    if len(t) > MAKS_TEKST:
+        return None
+    fortegn = t[:1] if t[:1] in ("-", "+", "−") else ""
+    t = t[len(fortegn):]
+    if "," in t:
+        heltal, _, decimaler = t.partition(",")
+        if not (_TUSINDER.fullmatch(heltal) or heltal.isdigit() and heltal.isascii()):
+            return None
+        t = heltal.replace(".", "") + "." + decimaler
+    elif _TUSINDER.fullmatch(t):
+        t = t.replace(".", "")
+    if not re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", t):
+        return None
+    return -Decimal(t) if fortegn in ("-", "−") else Decimal(t)
+
+
 # a YAML number that a Dane may have meant as thousands: 450.000 is 450 to YAML, 450000 to the reader
 _LIGNER_TUSINDER = re.compile(r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})$")
 

@@ -16,6 +16,15 @@ def normaliser(tekst: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", tekst).casefold()).strip()
 
 
+_AE_OE_AA = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ü": "ue", "ö": "oe", "ä": "ae"})
+
+
+def translittereret(tekst: str) -> str:
+    """The one transliteration of the files' keys, ids and command names (design.md §1): 'Grå
+    eminencer' -> 'graa eminencer', 'milepæl' -> 'milepael'; lower case, NFC first."""
+    return normaliser(tekst).translate(_AE_OE_AA)
+
+
 def afdeling_opslag(afdelinger: list[tuple[str, str]]) -> dict[str, str]:
     """Normalised id and navn of each (id, navn) -> its id. Uniqueness is checked by the loader's
     cross-checks (konsistens.py), so a name that is ambiguous never reaches this table."""

@@ -62,19 +62,19 @@ def samdrift(capsys, monkeypatch):
     """Run ``samdrift ARGS`` in-process; returns a Resultat."""
     monkeypatch.setenv("COLUMNS", "200")
 
-    def kør(*args: str | Path, cwd: Path | None = None) -> Resultat:
+    def koer(*args: str | Path, cwd: Path | None = None) -> Resultat:
         from samdrift_cli.cli.app import app
-        from samdrift_cli.cli.dansk import kør as dansk_kør, normaliser_argv
+        from samdrift_cli.cli.dansk import koer as dansk_koer, normaliser_argv
 
         if cwd is not None:
             monkeypatch.chdir(cwd)
         capsys.readouterr()
-        kode = dansk_kør(app, normaliser_argv([str(a) for a in args]))
+        kode = dansk_koer(app, normaliser_argv([str(a) for a in args]))
         ud = capsys.readouterr()
         assert "Traceback" not in ud.err
         return Resultat(kode, ud.out, ud.err)
 
-    return kør
+    return koer
 
 
 @pytest.fixture

@@ -72,7 +72,8 @@ def filformat() -> str:
               "Ukendte nøgler er fejl. Kun `samdrift.yaml` skal findes; en fil, der mangler, er \"ikke lavet endnu\".",
               "Beløb skrives som tal (`2450000.50`) eller dansk tekst (`\"2.450.000,50 kr.\"`); datoer som `ÅÅÅÅ-MM-DD`.",
               "I et tal er `.` decimaltegn, så `450.000` afvises (for YAML er det 450 kr.); skriv `450000` eller `\"450.000 kr.\"`",
-              "(et `areal_m2` som `6.500` giver en advarsel). Ja/nej-felter skrives `true`/`false`, `ja`/`nej` eller `X`",
+              "(et `areal_m2` som `6.500` giver en advarsel); i anførselstegn er et tal dansk tekst, som beløb er: `\"6.500\"` er 6500,\n"
+              "`\"12,5\"` er 12,5. Ja/nej-felter skrives `true`/`false`, `ja`/`nej` eller `X`",
               "(som playbookens \"sæt X\").",
               "", "`tidsregistrering.csv` har kolonnerne `dato`, `medarbejder`, `afdeling`, `timer` og evt. `opgave`",
               "(skilletegn `;` eller `,`, decimalkomma tilladt, dato `ÅÅÅÅ-MM-DD` eller `DD-MM-ÅÅÅÅ`).", ""]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -66,6 +67,25 @@ def test_parametre_omsaettes_til_de_rigtige_typer(monkeypatch):
     assert type(kaldt["nr"]) is int
 
 
+@pytest.mark.parametrize("args", [("check", "milepæl", "6", "--json"), ("check", "--json", "milepæl", "6"),
+                                  ("check", "--json", "milepa\u0308l", "6"), ("check", "--json", "MILEPÆL", "6")])
+def test_kommandonavne_som_dansk_skrives(args, samdrift):
+    """'milepæl' as Danish writes it (also decomposed, as macOS sends it), wherever the options are."""
+    r = samdrift("-C", EKSEMPEL, *args)
+    assert r.kode == 0 and json.loads(r.stdout)["milepael"] == 6 and r.stderr == ""
+
+
+def test_check_alle_med_milepael_afvises(samdrift):
+    r = samdrift("-C", EKSEMPEL, "check", "--alle", "milepael", "6")
+    assert (r.kode, r.stdout) == (2, "")
+    assert r.stderr == ("samdrift check: fejl: ugyldig værdi for --alle: kan ikke bruges sammen med 'milepael NR'\n"
+                        "Se 'samdrift check --help' for hjælp.\n")
+
+
+def test_opfoelgning_med_oe(samdrift):
+    assert samdrift("-C", EKSEMPEL, "opfølgning", "--json").stdout == samdrift("-C", EKSEMPEL, "opfoelgning", "--json").stdout
+
+
 def test_mappe_der_ikke_findes(tmp_path, samdrift):
     r = samdrift("-C", tmp_path / "nej", "check")
     assert r.kode == 2 and r.stderr.endswith("nej: fejl: mappen findes ikke\n")
@@ -87,10 +107,9 @@ def test_ingen_traceback_ved_intern_fejl(tmp_path, monkeypatch, capsys):
 
     monkeypatch.setattr(status, "status", boom)
     monkeypatch.delenv("SAMDRIFT_DEBUG", raising=False)
-    try:
+    with pytest.raises(SystemExit) as e:
         cli.main(["-C", str(EKSEMPEL), "status"])
-    except SystemExit as e:
-        assert e.code == 2
+    assert e.value.code == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and "samdrift: intern fejl: RuntimeError: simuleret" in err
 

@@ -38,8 +38,8 @@ def test_en_fifo_eller_en_enhed_laeses_aldrig(tmp_path, samdrift):
 
 def test_en_lang_vaerdi_afvises_hurtigt_af_konstruktion():
     # the length is checked before any pattern is tried: a 1 MB value costs a comparison, not a scan
-    from samdrift_cli.beloeb import BeloebFejl, parse_beloeb
-    from samdrift_cli.skemaer.vaerdier import MAKS_TAL_TEKST, tal
+    from samdrift_cli.beloeb import MAKS_TEKST, BeloebFejl, parse_beloeb
+    from samdrift_cli.skemaer.vaerdier import tal
 
     for vaerdi in (" " * 1_000_000 + "-x", "1" * 1_000_000, "1." * 500_000):
         start = time.perf_counter()
@@ -47,7 +47,22 @@ def test_en_lang_vaerdi_afvises_hurtigt_af_konstruktion():
             parse_beloeb(vaerdi)
         assert time.perf_counter() - start < 0.5
     with pytest.raises(Exception):
-        tal("1" * (MAKS_TAL_TEKST + 1))
+        tal("1" * (MAKS_TEKST + 1))
+
+
+@pytest.mark.parametrize("skrevet, areal, advarsel", [('"6.500"', "6500", False), ("'6.500,5'", "6500.5", False),
+                                                      ('"12,5"', "12.5", False), ("6.500", "6.500", True)])
+def test_et_tal_i_anfoerselstegn_er_dansk_tekst(skrevet, areal, advarsel, tmp_path, samdrift):
+    """One rule for a number written as text, as amounts have it: '"6.500"' is 6500 m², with no
+    advarsel; the YAML number 6.500 is 6,5 m² and gets one."""
+    from samdrift_cli.indlaesning.loader import indlaes
+
+    m = byg_mappe(tmp_path, {"samdrift.yaml": "navn: x\nafdelinger:\n"
+                             f"  - {{id: a, navn: A, lejemaal: 1, areal_m2: {skrevet}}}\n  - {{id: b, navn: B, lejemaal: 2}}\n"})
+    assert str(indlaes(m).samdrift.afdelinger[0].areal_m2) == areal
+    r = samdrift("-C", m, "check")
+    assert r.kode == (1 if advarsel else 0)
+    assert ("læses som 6,5 m²" in r.stderr) is advarsel
 
 
 def test_eksportmaal_der_ikke_kan_skrives_giver_danske_fejl(tmp_path, samdrift):

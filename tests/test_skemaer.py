@@ -93,6 +93,9 @@ def test_et_tal_i_et_tekstfelt_skrives_uden_eksponent(tmp_path, skrevet, ventet)
 @pytest.mark.parametrize("skrevet, ventet", [
     ("1.50", "1.50"), ("-12.5", "-12.5"), ("7", "7"), ("1e3", "1E+3"), ("7.0e-1", "0.70"),
     ('"100.000"', "100000"), ('"1.000.000 kr."', "1000000"), ('"1,50"', "1.50"),
+    # the minus Word and Excel write (U+2212) is a minus; a '.' that does not group three digits is no amount
+    ('"−1.000"', "-1000"), ('"− 1.000,50 kr."', "-1000.50"), ('"+1.000"', "1000"),
+    ('"1.50"', "'1.50' er ikke et gyldigt beløb; skriv fx 2450000.50"), ('"1.0000"', "'1.0000' er ikke et gyldigt beløb"),
     # decimals as written count: '100.000' equals 100.00, but a Dane reads it as a hundred thousand
     ("100.000", "mente du 100000 kr.? I et YAML-tal er '.' decimaltegn, så 100.000 betyder 100 kr."),
     ("-2.500", "mente du -2500 kr.? I et YAML-tal er '.' decimaltegn, så -2.500 betyder -2,5 kr."),

@@ -18,10 +18,10 @@ def word(tmp_path_factory):
 
     m = tmp_path_factory.mktemp("w") / "eksempel"
     shutil.copytree(EKSEMPEL, m)
-    from samdrift_cli.cli.dansk import kør, normaliser_argv
+    from samdrift_cli.cli.dansk import koer, normaliser_argv
     from samdrift_cli.cli.app import app
 
-    assert kør(app, normaliser_argv(["-C", str(m), "export", "--docx"])) == 0
+    assert koer(app, normaliser_argv(["-C", str(m), "export", "--docx"])) == 0
     return {p.stem: docx.Document(str(p)) for p in (m / "dokumenter").glob("*.docx")}
 
 

@@ -118,7 +118,7 @@ def init(
     from samdrift_cli.skrivning.opret import opret
 
     maal = _sti(ctx, mappe) if mappe is not None else _grundlag(ctx)
-    kor(lambda: opret(maal, navn, afdeling or [], boligorganisation, git))
+    koer_kommando(lambda: opret(maal, navn, afdeling or [], boligorganisation, git))
 
 
 # -- check ----------------------------------------------------------------------
@@ -134,7 +134,10 @@ def check(
     tillad_advarsler: Annotated[bool, typer.Option("--tillad-advarsler", help="Afslut med 0, når der kun er advarsler (fx i en pre-commit-krog).")] = False,
 ) -> None:
     """Tjek at alle filer er gyldige: syntaks, skema og krydshenvisninger."""
-    if ctx.invoked_subcommand is not None:
+    if ctx.invoked_subcommand is not None:  # 'check --json milepael 6': the option is the subcommand's too
+        if alle or tillad_advarsler:
+            raise typer.BadParameter("kan ikke bruges sammen med 'milepael NR'", ctx,
+                                     param_hint="--alle" if alle else "--tillad-advarsler")
         return
     from samdrift_cli.kommandoer import check as kommando
 
@@ -142,7 +145,7 @@ def check(
         kode = kommando.check_alle(_grundlag(ctx), som_json) if alle else kommando.check(_mappe(ctx), som_json)
         return 0 if (kode == 1 and tillad_advarsler) else kode
 
-    kor(koer)
+    koer_kommando(koer)
 
 
 @check_app.command("milepael", cls=Kommando, options_metavar="[TILVALG]",
@@ -157,7 +160,8 @@ def check_milepael(
     milepæle), og hvem der gør hvad, med drejebogens værktøjer."""
     from samdrift_cli.kommandoer import check as kommando
 
-    kor(lambda: kommando.check_milepael(_mappe(ctx), nr, som_json))
+    som_json = som_json or bool(ctx.parent and ctx.parent.params.get("som_json"))
+    koer_kommando(lambda: kommando.check_milepael(_mappe(ctx), nr, som_json))
 
 
 # -- status, vejledning, afkryds ----------------------------------------------------------
@@ -170,7 +174,7 @@ def status(ctx: typer.Context, som_json: JsonTilvalg = False) -> None:
     SAMDRIFT_IDAG=ÅÅÅÅ-MM-DD."""
     from samdrift_cli.kommandoer import status as kommando
 
-    kor(lambda: kommando.status(_mappe(ctx), som_json))
+    koer_kommando(lambda: kommando.status(_mappe(ctx), som_json))
 
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Drejebogens vejledning til milepæl NR.",
@@ -182,7 +186,7 @@ def vejledning(
     projektlederens råd, hvor de hører til."""
     from samdrift_cli.kommandoer.vejledning import vejledning as kommando
 
-    kor(lambda: kommando(nr))
+    koer_kommando(lambda: kommando(nr))
 
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Registrér en opgave, godkendelse eller beslutning.",
@@ -204,7 +208,7 @@ def afkryds(
     """Registrér en udført opgave, en godkendelse eller en beslutning i milepaele.yaml (bevarer kommentarer)."""
     from samdrift_cli.skrivning.afkryds import afkryds as gør
 
-    kor(lambda: gør(_mappe(ctx), milepael, opgave, leverance, dato, af, referat, beslutning, bemaerkning, fortryd))
+    koer_kommando(lambda: gør(_mappe(ctx), milepael, opgave, leverance, dato, af, referat, beslutning, bemaerkning, fortryd))
 
 
 # -- fordeling, import ----------------------------------------------------------------
@@ -235,7 +239,7 @@ def fordeling(
         sammenlign_mappe = _sti(ctx, Path(sammenlign))
     else:
         sammenlign_mappe = None
-    kor(lambda: kommando(_mappe(ctx), som_json, noegle, mod_timer, periode, sammenlign, noegle_for or [], sammenlign_mappe))
+    koer_kommando(lambda: kommando(_mappe(ctx), som_json, noegle, mod_timer, periode, sammenlign, noegle_for or [], sammenlign_mappe))
 
 
 app.add_typer(import_app, name="import")
@@ -262,7 +266,7 @@ def import_budget(
     from samdrift_cli.skrivning.budget import importer_budget
 
     sti = _sti(ctx, fil)
-    kor(lambda: importer_budget(_mappe(ctx), sti, ark, vis, tilfoej, kolonne_konto, kolonne_navn, kolonne_budget, aar))
+    koer_kommando(lambda: importer_budget(_mappe(ctx), sti, ark, vis, tilfoej, kolonne_konto, kolonne_navn, kolonne_budget, aar))
 
 
 @import_app.command("regnskab", cls=Kommando, options_metavar="[TILVALG]",
@@ -285,7 +289,7 @@ def import_regnskab(
     from samdrift_cli.skrivning.budget import importer_budget
 
     sti = _sti(ctx, fil)
-    kor(lambda: importer_budget(_mappe(ctx), sti, ark, vis, False, kolonne_konto, kolonne_navn, kolonne_regnskab, aar,
+    koer_kommando(lambda: importer_budget(_mappe(ctx), sti, ark, vis, False, kolonne_konto, kolonne_navn, kolonne_regnskab, aar,
                                 art="regnskab"))
 
 
@@ -300,7 +304,7 @@ def opfoelgning(
     """Budget mod regnskab pr. konto og afdeling med afvigelse, og driftsbesparelsen mod i dag og mod målet."""
     from samdrift_cli.kommandoer.oekonomi import opfoelgning as kommando
 
-    kor(lambda: kommando(_mappe(ctx), aar, som_json))
+    koer_kommando(lambda: kommando(_mappe(ctx), aar, som_json))
 
 
 # -- export, kalender, schema, oversigt ----------------------------------------------------
@@ -350,7 +354,7 @@ def export(
             kode = max(kode, bogfoer(_mappe(ctx), sti(bogfoering), aar, tegnsaet, overskriv))
         return kode
 
-    kor(koer)
+    koer_kommando(koer)
 
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Åbne frister og planlagte aktiviteter som iCalendar.",
@@ -365,7 +369,7 @@ def kalender(
 
     if fil is not None and str(fil) != "-":  # '-' is standard output
         fil = _sti(ctx, fil)
-    kor(lambda: kommando(_mappe(ctx), fil, overskriv))
+    koer_kommando(lambda: kommando(_mappe(ctx), fil, overskriv))
 
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="JSON Schema for editoren (VS Code).",
@@ -380,7 +384,7 @@ def schema(
     from samdrift_cli.skemaer.jsonskema import skriv_skemaer
 
     rod = _mappe(ctx)
-    kor(lambda: skriv_skemaer(_sti(ctx, ud) if ud is not None else rod / ".samdrift" / "schemas", rod, overskriv))
+    koer_kommando(lambda: skriv_skemaer(_sti(ctx, ud) if ud is not None else rod / ".samdrift" / "schemas", rod, overskriv))
 
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Én linje for hver samdrift under MAPPE.",
@@ -402,15 +406,15 @@ def oversigt(
         from samdrift_cli.kommandoer.html import oversigt_html
 
         ud = _sti(ctx, html)
-        kor(lambda: oversigt_html(rod, ud, overskriv))
+        koer_kommando(lambda: oversigt_html(rod, ud, overskriv))
         return
-    kor(lambda: vis_oversigt(rod, som_json))
+    koer_kommando(lambda: vis_oversigt(rod, som_json))
 
 
 # -- error handling: one place ----------------------------------------------------
 
 
-def kor(handling) -> None:
+def koer_kommando(handling) -> None:
     """Run a command; user errors become Danish findings on stderr and exit code 2."""
     from samdrift_cli.fund import SamdriftFejl, Udfald
 
@@ -449,7 +453,7 @@ def main(argv: list[str] | None = None) -> None:
     _sikre_stroemme()
     args = dansk.normaliser_argv(list(sys.argv[1:] if argv is None else argv))
     try:
-        kode = dansk.kør(app, args)
+        kode = dansk.koer(app, args)
         sys.stdout.flush()
     except BrokenPipeError:  # output piped into 'head' and the like
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 
 import typer
 import typer.core
+
+from samdrift_cli.identitet import translittereret
 
 # English messages of typer's parser that carry no attribute to build Danish from
 _OVERSAET = [
@@ -113,6 +114,11 @@ class Gruppe(_DanskHjaelp, typer.core.TyperGroup):
         navne = super().list_commands(ctx)
         return sorted(navne, key=lambda n: ORDEN.index(n) if n in ORDEN else len(ORDEN))
 
+    def get_command(self, ctx, cmd_name: str):
+        """A command by its name, or as Danish is written: 'milepæl' is 'milepael', 'opfølgning'
+        'opfoelgning' (the one transliteration of the files)."""
+        return super().get_command(ctx, cmd_name) or super().get_command(ctx, translittereret(cmd_name))
+
 
 # -- usage errors ------------------------------------------------------------------
 
@@ -146,7 +152,7 @@ def dansk_fejl(e: typer.TyperException) -> str:
     return oversaet(getattr(e, "message", None) or str(e))
 
 
-def kør(app: typer.Typer, args: list[str]) -> int:
+def koer(app: typer.Typer, args: list[str]) -> int:
     """Run the app on ``args``; usage errors as one Danish line on stderr (exit 2)."""
     kommando = typer.main.get_command(app)
     try:
@@ -174,12 +180,10 @@ _VALGFRI_VAERDI = ("--xlsx", "--md", "--pdf", "--docx", "--bogfoering", "--html"
 
 
 def normaliser_argv(args: list[str]) -> list[str]:
-    """Two liberties typer cannot take by itself:
-
-    * ``export --xlsx [FIL]``, ``--md``, ``--pdf``, ``--docx [MAPPE]``: the value is optional, so a
-      bare ``--xlsx`` becomes ``--xlsx=`` (the default name) and ``--xlsx FIL`` ``--xlsx=FIL``;
-    * ``check milepæl N`` (with æ, as Danish is written) is ``check milepael N``.
-    """
+    """``export --xlsx [FIL]``, ``--md``, ``--pdf``, ``--docx [MAPPE]``: the value is optional, so a
+    bare ``--xlsx`` becomes ``--xlsx=`` (the default name) and ``--xlsx FIL`` ``--xlsx=FIL``. Click
+    has this (``is_flag=False, flag_value=""``), but typer 0.29's ``TyperOption`` takes no
+    ``flag_value`` and always asks for the value, so it is done here, before typer sees argv."""
     ud: list[str] = []
     efter_export = False
     i = 0
@@ -187,8 +191,6 @@ def normaliser_argv(args: list[str]) -> list[str]:
         a = args[i]
         if a == "export":
             efter_export = True
-        if ud and ud[-1] == "check" and unicodedata.normalize("NFC", a) == "milepæl":
-            a = "milepael"
         if efter_export and a in _VALGFRI_VAERDI:
             naeste = args[i + 1] if i + 1 < len(args) else None
             if naeste is not None and not naeste.startswith("-"):

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from samdrift_cli.fund import Fund, synlig
+from samdrift_cli.identitet import translittereret
 from samdrift_cli.indlaesning.yamlkilde import YamlDokument
 
 
@@ -115,7 +116,7 @@ def dansk_besked(fejl: dict, rod: type[BaseModel]) -> str:
         besked = f"'{felt}' skal være en af: {ctx.get('expected', '')}".replace(" or ", ", ") + f"; ikke {_vis(inp)}"
         if isinstance(inp, str):
             muligheder = [m.strip("'") for m in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
-            oversat = inp.replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replace(" ", "_").lower()
+            oversat = translittereret(inp).replace(" ", "_")
             forslag = difflib.get_close_matches(oversat, muligheder, n=1, cutoff=0.6)
             if forslag:
                 besked += f"; mente du '{forslag[0]}'?"

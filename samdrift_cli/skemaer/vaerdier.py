@@ -10,7 +10,8 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from samdrift_cli.beloeb import BeloebFejl, parse_beloeb
+from samdrift_cli.beloeb import BeloebFejl, dansk_tal_i_tekst, parse_beloeb
+from samdrift_cli.identitet import translittereret
 
 
 def tekst(v: Any) -> Any:
@@ -55,7 +56,6 @@ def beloeb(v: Any) -> Decimal:
         raise PydanticCustomError("beloeb", str(e).replace("{", "{{").replace("}", "}}"))
 
 
-MAKS_TAL_TEKST = 60  # characters of a number written as text: checked before it is parsed
 
 
 def tal(v: Any) -> Any:
@@ -67,10 +67,8 @@ def tal(v: Any) -> Any:
         if not v.is_finite():
             raise PydanticCustomError("tal", "skal være et endeligt tal")
         return v
-    if isinstance(v, str):
-        s = v.strip().replace(",", ".")
-        if len(s) <= MAKS_TAL_TEKST and re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", s):
-            return Decimal(s)
+    if isinstance(v, str) and (d := dansk_tal_i_tekst(v)) is not None:  # quoted Danish text: '6.500' is 6500
+        return d
     raise PydanticCustomError("tal", "skal være et tal, fx 6500 eller 12,5")
 
 
@@ -89,7 +87,7 @@ def emne_som_tekst(v: Any) -> Any:
     return {"samlet": v} if isinstance(v, str) else v
 
 
-_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", " ": "_", "-": "_"})
+_ORDSKILLE = str.maketrans({" ": "_", "-": "_"})
 
 
 def dansk_valg(v: Any) -> Any:
@@ -98,4 +96,4 @@ def dansk_valg(v: Any) -> Any:
     not rewritten."""
     if not isinstance(v, str) or v.isascii() and v == v.lower() and " " not in v.strip() and "-" not in v:
         return v  # already as the files write it
-    return v.strip().lower().translate(_TRANSLITERATION)
+    return translittereret(v).translate(_ORDSKILLE)

@@ -14,34 +14,26 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from samdrift_cli.atomisk import MANIFEST
+from samdrift_cli.beloeb import dansk_tal_i_tekst
 from samdrift_cli.fund import Fund, SamdriftFejl, Udfald
-
-_TRANSLIT = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa", "ü": "ue", "ö": "oe", "ä": "ae"}
-
+from samdrift_cli.identitet import translittereret
 
 def lav_id(navn: str) -> str:
     """'Æblegården' -> 'aeblegaarden'."""
-    tekst = "".join(_TRANSLIT.get(t, t) for t in navn.strip())
+    tekst = translittereret(navn)
     tekst = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii").lower()
     tekst = re.sub(r"[^a-z0-9]+", "-", tekst).strip("-")
     return tekst[:64] or "afdeling"
 
 
-_TUSINDER = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")  # '6.500', '1.234.567': '.' between groups of three
 _HELTAL = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+")
 
 
 def _dansk_tal(tekst: str) -> Decimal:
-    """A number as a Dane writes it on the command line: '6.500' is six thousand five hundred,
-    '6.500,5' and '300,5' have a decimal comma; '300.5' (not groups of three) a decimal point."""
-    t = tekst.strip()
-    if "," in t:
-        t = t.replace(".", "").replace(",", ".")
-    elif _TUSINDER.fullmatch(t):
-        t = t.replace(".", "")
-    if not re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", t):
+    tal = dansk_tal_i_tekst(tekst)
+    if tal is None or tal < 0:
         raise InvalidOperation(tekst)
-    return Decimal(t)
+    return tal
 
 
 def parse_afdeling(tekst: str) -> dict:
