@@ -168,7 +168,7 @@ def test_opgavelister_viser_boksen_i_stedet_for_punkttegnet(tmp_path, samdrift):
     status = _pdf_tekst(dokumenter / "status.pdf")
     assert "☐ Opgave 1: Udpegning af projektleder for samdriftsprocessen" in status
     assert "• ☐" not in status and "• –" not in status and "[ ]" not in status
-    assert "– Mangler: Projektleder: navn" in status
+    assert "– Projektlederen: navn, hvem der udpegede og dato mangler" in status
     afsnit = [p for p in docx.Document(str(dokumenter / "status.docx")).paragraphs if "Opgave 1: Udpegning" in p.text]
     assert afsnit[0].text.startswith("☐\tOpgave 1") and afsnit[0].paragraph_format.first_line_indent < 0
 

@@ -165,7 +165,7 @@ def test_en_ny_samdrift_har_tomme_bokse_i_statussiden(tmp_path, samdrift):
     assert "- [ ] Opgave 1: Udpegning af projektleder for samdriftsprocessen" in ny
     assert "- []" not in ny and "- [x]" not in ny
     # for a board (#26): the next milestone's gaps in words, the later ones 'Ikke begyndt', no YAML keys
-    assert "- Mangler: Projektleder: navn, hvem der udpegede, dato mangler" in ny
+    assert "- Projektlederen: navn, hvem der udpegede og dato mangler" in ny and "Mangler:" not in ny
     assert ny.count("Ikke begyndt.") == 11 and "(vedroerer)" not in ny and "'a'" not in ny
     # the workbook's Oversigt keeps every milestone's gaps: afdelinger by name, activities by their text
     import openpyxl
@@ -173,7 +173,7 @@ def test_en_ny_samdrift_har_tomme_bokse_i_statussiden(tmp_path, samdrift):
     assert samdrift("-C", tmp_path / "ny", "export", "--xlsx", tmp_path / "ny.xlsx").kode == 0
     oversigt = " ".join(str(c.value) for r in openpyxl.load_workbook(tmp_path / "ny.xlsx")["Oversigt"].iter_rows() for c in r
                         if c.value)
-    assert "vurdering for A mangler" in oversigt and "'faelles-kultur'" not in oversigt
+    assert "Vurderingen af de beboervalgtes ønsker i A mangler" in oversigt and "(beboervalgtes" not in oversigt and "'faelles-kultur'" not in oversigt
     assert samdrift("-C", EKSEMPEL, "export", "--md", tmp_path / "eks").kode == 0
     eksempel = (tmp_path / "eks" / "status.md").read_text(encoding="utf-8")
     assert eksempel.count("Nået ") == 12

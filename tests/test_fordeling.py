@@ -149,7 +149,8 @@ FEJL = [
     ("fordelingsnoegler: [{id: m2, grundlag: areal}]\nkonti: []\n",
      "model.yaml:1:40: fejl: nøglen 'm2' har grundlag 'areal', men Alfa, Beta mangler 'areal_m2'"),
     ("fordelingsnoegler: [{id: t, grundlag: timer}]\nkonti: []\n",
-     "model.yaml:1:39: fejl: nøglen 't' har grundlag 'timer', men tidsregistrering.csv findes ikke"),
+     "model.yaml:1:39: fejl: nøglen 't' har grundlag 'timer', men der er ingen tidsregistrering i mappen "
+     "(tidsregistrering.csv eller tidsregistrering.xlsx)"),
     ("fordelingsnoegler: [{id: l, grundlag: lejemaal}]\nkonti:\n  - {konto: 114, med: true, noegle: l}\n",
      "model.yaml:3:5: fejl: konto 114 indgår i samdriften (med: true) og skal have et 'budget'"),
     ("fordelingsnoegler: [{id: l, grundlag: lejemaal}]\nkonti:\n  - {konto: 114, med: true, noegle: l, budget: 1.005}\n",

@@ -134,38 +134,40 @@ def _aendr(mappe, fil, sti, vaerdi=..., slet=False):
 # (milestone, file, path, new value or SLET, expected 'mangler' text)
 SLET = object()
 UFULDSTAENDIGE = [
-    (1, "samdrift.yaml", ("projektleder", "udpeget_dato"), SLET, "samdrift.yaml: projektleder: dato (udpeget_dato) mangler"),
-    (2, "oplaeg.yaml", ("konklusion",), SLET, "oplaeg.yaml: konklusion mangler"),
+    (1, "samdrift.yaml", ("projektleder", "udpeget_dato"), SLET, "samdrift.yaml: projektlederen: dato mangler (udpeget_dato)"),
+    (2, "oplaeg.yaml", ("konklusion",), SLET, "oplaeg.yaml: konklusionen mangler (konklusion)"),
     (2, "oplaeg.yaml", ("fordele", "afdelinger", "aeblegaarden"), SLET,
-     "oplaeg.yaml: fordele for 'aeblegaarden' mangler (fordele.afdelinger.aeblegaarden)"),
-    (2, "milepaele.yaml", ("milepaele", 1, "opgaver", 0, "af"), SLET, "milepaele.yaml: milepæl 2, opgave 3: hvem ('af') mangler"),
-    (3, "model.yaml", ("organisationsplan", "stillinger"), [], "model.yaml: organisationsplan mangler (organisationsplan.stillinger)"),
-    (3, "interessenter.yaml", ("interessenter", 0, "haandtering"), SLET, "interessenter.yaml: 'direktionen': håndtering mangler"),
+     "oplaeg.yaml: fordelene for Æblegården mangler (fordele.afdelinger.aeblegaarden)"),
+    (2, "milepaele.yaml", ("milepaele", 1, "opgaver", 0, "af"), SLET, "milepaele.yaml: milepæl 2, opgave 3: hvem der godkendte, mangler (af)"),
+    (3, "model.yaml", ("organisationsplan", "stillinger"), [], "model.yaml: organisationsplanen mangler (organisationsplan.stillinger)"),
+    (3, "interessenter.yaml", ("interessenter", 0, "haandtering"), SLET, "interessenter.yaml: interessenten »Direktionen«: håndtering mangler (haandtering)"),
     (4, "inddragelsesplan.yaml", ("aktiviteter", 3, "ansvarlig"), SLET,
-     "inddragelsesplan.yaml: aktiviteten 'workshop-organisering': ansvarlig mangler"),
+     "inddragelsesplan.yaml: aktiviteten »Workshop med driftslederen og personalet om arbejdsdeling og …«: ansvarlig "
+     "mangler (ansvarlig)"),
     (5, "milepaele.yaml", ("milepaele", 3, "leverancer", 0, "udfoert"), False,
-     "de beboervalgte eller den lokale drift i Æblegården vurderes ikke at bakke op"),
+     "milepaele.yaml: de beboervalgte eller den lokale drift i Æblegården vurderes ikke at bakke op"),
     (5, "inddragelsesplan.yaml", ("revision",), SLET,
-     "inddragelsesplan.yaml: revision mangler: er forslaget til samdriftsmodel revideret? (revision.revideret)"),
+     "inddragelsesplan.yaml: er forslaget til samdriftsmodel revideret? Det står ikke i inddragelsesplanen (revision.revideret)"),
     (6, "aftale.yaml", ("tiltraedelse", 0), SLET,
-     "aftale.yaml: afdeling 'aeblegaarden' har ikke tiltrådt (navn og dato mangler)"),
+     "aftale.yaml: Æblegården har ikke tiltrådt aftalen (tiltraedelse: afdeling: aeblegaarden, navn, dato)"),
     (6, "aftale.yaml", ("vilkaar", "udtraedelse", "varsel"), SLET,
-     "aftale.yaml: 1.3 tid fra beslutning til udtræden mangler (varsel)"),
+     "aftale.yaml: 1.3 tiden fra beslutning til udtræden mangler (varsel)"),
     (7, "implementeringsplan.yaml", ("evalueringsperiode", "til"), SLET,
-     "implementeringsplan.yaml: evalueringsperiode mangler (fra og til)"),
+     "implementeringsplan.yaml: evalueringsperioden mangler (evalueringsperiode: fra, til)"),
     (8, "orientering.yaml", ("maalgrupper", 1, "kategori"), "andre",
-     "orientering.yaml: det lokale driftspersonale er ikke blandt målgrupperne (kategori: lokalt_driftspersonale)"),
+     "orientering.yaml: det lokale driftspersonale er ikke blandt dem, der orienteres (kategori: lokalt_driftspersonale)"),
     (8, "orientering.yaml", ("maalgrupper", 0, "distribution"), SLET,
-     "orientering.yaml: distribution til 'beboere' mangler (metode og dato)"),
-    (9, "orientering.yaml", ("markering", "afholdt"), False, "orientering.yaml: markeringen er ikke holdt (markering.afholdt: true)"),
+     "orientering.yaml: målgruppen »Beboerne i Æblegården og Pærebakken«: distribution mangler (distribution: metode, dato)"),
+    (9, "orientering.yaml", ("markering", "afholdt"), False, "orientering.yaml: markeringen er ikke holdt (afholdt: true)"),
     (10, "evaluering.yaml", ("tjekliste", 10), SLET,
-     "evaluering.yaml: tjeklisten følger ikke op på aktiviteten 'kontor-paerebakken'"),
+     "evaluering.yaml: tjeklisten følger ikke op på aktiviteten »Istandsættelse og indretning af ejendomskontoret i "
+     "Pærebakken« (tjekliste: aktivitet: kontor-paerebakken)"),
     (10, "evaluering.yaml", ("maalopfoelgning", 0, "aarsag"), SLET,
-     "evaluering.yaml: målet 'besparelse' er ikke nået; årsagen mangler (aarsag)"),
+     "evaluering.yaml: målet »Driftsbesparelse på de fælles konti« er ikke nået; årsagen mangler (aarsag)"),
     (10, "evaluering.yaml", ("aftalevurdering", "aendres"), SLET,
      "evaluering.yaml: skal aftalen om samdrift ændres? (aftalevurdering.aendres)"),
     (11, "evaluering.yaml", ("formidling", 2, "maalgruppe"), "andre",
-     "evaluering.yaml: resultaterne er ikke formidlet til den lokale drift (formidling med maalgruppe lokal_drift og dato)"),
+     "evaluering.yaml: resultaterne er ikke formidlet til den lokale drift (formidling: maalgruppe: lokal_drift, dato)"),
     (12, "milepaele.yaml", ("milepaele", 4, "opgaver", 0, "referat"), SLET,
      "milepaele.yaml: milepæl 12, opgave 1: godkendelsen skal kunne dokumenteres; henvisning til referat eller underskrift mangler (referat)"),
 ]
@@ -179,7 +181,7 @@ def test_ufuldstaendig_milepael(eksempel, samdrift, nr, fil, sti, vaerdi, mangle
     status = vurder(m)
     assert _foerste_ikke_naaet(eksempel) == nr
     # each message carries the line of the field (fil:linje:), which the expected texts leave out
-    alle = [re.sub(r"^([\w.-]+\.(?:yaml|csv)):\d+: ", r"\1: ", x) for p in status[nr - 1].punkter for x in p.mangler]
+    alle = [re.sub(r"^([\w.-]+\.(?:yaml|csv)):\d+:\d+: ", r"\1: ", x.til_redaktoer()) for p in status[nr - 1].punkter for x in p.mangler]
     assert any(x.startswith(mangler) for x in alle), alle
     r = samdrift("-C", eksempel, "check", "milepael", str(nr), "--json")
     assert r.kode == 1 and r.json()["naaet"] is False
@@ -187,7 +189,7 @@ def test_ufuldstaendig_milepael(eksempel, samdrift, nr, fil, sti, vaerdi, mangle
 
 def test_advarsler_fra_drejebogens_bloede_regler(eksempel):
     status = vurder(indlaes(eksempel))
-    adv = [a for p in status[6].punkter for a in p.advarsler]
+    adv = [a.tekst for p in status[6].punkter for a in p.advarsler]
     assert any("ny fælles kultur" in a for a in adv)  # the case forgot culture, as the playbook tells
     assert status[6].naaet  # warnings do not block
 
@@ -196,8 +198,8 @@ def test_evalueringsperioden_skal_vaere_et_regnskabsaar(eksempel):
     # "evalueringsperioden ikke bør vare mindre end ét regnskabsår": a requirement of milepæl 7
     _ret(eksempel, "implementeringsplan.yaml", "  til: 2025-12-31\n", "  til: 2025-01-02\n")
     status = vurder(indlaes(eksempel))
-    mangler = [x for p in status[6].punkter for x in p.mangler]
-    assert "implementeringsplan.yaml: evalueringsperioden 2025-01-01 til 2025-01-02 er kortere end ét regnskabsår; " \
+    mangler = [x.til_redaktoer() for p in status[6].punkter for x in p.mangler]
+    assert "implementeringsplan.yaml:118:1: evalueringsperioden 2025-01-01 til 2025-01-02 er kortere end ét regnskabsår; " \
            "drejebogen: den bør ikke vare mindre end ét regnskabsår" in mangler
     assert not status[6].naaet
 
@@ -208,7 +210,7 @@ def test_mere_end_ti_interessenter_advarer(eksempel):
                      for i in range(5))
     (eksempel / "interessenter.yaml").write_text(tekst.replace("\nudarbejdet:", ekstra + "\nudarbejdet:"), encoding="utf-8")
     status = vurder(indlaes(eksempel))
-    assert any("12 interessenter" in a for a in status[2].opgaver[0].advarsler)
+    assert any(a.tekst.startswith("12 interessenter; drejebogen anbefaler højst 8–10") for a in status[2].opgaver[0].advarsler)
 
 
 def test_markering_fravalgt_med_og_uden_begrundelse(eksempel):
@@ -226,7 +228,8 @@ def test_check_milepael_tekst_viser_mangler(eksempel, samdrift):
     r = samdrift("-C", eksempel, "check", "milepael", "6")
     assert r.kode == 1
     assert "✗ Opgave 2: Tiltrædelse af aftale om samdrift" in r.stdout
-    assert "      - aftale.yaml: afdeling 'aeblegaarden' har ikke tiltrådt (navn og dato mangler)" in r.stdout
+    assert "      - aftale.yaml:40:1: Æblegården har ikke tiltrådt aftalen (tiltraedelse: afdeling: aeblegaarden, navn, dato)" \
+        in r.stdout
     assert "✓ Opgave 1: Udarbejdelse af aftale om samdrift mellem boligafdelinger" in r.stdout
 
 
@@ -244,7 +247,7 @@ def test_mangler_peger_paa_fil_og_linje(tmp_path, samdrift):
     r = samdrift("-C", tmp_path / "ny", "check", "milepael", "1")
     tekst = (tmp_path / "ny" / "samdrift.yaml").read_text(encoding="utf-8").splitlines()
     linje = next(i for i, l in enumerate(tekst, start=1) if l.startswith("projektleder:"))
-    assert f"      - samdrift.yaml:{linje}: projektleder: navn" in r.stdout
+    assert f"      - samdrift.yaml:{linje}:1: projektlederen: navn, hvem der udpegede og dato mangler" in r.stdout
     assert "mangler: samdrift.yaml" not in r.stdout
 
 

@@ -82,7 +82,7 @@ def test_evalueringens_godkendelse_foer_formidlingen(eksempel, samdrift):
 def test_materialet_kommer_foer_distributionen(eksempel, samdrift):
     _ret(eksempel, "orientering.yaml", "      dato: 2025-01-10", "      dato: 2025-03-10")
     d = _milepael(samdrift, eksempel, 8)
-    assert not d["naaet"] and any("distributionen er dateret" in x and "før materialet (2025-03-10)" in x
+    assert not d["naaet"] and any("distributionen til målgruppen »" in x and "før materialet (2025-03-10)" in x
                                   for x in _mangler(d)), _mangler(d)
 
 
@@ -94,7 +94,7 @@ def test_tiltraedelse_efter_ikrafttraeden(eksempel, samdrift):
 
 @pytest.mark.parametrize("godkender, besked", [
     ("Organisationsbestyrelsen", "Den administrative ledelse eller den driftsansvarlige godkender"),
-    ("Kaj Hansen", "kan ikke se, at 'Kaj Hansen' er den administrative ledelse"),
+    ("Kaj Hansen", "kan ikke se, at »Kaj Hansen« er den administrative ledelse"),
     ("Afdelingsbestyrelsen i Pærebakken", "ikke fra de beboervalgte")])
 def test_kun_administrationen_godkender_administrativt(eksempel, samdrift, godkender, besked):
     _ret(eksempel, "milepaele.yaml", "        dato: 2024-03-12\n        af: Direktionen",
@@ -112,7 +112,7 @@ def test_en_godkender_angivet_under_roller_godtages(eksempel, samdrift):
 def test_projektlederen_udpeges_af_administrationen(eksempel, samdrift):
     _ret(eksempel, "samdrift.yaml", "udpeget_af: Direktionen", "udpeget_af: Afdelingsbestyrelsen i Æblegården")
     d = _milepael(samdrift, eksempel, 1)
-    assert not d["naaet"] and any("projektleder.udpeget_af" in x for x in _mangler(d)), _mangler(d)
+    assert not d["naaet"] and any(x.startswith("samdrift.yaml:59:3: udpegningen af projektlederen: godkendt af") for x in _mangler(d)), _mangler(d)
 
 
 def test_organisationsbestyrelsens_tiltraedelse_underskrives_ikke_af_direktionen(eksempel, samdrift):
@@ -156,7 +156,7 @@ def test_naeste_skridt_samler_ens_mangler(eksempel, samdrift):
     (eksempel / "implementeringsplan.yaml").write_text(re.sub(r"\n    formaal: [^\n]*", "", tekst), encoding="utf-8")
     skridt = samdrift("-C", eksempel, "status", "--json").json()["naeste_skridt"]
     antal = tekst.count("\n    formaal: ")
-    assert f"Milepæl 7: {antal} aktiviteter i implementeringsplan.yaml mangler formål (se 'samdrift check milepael 7')" in skridt
+    assert f"Milepæl 7: {antal} aktiviteter i implementeringsplanen mangler formål; se 'samdrift check milepael 7'" in skridt
     assert len(skridt) <= 3
 
 
@@ -199,3 +199,74 @@ def test_en_noegle_paa_kommandolinjen_ved_navn_eller_dansk_stavet(samdrift):
         assert [n["id"] for n in r.json()["noegler"]] == ["lejemaal"]
     r = samdrift("-C", EKSEMPEL, "fordeling", "--noegle", "lejemaalet")
     assert r.kode == 2 and "mente du 'lejemaal'?" in r.stderr
+
+
+def test_milepael_10_laeser_tidsregistreringen_ogsaa_som_xlsx(eksempel, samdrift):
+    """#30: the one place that says which file the hours are in: with tidsregistrering.xlsx instead of
+    the CSV, check milepael 10 judges as before and says no file is missing."""
+    import csv
+
+    from openpyxl import Workbook
+
+    foer = _milepael(samdrift, eksempel, 10)
+    bog = Workbook()
+    with open(eksempel / "tidsregistrering.csv", encoding="utf-8", newline="") as f:
+        for raekke in csv.reader(f, delimiter=";"):
+            bog.active.append(raekke)
+    bog.save(eksempel / "tidsregistrering.xlsx")
+    (eksempel / "tidsregistrering.csv").unlink()
+    efter = _milepael(samdrift, eksempel, 10)
+    assert efter["naaet"] and efter == foer
+    (eksempel / "tidsregistrering.xlsx").unlink()
+    uden = _milepael(samdrift, eksempel, 10)
+    assert not uden["naaet"]
+    assert any("modellen kræver tidsregistrering, men der er ingen" in x for x in _mangler(uden)), _mangler(uden)
+
+
+@pytest.mark.parametrize("mappe", ["eksempel", "frisk"])
+def test_en_regels_saetning_naevner_ingen_fil_noegle_eller_id(mappe, eksempel, samdrift, tmp_path):
+    """#30: a finding is a value; its sentence (what a board reads) names things by their names, and the
+    file, the key and the command are fields beside it. A fresh samdrift sets off nearly every rule."""
+    import re
+
+    from samdrift_cli.indlaesning.loader import indlaes
+    from samdrift_cli.milepaele.regler import vurder
+
+    if mappe == "frisk":
+        eksempel = tmp_path / "frisk"
+        assert samdrift("init", eksempel, "--afdeling", "Nordparken:120", "--afdeling", "Søbakken:80").kode == 0
+    m = indlaes(eksempel)
+    # the afdelingers ids and the ids that are no word ('kontor-paerebakken'): never in a sentence
+    ids = {a.id for a in m.samdrift.afdelinger} | {a.id for a in (m.implementeringsplan.aktiviteter if m.implementeringsplan else [])
+                                                   if "-" in a.id}
+    fund = [x for s in vurder(m) for p in s.punkter for x in p.mangler + p.advarsler]
+    assert len(fund) > (100 if mappe == "frisk" else 2)
+    for x in fund:
+        t = x.tekst
+        assert not re.search(r"\.(yaml|csv|xlsx)\b|\b[a-z]+_[a-z_]+\b|'[a-z0-9_-]+'|samdrift afkryds", t), t
+        assert not any(re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", t) for i in ids), t
+        assert x.til_bestyrelsen()[:1].isupper() or x.til_bestyrelsen()[:1].isdigit()
+        if x.fil is not None and x.linje is not None:
+            assert x.til_redaktoer().startswith(f"{x.fil}:{x.linje}:{x.kolonne}: ")
+
+
+def test_navne_har_et_sted():
+    """#30: what a person calls a thing by id is looked up in indlaesning/navne.py (and, for a computed
+    allocation that may come from another revision, on Fordelingsresultat): no renderer builds its own."""
+    import re
+
+    from conftest import ROD
+
+    moenstre = re.compile(r"\{\s*\w+\.id:\s*\w+\.(navn|titel|aktivitet)\b|\.navn or \w+\.id\b|dict\(\w+\.afdelinger\)")
+    fundet = []
+    for fil in sorted((ROD / "samdrift_cli").rglob("*.py")):
+        if fil.name == "navne.py" or fil.parts[-2:] == ("fordeling", "beregning.py"):
+            continue
+        for nr, linje in enumerate(fil.read_text(encoding="utf-8").splitlines(), start=1):
+            if moenstre.search(linje):
+                fundet.append(f"{fil.relative_to(ROD)}:{nr}: {linje.strip()}")
+    for fil in sorted((ROD / "templates").rglob("*.j2")):
+        for nr, linje in enumerate(fil.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.search(r"selectattr\(\"id\"|navne\.get\(", linje):
+                fundet.append(f"{fil.relative_to(ROD)}:{nr}: {linje.strip()}")
+    assert fundet == []

@@ -23,7 +23,8 @@ def _status(mappe):
 
 
 def _mangler(status, nr):
-    return [x for p in status[nr - 1].punkter for x in p.mangler]
+    """What a user reads in 'check milepael N' for milestone ``nr``."""
+    return [x.til_redaktoer() for p in status[nr - 1].punkter for x in p.mangler]
 
 
 def test_eksemplet_naar_alle_12_milepaele_paa_dagen(eksempel):
@@ -43,8 +44,8 @@ def test_godkendelse_dateret_efter_i_dag_taeller_ikke(eksempel, samdrift, monkey
     _ret(eksempel, "milepaele.yaml", "dato: 2024-03-12", "dato: 2030-03-12")
     status = _status(eksempel)
     assert not status[1].naaet
-    assert ("milepaele.yaml: milepæl 2, opgave 3 er dateret 2030-03-12, efter i dag (2026-12-01); registreringen tæller "
-            "først fra den dag") in _mangler(status, 2)
+    assert ("milepaele.yaml:18:9: milepæl 2, opgave 3 er dateret 2030-03-12, efter i dag (2026-12-01); registreringen "
+            "tæller først fra den dag") in _mangler(status, 2)
     # the same folder on a later day: then it counts
     monkeypatch.setenv("SAMDRIFT_IDAG", "2030-03-12")
     assert samdrift("-C", eksempel, "check", "milepael", "2").kode == 0
@@ -54,7 +55,7 @@ def test_evaluering_efter_en_maaned_naar_ikke_milepael_10(eksempel):
     _ret(eksempel, "implementeringsplan.yaml", "  til: 2025-12-31\n", "  til: 2025-01-31\n")
     status = _status(eksempel)
     assert not status[9].naaet
-    assert ("implementeringsplan.yaml: evalueringsperioden 2025-01-01 til 2025-01-31 dækker mindre end 12 måneder; "
+    assert ("implementeringsplan.yaml:118:1: evalueringsperioden 2025-01-01 til 2025-01-31 dækker mindre end 12 måneder; "
             "milepæl 10 kan tidligst nås 2026-01-01") in _mangler(status, 10)
 
 
@@ -63,7 +64,7 @@ def test_evalueringsperioden_er_ikke_slut_endnu(eksempel, samdrift, monkeypatch)
     r = samdrift("-C", eksempel, "check", "milepael", "10", "--json")
     assert r.kode == 1
     mangler = [x for p in r.json()["milepaele"][9]["leverancer"] for x in p["mangler"]]
-    assert "implementeringsplan.yaml: evalueringsperioden slutter 2025-12-31; milepæl 10 kan tidligst nås 2026-01-01" in mangler
+    assert "implementeringsplan.yaml:120:3: evalueringsperioden slutter 2025-12-31; milepæl 10 kan tidligst nås 2026-01-01" in mangler
 
 
 def test_aaben_aktivitet_efter_fristen_er_overskredet(eksempel, samdrift):
@@ -83,7 +84,7 @@ def test_administrativ_godkendelse_fra_en_afdelingsbestyrelse_taeller_ikke(eksem
          "        af: Afdelingsbestyrelsen i Pærebakken\n        referat: Direktionsmøde 12.03.2024")
     status = _status(eksempel)
     assert not status[1].naaet
-    assert any("godkendt af 'Afdelingsbestyrelsen i Pærebakken', men en administrativ godkendelse skal komme fra den "
+    assert any("godkendt af »Afdelingsbestyrelsen i Pærebakken«, men en administrativ godkendelse skal komme fra den "
                "administrative ledelse" in x for x in _mangler(status, 2))
 
 
@@ -96,14 +97,15 @@ def test_model_uden_maalbart_maal_naar_ikke_milepael_3(eksempel):
         (eksempel / "model.yaml").write_text("\n".join(l for l in tekst.split("\n") if not l.startswith(felt)), encoding="utf-8")
     status = _status(eksempel)
     assert not status[2].naaet
-    assert "model.yaml: mindst ét mål med en målbar målværdi (maaling og maalvaerdi) og en frist" in _mangler(status, 3)
+    assert "model.yaml:6:1: mindst ét mål skal have en målbar målværdi og en frist (maaling, maalvaerdi, frist)" \
+        in _mangler(status, 3)
 
 
 def test_den_lokale_drifts_opbakning_skal_vurderes(eksempel):
     _ret(eksempel, "inddragelsesplan.yaml", "    lokal_drift: ja\n", "")
     status = _status(eksempel)
     assert not status[4].naaet
-    assert "inddragelsesplan.yaml: bakker den lokale drift i 'paerebakken' op? (lokal_drift: ja, nej eller usikker)" \
+    assert "inddragelsesplan.yaml:84:5: bakker den lokale drift i Pærebakken op? (lokal_drift: ja, nej eller usikker)" \
         in _mangler(status, 5)
 
 
@@ -117,7 +119,7 @@ def test_et_nej_kraever_en_beslutning_med_hvem(eksempel):
                                              encoding="utf-8")
     status = _status(eksempel)
     assert not status[4].naaet
-    assert any(x.startswith("de beboervalgte eller den lokale drift i Æblegården, Pærebakken vurderes ikke at bakke op; "
+    assert any(x.startswith("milepaele.yaml:37:9: de beboervalgte eller den lokale drift i Æblegården og Pærebakken vurderes ikke at bakke op; "
                             "registrér beslutningen om at gå videre, hvem der traf den og hvorfor") for x in _mangler(status, 5))
 
 
@@ -131,7 +133,7 @@ def test_aktivitet_uden_vedroerer_naar_ikke_milepael_7(eksempel):
     (eksempel / "implementeringsplan.yaml").write_text("".join(linjer), encoding="utf-8")
     status = _status(eksempel)
     assert not status[6].naaet
-    assert any("hvem den vedrører (vedroerer)" in x for x in _mangler(status, 7))
+    assert any(": hvem den vedrører mangler (vedroerer)" in x for x in _mangler(status, 7))
 
 
 def test_efter_milepael_12_med_aendres_er_naeste_skridt_en_ny_aftale(eksempel, samdrift):
@@ -149,7 +151,7 @@ def test_milepael_12_uden_overdragelsen_er_en_advarsel(eksempel):
     (eksempel / "evaluering.yaml").write_text(tekst[:tekst.index("overdragelse:")], encoding="utf-8")
     status = _status(eksempel)
     assert status[11].naaet
-    assert any("overdragelsen fra projektlederen til den driftsansvarlige er ikke registreret" in a
+    assert any("overdragelsen fra projektlederen til den driftsansvarlige er ikke registreret" in a.tekst
                for p in status[11].punkter for a in p.advarsler)
 
 
@@ -222,8 +224,8 @@ def test_udgift_uden_for_budget_kraever_afdelingsmoedets_godkendelse(eksempel):
     _ret(eksempel, "implementeringsplan.yaml", "        dato: 2024-11-13\n", "        dato: 2024-11-20\n")
     status = _status(eksempel)
     assert not status[6].naaet
-    assert ("implementeringsplan.yaml:96: aktiviteten 'kontor-paerebakken' starter 2024-11-15, før afdelingsmødet i "
-            "Æblegården godkender udgiften (2024-11-20); planlæg den, så den først sættes i gang efter") in _mangler(status, 7)
+    assert ("implementeringsplan.yaml:102:5: aktiviteten »Istandsættelse og indretning af ejendomskontoret i Pærebakken« "
+            "starter 2024-11-15, før afdelingsmødet i Æblegården godkender udgiften (2024-11-20); planlæg den, så den først sættes i gang efter") in _mangler(status, 7)
     _ret(eksempel, "implementeringsplan.yaml", "      - afdeling: aeblegaarden\n", "      - afdeling: paerebakken\n")
     assert any("afdelingsmødet i Æblegården skal budgetgodkende den, før den sættes i gang" in x
                for x in _mangler(_status(eksempel), 7))
@@ -237,9 +239,10 @@ def test_orientering_og_opstart_venter_paa_afdelingsmoedernes_budgetgodkendelse(
     _ret(eksempel, "implementeringsplan.yaml", "        referat: Referat af afdelingsmødet 13.11.2024, pkt. 2 (vedtaget med 31 mod 27 stemmer)\n", "")
     status = _status(eksempel)
     assert not status[7].naaet and not status[8].naaet
-    besked = ("implementeringsplan.yaml:96: aktiviteten 'kontor-paerebakken' har en udgift uden for det gældende budget og "
-              "begynder før milepælen, men afdelingsmødets budgetgodkendelse i Æblegården er ikke dokumenteret "
-              "(dato til og med {} og referat)")
+    besked = ("implementeringsplan.yaml:96:5: aktiviteten »Istandsættelse og indretning af ejendomskontoret i Pærebakken« "
+              "har en udgift uden for det gældende budget og begynder før milepælen, men afdelingsmødets budgetgodkendelse "
+              "i Æblegården er ikke dokumenteret (dato til og med {} og referat) (budgetgodkendelse: afdeling, "
+              "afdelingsmoede, dato, referat)")
     assert besked.format("2025-01-20") in _mangler(status, 8)
     assert besked.format("2025-02-07") in _mangler(status, 9)
 
@@ -254,8 +257,8 @@ def test_en_senere_aktivitet_uden_for_budget_maa_vente_paa_godkendelsen(eksempel
         _ret(eksempel, "implementeringsplan.yaml", f"dato: {dato}", "dato: 2027-02-15")
     status = _status(eksempel)
     assert status[7].naaet and status[8].naaet
-    advarsler = [x for p in status[8].punkter for x in p.advarsler]
-    assert ("implementeringsplan.yaml:96: aktiviteten 'kontor-paerebakken' afventer afdelingsmødets budgetgodkendelse i "
+    advarsler = [x.til_redaktoer() for p in status[8].punkter for x in p.advarsler]
+    assert ("implementeringsplan.yaml:96:5: aktiviteten »Istandsættelse og indretning af ejendomskontoret i Pærebakken« afventer afdelingsmødets budgetgodkendelse i "
             "Æblegården; den kan først sættes i gang derefter (start 2027-03-01)") in advarsler
 
 
@@ -265,11 +268,12 @@ def test_nyt_maal_uden_for_budget_kraever_afdelingsmoedet_foer_milepael_12(eksem
     _ret(eksempel, "evaluering.yaml", "        dato: 2026-04-14\n", "        dato: 2027-01-12\n")
     status = _status(eksempel)
     assert not status[11].naaet
-    assert ("evaluering.yaml:150: det nye mål 'Beboertilfredsheden i Æblegården tilbage på mindst 75 %' har en udgift uden "
+    assert ("evaluering.yaml:150:5: det nye mål »Beboertilfredsheden i Æblegården tilbage på mindst 75 %« har en udgift uden "
             "for det gældende budget, men afdelingsmødets budgetgodkendelse i Æblegården er ikke dokumenteret "
-            "(dato til og med i dag og referat)") in _mangler(status, 12)
+            "(dato til og med i dag og referat) (budgetgodkendelse: afdeling, afdelingsmoede, dato, referat)") \
+        in _mangler(status, 12)
     r = samdrift("-C", eksempel, "check", "milepael", "12")
-    assert r.kode == 1 and "evaluering.yaml:150: det nye mål" in r.stdout  # fil:linje, for an editor to jump to
+    assert r.kode == 1 and "evaluering.yaml:150:5: det nye mål" in r.stdout  # fil:linje, for an editor to jump to
     monkeypatch.setenv("SAMDRIFT_IDAG", "2027-01-12")  # the day the afdelingsmøde approves
     assert all(s.naaet for s in _status(eksempel))
 

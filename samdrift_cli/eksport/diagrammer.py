@@ -184,7 +184,7 @@ def i_dag_og_samdrift(r: "Fordelingsresultat | None", farve: str) -> str | None:
     if r is None or not r.har_nuvaerende:
         return None
     sam = r.sammenligning()
-    navne = dict(r.afdelinger)
+    navne = r.afdelingsnavne
     stoerst = max(max(v["i_dag"], v["samdrift"]) for v in sam.values()) or 1
     hoejde, bund = 5.0, 0.9
     gruppe = BREDDE_CM / len(r.ids)

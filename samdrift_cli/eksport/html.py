@@ -59,8 +59,7 @@ class Side:
     links: list[dict] = field(default_factory=list)
 
 
-def _fase_data(status, navne) -> list[dict]:
-    from samdrift_cli.eksport.md import til_bestyrelsen
+def _fase_data(status) -> list[dict]:
     from samdrift_cli.milepaele.katalog import FASER
     from samdrift_cli.milepaele.status import STATUS_TEKST
 
@@ -77,7 +76,7 @@ def _fase_data(status, navne) -> list[dict]:
                 "nr": s.milepael.nr, "titel": s.milepael.titel, "status": s.status, "status_tekst": STATUS_TEKST[s.status],
                 "dato": s.dato, "detaljer": detaljer,
                 "punkter": [{"titel": f"{p.art.capitalize()} {p.nr}: {p.titel}", "opfyldt": p.opfyldt,
-                             "mangler": [til_bestyrelsen(m, navne) for m in p.mangler]} for p in s.punkter] if detaljer else []})
+                             "mangler": [m.til_bestyrelsen() for m in p.mangler]} for p in s.punkter] if detaljer else []})
         faser.append({"navn": fase, "milepaele": milepaele})
     return faser
 
@@ -85,7 +84,7 @@ def _fase_data(status, navne) -> list[dict]:
 def _oekonomi(r: "Fordelingsresultat | None") -> dict | None:
     if r is None:
         return None
-    navne = dict(r.afdelinger)
+    navne = r.afdelingsnavne
     ud: dict[str, Any] = {
         "total": dansk_beloeb(r.total),
         "afdelinger": [{"navn": navne[a], "lejemaal": r.lejemaal[a], "total": dansk_beloeb(r.total_fordeling[a]),
@@ -117,14 +116,12 @@ def _opfoelgning(o) -> dict:
                             "besparelse": dansk_beloeb(a.besparelse)} for a in o.afdelinger]}
 
 
-def side_data(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", status, aktiviteter, naeste_skridt: list[str],
+def side_data(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", status, aktiviteter, naeste_skridt: list,
               opfoelgninger: list, ud: Path | None = None) -> Side:
     from samdrift_cli.eksport import diagrammer
-    from samdrift_cli.eksport.md import bestyrelsesnavne
     from samdrift_cli.milepaele.status import aktuel_milepael, naeste_milepael
 
     s = mappe.samdrift
-    navne = bestyrelsesnavne(mappe)
     farve = (s.dokumenter.farve if s.dokumenter and s.dokumenter.farve else "#1f4e79")
     tegninger = [("Organisationsdiagram", "Samdriftens ledelse og bemanding", diagrammer.organisationsdiagram(mappe, farve)),
                  ("Interessentanalyse", "Interessenterne efter indflydelse og deltagelse", diagrammer.interessentkvadrant(mappe, farve)),
@@ -143,20 +140,12 @@ def side_data(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", s
     return Side(
         navn=s.navn, boligorganisation=s.boligorganisation,
         afdelinger=[{"navn": a.navn, "lejemaal": a.lejemaal} for a in s.afdelinger],
-        aktuel=aktuel_milepael(status), naeste=naeste_milepael(status), faser=_fase_data(status, navne),
-        naeste_skridt=[_for_en_bestyrelse(x, navne) for x in naeste_skridt[:12]],
+        aktuel=aktuel_milepael(status), naeste=naeste_milepael(status), faser=_fase_data(status),
+        naeste_skridt=[x.til_bestyrelsen() for x in naeste_skridt[:12]],
         overskredne=[{"aktivitet": a.aktivitet, "frist": a.frist, "ansvarlig": a.ansvarlig} for a in aktiviteter if a.overskredet],
         oekonomi=_oekonomi(fordeling), opfoelgninger=[_opfoelgning(o) for o in opfoelgninger],
         diagrammer=[{"titel": t, "beskrivelse": b, "svg": svg(k)} for t, b, k in tegninger if k],
         links=links)
-
-
-def _for_en_bestyrelse(skridt: str, navne: dict[str, str]) -> str:
-    """A next step in a board's words: 'Milepæl 1: ' kept, the file, line and keys after it taken out."""
-    from samdrift_cli.eksport.md import til_bestyrelsen
-
-    m = re.match(r"^(Milepæl [0-9]+: )(.*)$", skridt, re.S)
-    return m[1] + til_bestyrelsen(m[2], navne) if m else til_bestyrelsen(skridt, navne)
 
 
 @functools.cache

@@ -84,42 +84,6 @@ def mermaid_navn(tekst) -> str:
     return s or "uden navn"
 
 
-def bestyrelsesnavne(mappe: "Samdriftsmappe") -> dict[str, str]:
-    """What a board calls what a finding names by id: an afdeling by its name, an activity of the
-    implementeringsplan by the start of its text in »«, as Danish quotes it."""
-    navne = {a.id: a.navn for a in mappe.samdrift.afdelinger}
-    for a in (mappe.implementeringsplan.aktiviteter if mappe.implementeringsplan else []):
-        tekst = " ".join(a.aktivitet.split()).split(" (")[0]  # without a remark in parentheses
-        if len(tekst) > 70:
-            tekst = tekst[:70].rsplit(" ", 1)[0].rstrip(",.:;") + " …"
-        navne.setdefault(a.id, f"»{tekst}«")
-    return navne
-
-
-def til_bestyrelsen(besked: str, navne: dict[str, str] | None = None) -> str:
-    """A finding of 'check milepael' in words for a board: without the file, the YAML keys in
-    parentheses and the command line hints, and what it names by id in words (``navne``, from
-    :func:`bestyrelsesnavne`): "vurdering for Nordparken", not "for 'nordparken'"."""
-    s = re.sub(r"^[\w.-]+\.(?:yaml|csv|xlsx)(?::\d+)?: ", "", besked)
-    s = re.sub(r"; brug '[^']*'", "", s)
-    s = re.sub(r" \((?=[^()]*(?:[_:]|\.yaml|[a-z]\.[a-z]))[^()]*\)", "", s)
-    s = re.sub(r" \([a-z_]+\)", "", s)  # a single key: 'hvem den vedrører (vedroerer)'
-    s = re.sub(r"\('samdrift [^']*'\)", "", s)
-    if navne:
-        s = re.sub(r"'([a-z0-9_-]+)'", lambda m: navne.get(m[1], m[0]), s)
-    # a leading YAML key in words: 'vilkaar.vurdering' -> 'vilkår, vurdering'
-    s = re.sub(r"^[a-z_]+(?:\.[a-z_]+)+(?=[: ])|^[a-z]+_[a-z_]+(?=[: ])", lambda m: _ord(m.group()), s)
-    return s[:1].upper() + s[1:]
-
-
-def _ord(noegle: str) -> str:
-    """A YAML key as the Danish words it transliterates (ae/oe/aa back to æ/ø/å)."""
-    tekst = noegle.replace("_", " ").replace(".", ", ").replace("beboer", "\0")  # 'oe' of its own in Danish
-    for a, b in (("aa", "å"), ("oe", "ø"), ("ae", "æ")):
-        tekst = tekst.replace(a, b)
-    return tekst.replace("\0", "beboer")
-
-
 def _dato(d: dt.date | None) -> str:
     from samdrift_cli.idag import dansk_dato
 
@@ -151,7 +115,6 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", stat
     from samdrift_cli.skemaer.evaluering import SVAR_TEKST
     from samdrift_cli.skemaer.implementeringsplan import TEMA_TITLER
 
-    ordene = bestyrelsesnavne(mappe)
     miljoe = jinja_miljoe("md", trim=True)
     miljoe.finalize = lambda v: v if isinstance(v, Markup) else ("" if v is None else md(v))
     miljoe.filters.update({"celle": lambda v: Markup(celle(v)), "dato": lambda d: Markup(md(_dato(d))), "kr": lambda v: Markup(md(_kr(v))),
@@ -159,12 +122,10 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", stat
                            "ja_nej": lambda v: {True: "Ja", False: "Nej", None: ""}[v],
                            "ja_nej_tekst": lambda v: {True: "Ja", False: "Nej", None: "ikke udfyldt endnu"}[v], "pct": _pct,
                            "foerste": lambda xs: next(iter(xs), None), "tal": _tal,
-                           "linje": lambda v: Markup(md(" ".join(str(v or "").split()))),
-                           "til_bestyrelsen": lambda besked: til_bestyrelsen(besked, ordene)})
+                           "linje": lambda v: Markup(md(" ".join(str(v or "").split())))})
     status = status if status is not None else vurder(mappe)
     s = mappe.samdrift
-    navne = {a.id: a.navn for a in s.afdelinger}
-    faelles = {"s": s, "navne": navne, "maerke": Markup(MAERKE), "status": status,
+    faelles = {"s": s, "navne": mappe.navne, "maerke": Markup(MAERKE), "status": status,
                "aktuel": aktuel_milepael(status), "naeste": next((x for x in status if not x.naaet), None), "tema_titler": TEMA_TITLER, "aktivitetsstatus": STATUS_TEKST,
                "svar_tekst": SVAR_TEKST}
     dokumenter: list[tuple[str, str, str, dict]] = [("status.md", "status.md.j2", "Status på samdriftsprocessen", {})]
@@ -180,7 +141,6 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", stat
                             "noegler": Markup(_noegletabel(fordeling)), "org": Markup(_organisationsdiagram(mappe)),
                             "sammenligning": Markup(_sammenligning(fordeling)),
                             "soejler": Markup(_soejler(fordeling)),
-                            "noegle_navne": {n.id: n.navn or n.id for n in mappe.model.fordelingsnoegler},
                             "godkendelse": _registrering(mappe, 3, "opgave", 3)}))
     if mappe.aftale is not None:
         dokumenter.append(("aftale.md", "aftale.md.j2", "Aftale om samdrift (Bilag 4)", {"a": mappe.aftale}))
@@ -262,9 +222,9 @@ def _tabel(hoved: list[str], raekker: list[list[str]], hoejre: set[int] = frozen
 def _fordelingstabel(r: "Fordelingsresultat | None") -> str:
     if r is None or not r.konti:
         return "_Ingen konti indgår endnu i samdriften._"
-    navne = dict(r.afdelinger)
+    navne = r.afdelingsnavne
     hoved = ["Konto", "Navn", "Nøgle", "Budget"] + [navne[a] for a in r.ids]
-    noegle_navne = {n.id: n.navn or n.id for n in r.noegler}
+    noegle_navne = r.noeglenavne
     raekker = [[celle(k.konto), celle(k.navn), celle(noegle_navne.get(k.noegle, k.noegle)), dansk_beloeb(k.beloeb)]
                + [dansk_beloeb(k.fordeling[a]) for a in r.ids] for k in r.konti]
     raekker.append(["**I alt**", "", "", f"**{dansk_beloeb(r.total)}**"] + [f"**{dansk_beloeb(r.total_fordeling[a])}**" for a in r.ids])
@@ -279,9 +239,9 @@ def _noegletabel(r: "Fordelingsresultat | None") -> str:
 
     if r is None or not r.noegler:
         return ""
-    navne = dict(r.afdelinger)
+    navne = r.afdelingsnavne
     hoved = ["Nøgle", "Fordeles efter"] + [navne[a] for a in r.ids]
-    raekker = [[celle(n.navn or n.id), GRUNDLAG_TEKST[n.grundlag]] + [_pct(n.andele[a]) if a in n.andele else "–" for a in r.ids]
+    raekker = [[celle(n.visningsnavn), GRUNDLAG_TEKST[n.grundlag]] + [_pct(n.andele[a]) if a in n.andele else "–" for a in r.ids]
                for n in r.noegler]
     return _tabel(hoved, raekker, set(range(2, len(hoved))))
 
@@ -292,7 +252,7 @@ def _sammenligning(r: "Fordelingsresultat | None") -> str:
     from samdrift_cli.beloeb import pr_enhed as _pr
 
     sam = r.sammenligning()
-    navne = dict(r.afdelinger)
+    navne = r.afdelingsnavne
     raekker = [[celle(navne[a]), dansk_beloeb(sam[a]["i_dag"]), dansk_beloeb(sam[a]["samdrift"]),
                 dansk_beloeb(sam[a]["forskel"]), dansk_beloeb(_pr(sam[a]["forskel"], r.lejemaal[a]))] for a in r.ids]
     i_dag = sum(v["i_dag"] for v in sam.values())
@@ -344,13 +304,13 @@ def _timer_mod_noegler(mappe, r: "Fordelingsresultat | None") -> str:
     res = mod_timer(mappe, r, p.fra if p else None, p.til if p else None)
     if isinstance(res, str) or not res:
         return ""
-    navne = dict(r.afdelinger)
+    navne = r.afdelingsnavne
     dele = []
     for x in res:
         n = r.noegle(x.noegle)
         raekker = [[celle(navne[a]), dansk_decimal(x.timer[a], 2), _pct(x.andele[a]), _pct(x.timeandele[a]),
                     dansk_beloeb(x.kr_forskel[a])] for a in x.medlemmer]
-        dele += [f"**{md(n.navn or n.id)}** (fordeles efter {GRUNDLAG_TEKST[n.grundlag]}):", "",
+        dele += [f"**{md(n.visningsnavn)}** (fordeles efter {GRUNDLAG_TEKST[n.grundlag]}):", "",
                  _tabel(["Afdeling", "Timer", "Nøglens andel", "Timernes andel", "Forskel, hvis nøglen fulgte timerne"],
                         raekker, {1, 2, 3, 4}), ""]
     return "\n".join(dele)
@@ -361,7 +321,7 @@ def _soejler(r: "Fordelingsresultat | None") -> str:
     if r is None or not r.har_nuvaerende:
         return ""
     sam = r.sammenligning()
-    navne = dict(r.afdelinger)
+    navne = r.afdelingsnavne
     x = ", ".join(f'"{mermaid(navne[a])}"' for a in r.ids)
     i_dag = ", ".join(f"{sam[a]['i_dag'] // 100}" for a in r.ids)
     med = ", ".join(f"{sam[a]['samdrift'] // 100}" for a in r.ids)

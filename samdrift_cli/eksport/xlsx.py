@@ -326,12 +326,9 @@ def _oversigt(bog: _Bog, mappe, status) -> None:
     bog.tekst(ws, 0, 0, s.navn, bog.fmt["titel"])
     bog.tekst(ws, 1, 0, s.boligorganisation or "")
     bog.tekst(ws, 2, 0, f"Nået milepæl: {aktuel_milepael(status)} af 12", bog.fmt["fed"])
-    from samdrift_cli.eksport.md import bestyrelsesnavne, til_bestyrelsen
-
-    navne = bestyrelsesnavne(mappe)
     data = []
     for st in status:
-        aabne = list(dict.fromkeys(til_bestyrelsen(x, navne) for p in st.punkter if not p.opfyldt for x in p.mangler))
+        aabne = list(dict.fromkeys(x.til_bestyrelsen() for p in st.punkter if not p.opfyldt for x in p.mangler))
         data.append([st.milepael.nr, st.milepael.fase, st.milepael.titel, STATUS_TEKST[st.status], st.dato,
                      sum(1 for p in st.punkter if not p.opfyldt),
                      "\n".join(f"• {x}" for x in aabne[:5]) + (f"\n… og {len(aabne) - 5} mere" if len(aabne) > 5 else "")])
@@ -363,7 +360,7 @@ def _noegler(bog: _Bog, mappe, r: "Fordelingsresultat", afd_raekke: dict[str, in
     """Sheet Fordelingsnøgler; returns per nøgle the cells of its integer basis and total."""
     ws = bog.ark("Fordelingsnøgler")
     ids = r.ids
-    navne = dict(r.afdelinger)
+    navne = r.afdelingsnavne
     bog.tekst(ws, 0, 0, "Afdeling", bog.fmt["hoved"])
     bog.kolonner(ws, 0, 0, 20)
     hoejde = 2  # lines of the header row: the longest header, wrapped in its column
@@ -372,13 +369,12 @@ def _noegler(bog: _Bog, mappe, r: "Fordelingsresultat", afd_raekke: dict[str, in
         ws.write_formula(i, 0, f"={_ref('Afdelinger', afd_raekke[a], 1)}", None, navne[a])
     bog.tekst(ws, total_raekke, 0, "I alt", bog.fmt["fed_top"])
     celler: dict[str, dict] = {}
-    modeller = {n.id: n for n in mappe.model.fordelingsnoegler}
     for j, n in enumerate(r.noegler):
         k0 = 1 + 3 * j
         k = _skala(n.basis.values())
         from samdrift_cli.fordeling.beregning import GRUNDLAG_TEKST
 
-        navn = n.navn or n.id
+        navn = n.visningsnavn
         grundlag = GRUNDLAG_TEKST[n.grundlag]  # 'Antal lejemål', not 'Antal lejemål: antal lejemål'
         hoveder = [navn if navn.casefold() == grundlag.casefold() else f"{navn}: {grundlag}",
                    f"{navn}: grundlag i hele tal", f"{navn}: andel"]
@@ -410,7 +406,7 @@ def _noegler(bog: _Bog, mappe, r: "Fordelingsresultat", afd_raekke: dict[str, in
                          _celle_tal(sum(n.basis.values())))
         ws.write_formula(total_raekke, k0 + 1, f"=SUM({_celle(1, k0 + 1)}:{_celle(len(ids), k0 + 1)})", bog.fmt["fed_top"], total)
         ws.write_formula(total_raekke, k0 + 2, f"=SUM({_celle(1, k0 + 2)}:{_celle(len(ids), k0 + 2)})", bog.fmt["pct"], 1)
-        beskrivelse = modeller[n.id].navn or n.id
+        beskrivelse = n.visningsnavn
         bog.tekst(ws, total_raekke + 2 + j, 0, f"{n.id}: {beskrivelse}", bog.fmt["lille"])
         celler[n.id] = {"heltal": {a: _ref("Fordelingsnøgler", i, k0 + 1) for i, a in enumerate(ids, start=1)},
                         "total": _ref("Fordelingsnøgler", total_raekke, k0 + 1), "vaerdier": heltal, "T": total}
@@ -430,7 +426,7 @@ def _konti(bog: _Bog, mappe, r: "Fordelingsresultat", noegle_celler: dict[str, d
     columns Budget and Afvigelse. Returns per konto line the allocation cells."""
     ws = bog.ark(arknavn)
     ids = r.ids
-    navne = dict(r.afdelinger)
+    navne = r.afdelingsnavne
     n_afd = len(ids)
     konti_ark = linjer is None
     linjer = r.konti if linjer is None else linjer
@@ -459,7 +455,7 @@ def _konti(bog: _Bog, mappe, r: "Fordelingsresultat", noegle_celler: dict[str, d
         nc = noegle_celler[x.noegle]
         bog.tekst(ws, i, 0, x.konto)
         bog.tekst(ws, i, 1, x.navn)
-        bog.tekst(ws, i, 2, r.noegle(x.noegle).navn or x.noegle)  # in words, as on every sheet
+        bog.tekst(ws, i, 2, r.noegle(x.noegle).visningsnavn)  # in words, as on every sheet
         budget = _celle_tal(fra_oere(x.beloeb))
         ws.write_number(i, k_budget, budget, bog.fmt["kr"])
         N_celle = _celle(i, k_n)
@@ -588,7 +584,7 @@ def _defnavn(navn: str) -> str:
 def _maal_oekonomi(bog: _Bog, mappe, r: "Fordelingsresultat", konto_celler: dict[int, dict], afd_raekke: dict[str, int]) -> None:
     ws = bog.ark("Mål for økonomien")
     ids = r.ids
-    navne = dict(r.afdelinger)
+    navne = r.afdelingsnavne
     regnskabsaar = mappe.model.oekonomi.regnskabsaar if mappe.model.oekonomi else None
     bog.tekst(ws, 0, 0, "1.1 Mål for økonomien" + (f" i regnskabsåret {regnskabsaar}" if regnskabsaar else ""), bog.fmt["titel"])
     hoved = ["Konto", "Navn", "I dag", "Forventet udgift", "Forventet ændring"]
@@ -715,22 +711,20 @@ def _evaluering(bog: _Bog, mappe) -> None:
     e = mappe.evaluering
     bog.tekst(ws, 0, 0, "Implementeringstjekliste", bog.fmt["titel"])
     # what the rows refer to by id, in words as in the evalueringsskema
-    aktiviteter = {a.id: a.aktivitet for a in mappe.implementeringsplan.aktiviteter} if mappe.implementeringsplan else {}
-    maal = {m.id: m.titel for m in mappe.model.maal} if mappe.model else {}
-    noegler = {n.id: n.navn or n.id for n in mappe.model.fordelingsnoegler} if mappe.model else {}
+    navne = mappe.navne
     svar = {**SVAR_TEKST, True: "Ja", False: "Nej"}
     slut = _tabel(bog, ws, 1, [("Aktivitet", 24), ("Gennemført", 11), ("Status", 28), ("Effekt", 28), ("Forklaring", 24),
                                ("Næste skridt", 24)],
-                  [[aktiviteter.get(p.aktivitet, p.aktivitet), svar.get(p.gennemfoert, p.gennemfoert), p.status, p.effekt,
+                  [[navne.aktivitetstekst(p.aktivitet), svar.get(p.gennemfoert, p.gennemfoert), p.status, p.effekt,
                     p.forklaring, p.naeste_skridt] for p in e.tjekliste],
                   ["lang", "", "lang", "lang", "lang", "lang"], "Tjekliste")
     bog.tekst(ws, slut + 1, 0, "Opgørelse af opnåede mål", bog.fmt["titel"])
     slut = _tabel(bog, ws, slut + 2, [("Mål", 24), ("Opfyldt", 11), ("Resultat", 28), ("Årsag til afvigelse", 28),
                                       ("Forventning", 24)],
-                  [[maal.get(x.maal, x.maal), svar.get(x.opfyldt, x.opfyldt), x.resultat, x.aarsag, x.forventning]
+                  [[navne.maal(x.maal), svar.get(x.opfyldt, x.opfyldt), x.resultat, x.aarsag, x.forventning]
                    for x in e.maalopfoelgning],
                   ["lang", "", "lang", "lang", "lang"], "Maalopfoelgning")
     bog.tekst(ws, slut + 1, 0, "Er fordelingsnøglerne retvisende?", bog.fmt["titel"])
     _tabel(bog, ws, slut + 2, [("Nøgle", 24), ("Retvisende", 11), ("Vurdering", 28)],
-           [[noegler.get(x.noegle, x.noegle), svar.get(x.retvisende), x.vurdering] for x in e.noeglevurderinger],
+           [[navne.noegle(x.noegle), svar.get(x.retvisende), x.vurdering] for x in e.noeglevurderinger],
            ["lang", "", "lang"], "Noeglevurderinger")

@@ -36,6 +36,11 @@ class Noegleresultat:
     basis: dict[str, Decimal]  # lejemål, m², 1, procent or hours per member
     andele: dict[str, Fraction]  # exact, summing to 1 over members
 
+    @property
+    def visningsnavn(self) -> str:
+        """The nøgle as the documents name it: its navn, else its id."""
+        return self.navn or self.id
+
 
 @dataclass
 class Kontoresultat:
@@ -64,6 +69,15 @@ class Fordelingsresultat:
 
     def noegle(self, id_: str) -> Noegleresultat:
         return next(n for n in self.noegler if n.id == id_)
+
+    @property
+    def afdelingsnavne(self) -> dict[str, str]:
+        """Each afdeling's id -> its navn, as this result names them (another revision may differ)."""
+        return dict(self.afdelinger)
+
+    @property
+    def noeglenavne(self) -> dict[str, str]:
+        return {n.id: n.visningsnavn for n in self.noegler}
 
     # -- today vs samdrift (Bilag 3, 1.1 Mål for økonomien) ------------------------
     @property
@@ -116,9 +130,10 @@ def noegle_andele(
     else:  # timer
         reg = mappe.tidsregistrering
         if reg is None:
-            return (f"nøglen '{n.id}' har grundlag 'timer', men tidsregistrering.csv findes ikke i mappen")
+            return (f"nøglen '{n.id}' har grundlag 'timer', men der er ingen tidsregistrering i mappen "
+                    "(tidsregistrering.csv eller tidsregistrering.xlsx)")
         if n.opgaver and not reg.har_opgave:
-            return (f"nøglen '{n.id}' filtrerer på opgaver, men tidsregistrering.csv har ingen kolonne 'opgave'")
+            return (f"nøglen '{n.id}' filtrerer på opgaver, men {reg.navn} har ingen kolonne 'opgave'")
         fra = n.periode.fra if n.periode else None
         til = n.periode.til if n.periode else None
         timer = reg.timer(set(medlemmer), fra, til, set(n.opgaver) if n.opgaver else None)
@@ -190,7 +205,8 @@ def mod_timer(
 ) -> list[Timesammenligning] | str:
     reg = mappe.tidsregistrering
     if reg is None:
-        return "tidsregistrering.csv findes ikke; sammenligningen med timer kræver en tidsregistrering"
+        return ("der er ingen tidsregistrering (tidsregistrering.csv eller tidsregistrering.xlsx); sammenligningen med timer "
+                "kræver en")
     ud = []
     ids = resultat.ids
     for n in resultat.noegler:

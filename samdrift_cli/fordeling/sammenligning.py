@@ -70,7 +70,7 @@ def _linjer(r: "Fordelingsresultat") -> dict[tuple[str, int], "Kontoresultat"]:
 
 def sammenlign(kilde: str, foer: "Fordelingsresultat", efter: "Fordelingsresultat") -> Sammenligning:
     ids = efter.ids + [a for a in foer.ids if a not in efter.ids]
-    navne = {**dict(foer.afdelinger), **dict(efter.afdelinger)}
+    navne = {**foer.afdelingsnavne, **efter.afdelingsnavne}
     lejemaal = {**foer.lejemaal, **efter.lejemaal}
     afdelinger = [Afdelingsforskel(a, navne[a], lejemaal.get(a), foer.total_fordeling.get(a, 0),
                                    efter.total_fordeling.get(a, 0)) for a in ids]

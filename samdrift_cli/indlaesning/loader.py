@@ -43,6 +43,7 @@ def indlaes(sti: Path, med_tidsregistrering: bool = True) -> Samdriftsmappe:
             _laes_fil(mappe, fil, filnavn, raa)
     _ukendte_filer(mappe)
     reg = find_fil(sti)
+    mappe.tidsregistreringsfil = reg.name if reg is not None else None
     if med_tidsregistrering and reg is not None:
         opslag = _afdeling_opslag(mappe)
         if opslag is not None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from samdrift_cli.fund import Fund, har_fejl
+from samdrift_cli.indlaesning.navne import Navne
 from samdrift_cli.indlaesning.tidsregistrering import Tidsregistrering
 from samdrift_cli.indlaesning.yamlkilde import YamlDokument
 
@@ -35,6 +36,7 @@ class Samdriftsmappe:
     # for a file with schema errors: the part of it that passed, for the cross-checks only
     delvise: dict[str, "DelvisFil"] = field(default_factory=dict)
     tidsregistrering: Tidsregistrering | None = None
+    tidsregistreringsfil: str | None = None  # the file the hours are in (tidsregistrering.csv or .xlsx), read or not
     fund: list[Fund] = field(default_factory=list)
 
     # -- the files, None when missing or invalid: each an instance of its schema model
@@ -85,6 +87,11 @@ class Samdriftsmappe:
     @property
     def afdeling_ids(self) -> list[str]:
         return [a.id for a in self.samdrift.afdelinger] if self.samdrift else []
+
+    @property
+    def navne(self) -> Navne:
+        """What a person calls what the files name by id (built anew: the models are read once)."""
+        return Navne(self)
 
     def findes(self, filnavn: str) -> bool:
         return (self.sti / filnavn).exists()

@@ -89,7 +89,7 @@ def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, pe
 
         res = sammenlign_med_timer(ind.mappe, r, fra, til)
         if isinstance(res, str):
-            raise SamdriftFejl([Fund("tidsregistrering.csv", None, None, "fejl", res)])
+            raise SamdriftFejl([Fund("--mod-timer", None, None, "fejl", res)])
         if som_json:
             skriv_json(mod_timer_json(res, fra, til))
         else:
@@ -107,7 +107,7 @@ def fordeling(sti: Path, som_json: bool, noegle: str | None, mod_timer: bool, pe
     terminal.konti(r, noegle)
     if r.har_nuvaerende and not noegle:
         sam = r.sammenligning()
-        navne = dict(r.afdelinger)
+        navne = r.afdelingsnavne
         terminal.skriv_fund([
             Fund("model.yaml", None, None, "advarsel",
                  f"{navne[a]} kommer til at betale {dansk_beloeb(sam[a]['forskel'])} mere end i dag "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from samdrift_cli.indlaesning.loader import HOVEDFIL
 from samdrift_cli.kommandoer.mappe import laes
-from samdrift_cli.milepaele.status import Milepaelsstatus
+from samdrift_cli.milepaele.status import Milepaelsstatus, Skridt
 from samdrift_cli.milepaele.tidslinje import AabenAktivitet
 from samdrift_cli.visning import terminal
 from samdrift_cli.visning.dokumenter import skriv_json
@@ -20,7 +20,7 @@ class Vurderet:
     afdelinger: list[tuple[str, int]]  # (navn, lejemål)
     status: list[Milepaelsstatus]
     aktiviteter: list[AabenAktivitet]  # open activities of the plans, with "frist overskredet"
-    efter_12: list[str]  # the next step once all 12 milestones are reached
+    efter_12: list["Skridt"]  # the next step once all 12 milestones are reached
     fejl: bool = False  # some files have errors: exit code 2, though what can be judged is shown
 
     def milepael_json(self, s: Milepaelsstatus) -> dict:
@@ -61,7 +61,7 @@ def status(sti: Path, som_json: bool) -> int:
         skriv_json({"navn": v.navn, "idag": idag().isoformat(),
                     "naaet_til": aktuel_milepael(v.status), "naeste": naeste_milepael(v.status),
                     "aktuel_milepael": aktuel_milepael(v.status),
-                    "milepaele": [v.milepael_json(s) for s in v.status], "naeste_skridt": skridt,
+                    "milepaele": [v.milepael_json(s) for s in v.status], "naeste_skridt": [x.til_redaktoer() for x in skridt],
                     "aktiviteter": [a.som_json() for a in v.aktiviteter]})
     else:
         terminal.status(v.navn, v.boligorganisation, v.afdelinger, v.status, skridt, v.aktiviteter,

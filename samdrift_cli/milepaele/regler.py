@@ -9,14 +9,15 @@ earlier one is.
 from __future__ import annotations
 
 import datetime as dt
-import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from samdrift_cli.idag import idag
 from samdrift_cli.identitet import normaliser
 from samdrift_cli.skemaer.felter import tom
 from samdrift_cli.milepaele.katalog import ADMINISTRATIVE_ORGANER, FILER, GODKENDELSER, KATALOG, LEVERANCE_AF_OPGAVER
-from samdrift_cli.milepaele.status import Milepaelsstatus, Punkt, Vurdering
+from samdrift_cli.indlaesning.navne import citeret
+from samdrift_cli.milepaele.status import Mangel, Milepaelsstatus, Punkt, Vurdering, opremsning
 
 if TYPE_CHECKING:
     from samdrift_cli.indlaesning.samdriftsmappe import Samdriftsmappe
@@ -38,43 +39,54 @@ def regel(nr: int, art: str, i: int):
 
 
 def registrering(mappe: "Samdriftsmappe", nr: int, art: str, i: int) -> "Registrering | None":
+    sted = _registreret(mappe, nr, art, i)
+    return sted[0] if sted else None
+
+
+def _registreret(mappe: "Samdriftsmappe", nr: int, art: str, i: int) -> "tuple[Registrering, tuple] | None":
+    """The registration of an opgave or leverance that is udført, with its place in milepaele.yaml."""
     mp = mappe.milepaele
     if mp is None:
         return None
-    for m in mp.milepaele:
+    liste = "opgaver" if art == "opgave" else "leverancer"
+    for j, m in enumerate(mp.milepaele):
         if m.nr == nr:
-            for r in (m.opgaver if art == "opgave" else m.leverancer):
+            for k, r in enumerate(getattr(m, liste)):
                 if r.nr == i and r.udfoert:
-                    return r
+                    return r, ("milepaele", j, liste, k)
     return None
 
 
 def _kommando(nr: int, art: str, i: int) -> str:
-    return f"samdrift afkryds {nr} --{art} {i} --dato ÅÅÅÅ-MM-DD --af \"…\" --referat \"…\""
+    return f"brug 'samdrift afkryds {nr} --{art} {i} --dato ÅÅÅÅ-MM-DD --af \"…\" --referat \"…\"'"
+
+
+MP = "milepaele.yaml"
 
 
 def godkendelse(mappe, nr: int, art: str, i: int, hvad: str, kraev_referat: bool = False,
                 administrativ: bool = False) -> Vurdering:
     hvad_ = hvad[:1].upper() + hvad[1:]
     v = Vurdering()
-    r = registrering(mappe, nr, art, i)
-    if r is None:
-        v.mangler.append(f"milepaele.yaml: {hvad} er ikke registreret; brug '{_kommando(nr, art, i)}'")
+    sted = _registreret(mappe, nr, art, i)
+    if sted is None:
+        v.mangler.append(Mangel(f"{hvad} er ikke registreret", MP, henvisning=_kommando(nr, art, i)))
         return v
+    r, sti = sted
+    hvilken = f"milepæl {nr}, {art} {i}"
     if tom(r.af):
-        v.mangler.append(f"milepaele.yaml: milepæl {nr}, {art} {i}: hvem ('af') mangler")
+        v.mangler.append(Mangel(f"{hvilken}: hvem der godkendte, mangler", MP, sti, "af"))
     if r.dato is None:
-        v.mangler.append(f"milepaele.yaml: milepæl {nr}, {art} {i}: dato mangler")
+        v.mangler.append(Mangel(f"{hvilken}: dato mangler", MP, sti, "dato"))
     if kraev_referat and tom(r.referat):
-        v.mangler.append(f"milepaele.yaml: milepæl {nr}, {art} {i}: henvisning til referat eller underskrift mangler")
+        v.mangler.append(Mangel(f"{hvilken}: henvisning til referat eller underskrift mangler", MP, sti, "referat"))
     if r.dato is not None and r.dato > idag():
-        v.mangler.append(f"milepaele.yaml: milepæl {nr}, {art} {i} er dateret {r.dato.isoformat()}, efter i dag "
-                         f"({idag().isoformat()}); registreringen tæller først fra den dag")
+        v.mangler.append(Mangel(f"{hvilken} er dateret {r.dato.isoformat()}, efter i dag ({idag().isoformat()}); "
+                                "registreringen tæller først fra den dag", MP, sti + ("dato",)))
     if administrativ and not tom(r.af):
-        v = saml(v, administrativ_godkender(mappe, r.af, f"milepaele.yaml: milepæl {nr}, {art} {i}"))
-    hvor = f"milepaele.yaml: milepæl {nr}, {art} {i}"
+        v = saml(v, administrativ_godkender(mappe, r.af, hvilken, MP, sti + ("af",)))
     for grundlag, dato in _grundlag(mappe, nr):
-        v.mangler += _foer(hvor, hvad_, r.dato, grundlag, dato)
+        v.mangler += _foer(MP, sti + ("dato",), f"{hvilken}: {hvad}", r.dato, grundlag, dato)
     return v
 
 
@@ -97,13 +109,14 @@ def _grundlag(mappe, nr: int) -> list[tuple[str, dt.date | None]]:
     return ud
 
 
-def administrativ_godkender(mappe, af: str, hvor: str) -> Vurdering:
+def administrativ_godkender(mappe, af: str, hvad: str, fil: str, sti: tuple) -> Vurdering:
     """An administrative approval comes from the administrativ ledelse or the driftsansvarlige ("Den
     administrative ledelse eller den driftsansvarlige godkender", milepæl 2, 3 and 12): never from an
     afdelingsbestyrelse, an afdelingsmøde or the organisationsbestyrelse alone (a resident-elected
     board), and from nobody the folder does not name. Who they are: samdrift.yaml's roller
     (administrativ_ledelse, driftsansvarlig, and an øvrig rolle such as 'Direktør'), or an organ the
-    playbook names ('Direktionen', 'Den administrative ledelse', 'driftschefen' …)."""
+    playbook names ('Direktionen', 'Den administrative ledelse', 'driftschefen' …). ``hvad``: what
+    was approved or decided, as the sentence begins."""
     tekst = normaliser(af)
     admin = any(o in tekst for o in ADMINISTRATIVE_ORGANER)
     roller = mappe.samdrift.roller
@@ -112,24 +125,27 @@ def administrativ_godkender(mappe, af: str, hvor: str) -> Vurdering:
                                                                                    for o in ADMINISTRATIVE_ORGANER)]
     kendt = admin or any(normaliser(n) in tekst or tekst in normaliser(n) for n in navne)
     if not admin and ("afdelingsbestyrelse" in tekst or "afdelingsmøde" in tekst or "beboer" in tekst):
-        return Vurdering([f"{hvor}: godkendt af '{af}', men en administrativ godkendelse skal komme fra den administrative "
-                          "ledelse (fx direktionen) eller den driftsansvarlige, ikke fra de beboervalgte"])
+        return Vurdering([Mangel(f"{hvad}: godkendt af »{af}«, men en administrativ godkendelse skal komme fra den "
+                                 "administrative ledelse (fx direktionen) eller den driftsansvarlige, ikke fra de beboervalgte",
+                                 fil, sti)])
     if not kendt and "organisationsbestyrelse" in tekst:
-        return Vurdering([f"{hvor}: godkendt af '{af}', men drejebogen siger: 'Den administrative ledelse eller den "
-                          "driftsansvarlige godkender'; organisationsbestyrelsen kan være med, men godkendelsen skal "
-                          "komme fra administrationen"])
+        return Vurdering([Mangel(f"{hvad}: godkendt af »{af}«, men drejebogen siger: »Den administrative ledelse eller den "
+                                 "driftsansvarlige godkender«; organisationsbestyrelsen kan være med, men godkendelsen skal "
+                                 "komme fra administrationen", fil, sti)])
     if kendt:
         return Vurdering()
-    return Vurdering([f"{hvor}: kan ikke se, at '{af}' er den administrative ledelse eller den driftsansvarlige; skriv fx "
-                      "'Direktionen', eller angiv personen i samdrift.yaml under roller (administrativ_ledelse, "
-                      "driftsansvarlig, eller en øvrig rolle som 'Direktør')"])
+    return Vurdering([Mangel(f"{hvad}: kan ikke se, at »{af}« er den administrative ledelse eller den driftsansvarlige; skriv "
+                             "fx »Direktionen«, eller angiv personen blandt samdriftens roller", fil, sti,
+                             henvisning="i samdrift.yaml under roller: administrativ_ledelse, driftsansvarlig eller en øvrig "
+                                        "rolle som »Direktør«")])
 
 
-def _foer(hvor: str, hvad: str, dato: dt.date | None, grundlag: str, grundlag_dato: dt.date | None) -> list[str]:
+def _foer(fil: str, sti: tuple, hvad: str, dato: dt.date | None, grundlag: str, grundlag_dato: dt.date | None) -> list[Mangel]:
     """Order fact by fact: ``hvad`` (dated ``dato``) must not come before ``grundlag`` it approves or rests on."""
     if dato is None or grundlag_dato is None or dato >= grundlag_dato:
         return []
-    return [f"{hvor}: {hvad} er dateret {dato.isoformat()}, før {grundlag} ({grundlag_dato.isoformat()}), som den bygger på"]
+    return [Mangel(f"{hvad} er dateret {dato.isoformat()}, før {grundlag} ({grundlag_dato.isoformat()}), som den bygger på",
+                   fil, sti)]
 
 
 def kraever(r: dict, nr: int, *opgaver: int) -> Vurdering:
@@ -137,13 +153,11 @@ def kraever(r: dict, nr: int, *opgaver: int) -> Vurdering:
     aabne = [i for i in opgaver if not r[(nr, "opgave", i)].opfyldt]
     if not aabne:
         return Vurdering()
-    if len(aabne) == 1:
-        return Vurdering([f"opgave {aabne[0]} i milepæl {nr} er ikke opfyldt"])
-    return Vurdering([f"opgave {', '.join(map(str, aabne[:-1]))} og {aabne[-1]} i milepæl {nr} er ikke opfyldt"])
+    return Vurdering([Mangel(f"opgave {opremsning(map(str, aabne))} i milepæl {nr} er ikke opfyldt", afledt=True)])
 
 
 def fil_mangler(filnavn: str, hvad: str) -> Vurdering:
-    return Vurdering([f"{filnavn}: filen mangler ({hvad}); 'samdrift init' laver en skabelon"])
+    return Vurdering([Mangel(f"{hvad} mangler", filnavn, henvisning="filen findes ikke ('samdrift init' laver en skabelon)")])
 
 
 def saml(*dele: Vurdering) -> Vurdering:
@@ -154,31 +168,32 @@ def saml(*dele: Vurdering) -> Vurdering:
     return v
 
 
-def felter(objekt, navne: dict[str, str], praefiks: str) -> list[str]:
-    """Missing fields of ``objekt`` as messages."""
-    mangler = [tekst for navn, tekst in navne.items() if objekt is None or tom(getattr(objekt, navn, None))]
-    return [f"{praefiks}: {', '.join(mangler)} mangler"] if mangler else []
-
-
-def _navn(mappe, afd_id: str) -> str:
-    for a in mappe.samdrift.afdelinger:
-        if a.id == afd_id:
-            return a.navn
-    return afd_id
+def felter(objekt, navne: dict[str, str], fil: str, sti: tuple, emne: str, gruppe: str | None = None) -> list[Mangel]:
+    """The fields of ``objekt`` (at ``sti`` in ``fil``) that are empty, as one finding about ``emne``:
+    ``navne`` gives each field's words ("udpeget_af": "hvem der udpegede")."""
+    mangler = [(navn, tekst) for navn, tekst in navne.items() if objekt is None or tom(getattr(objekt, navn, None))]
+    if not mangler:
+        return []
+    ord_ = tuple(t for _, t in mangler)
+    return [Mangel(f"{emne}: {opremsning(ord_)} mangler", fil, sti, ", ".join(n for n, _ in mangler), gruppe=gruppe, felter=ord_)]
 
 
 # -- milepæl 1 -------------------------------------------------------------------
+
+S = "samdrift.yaml"
 
 
 @regel(1, "opgave", 1)
 def _m1_o1(mappe, _):
     p = mappe.samdrift.projektleder
     if p is None:
-        return Vurdering(["samdrift.yaml: projektleder mangler (navn, udpeget_af, udpeget_dato)"])
-    v = Vurdering(felter(p, {"navn": "navn", "udpeget_af": "hvem der udpegede (udpeget_af)",
-                             "udpeget_dato": "dato (udpeget_dato)"}, "samdrift.yaml: projektleder"))
+        return Vurdering([Mangel("projektlederen er ikke udpeget: navn, hvem der udpegede og dato mangler", S, (),
+                                 "projektleder: navn, udpeget_af, udpeget_dato")])
+    v = Vurdering(felter(p, {"navn": "navn", "udpeget_af": "hvem der udpegede", "udpeget_dato": "dato"}, S,
+                         ("projektleder",), "projektlederen"))
     if not tom(p.udpeget_af):  # "Den administrative ledelse udpeger en projektleder"
-        v = saml(v, administrativ_godkender(mappe, p.udpeget_af, "samdrift.yaml: projektleder.udpeget_af"))
+        v = saml(v, administrativ_godkender(mappe, p.udpeget_af, "udpegningen af projektlederen", S,
+                                            ("projektleder", "udpeget_af")))
     return v
 
 
@@ -186,13 +201,16 @@ def _m1_o1(mappe, _):
 def _m1_o2(mappe, _):
     v = mappe.samdrift.vilkaar
     if v is None or tom(v.beskrivelse):
-        return Vurdering(["samdrift.yaml: vilkaar.beskrivelse mangler (vilkårene for samdrift i boligorganisationen)"])
+        return Vurdering([Mangel("beskrivelsen af vilkårene for samdrift i boligorganisationen mangler", S, ("vilkaar",),
+                                 "vilkaar.beskrivelse")])
     ud = Vurdering()
     if tom(v.vurdering):
-        ud.advarsler.append("samdrift.yaml: vilkaar.vurdering mangler: hvordan påvirker vilkårene arbejdet?")
+        ud.advarsler.append(Mangel("vurderingen af vilkårene mangler: hvordan påvirker de arbejdet?", S, ("vilkaar",),
+                                   "vilkaar.vurdering"))
     if v.nedskrevne is False and tom(v.besluttet_af):
-        ud.advarsler.append("samdrift.yaml: der er ingen nedskrevne vilkår; drejebogen anbefaler, at den administrative "
-                            "ledelse og/eller organisationsbestyrelsen fastsætter dem (vilkaar.besluttet_af)")
+        ud.advarsler.append(Mangel("der er ingen nedskrevne vilkår; drejebogen anbefaler, at den administrative ledelse "
+                                   "og/eller organisationsbestyrelsen fastsætter dem", S, ("vilkaar", "nedskrevne"),
+                                   "vilkaar.besluttet_af"))
     return ud
 
 
@@ -208,22 +226,32 @@ OPLAEG_EMNER = {
     "organisering": "ejendomskontorernes organisering",
     "beboerservice": "beboerservicen",
 }
+OP = "oplaeg.yaml"
+
+
+def _plads(liste: list, noegle: str, vaerdi) -> int | None:
+    """The position in ``liste`` of the first item whose ``noegle`` is ``vaerdi``."""
+    return next((i for i, x in enumerate(liste) if getattr(x, noegle) == vaerdi), None)
 
 
 @regel(2, "opgave", 1)
 def _m2_o1(mappe, _):
     o = mappe.oplaeg
     if o is None:
-        return fil_mangler("oplaeg.yaml", "Bilag 1")
+        return fil_mangler(OP, "oplægget om muligheder og udfordringer (Bilag 1)")
     v = Vurdering()
-    vurderet = {b.afdeling: b for b in o.beboervalgtes_oensker}
+    n = mappe.navne
     for afd in mappe.afdeling_ids:
-        b = vurderet.get(afd)
+        i = _plads(o.beboervalgtes_oensker, "afdeling", afd)
+        b = o.beboervalgtes_oensker[i] if i is not None else None
+        sti = ("beboervalgtes_oensker",) + ((i,) if i is not None else ())
         if b is None or tom(b.vurdering):
-            v.mangler.append(f"oplaeg.yaml: beboervalgtes_oensker: vurdering for '{afd}' mangler")
+            v.mangler.append(Mangel(f"vurderingen af de beboervalgtes ønsker i {n.afdeling(afd)} mangler", OP, sti,
+                                    "beboervalgtes_oensker: afdeling, vurdering"))
         elif b.accept in ("nej", "usikker") and tom(b.konsekvens_uden_accept):
-            v.advarsler.append(f"oplaeg.yaml: accept i '{afd}' er {b.accept}; beskriv konsekvensen, hvis samdriften "
-                               "etableres uden tiltrædelse (konsekvens_uden_accept)")
+            svar = "nej" if b.accept == "nej" else "usikker"
+            v.advarsler.append(Mangel(f"de beboervalgtes accept i {n.afdeling(afd)} er »{svar}«; beskriv konsekvensen, hvis "
+                                      "samdriften etableres uden tiltrædelse", OP, sti, "konsekvens_uden_accept"))
     return v
 
 
@@ -231,20 +259,23 @@ def _m2_o1(mappe, _):
 def _m2_o2(mappe, _):
     o = mappe.oplaeg
     if o is None:
-        return fil_mangler("oplaeg.yaml", "Bilag 1")
+        return fil_mangler(OP, "oplægget om muligheder og udfordringer (Bilag 1)")
     v = Vurdering()
-    manglende = [tekst for felt, tekst in OPLAEG_EMNER.items() if tom(getattr(o, felt)) or tom(getattr(o, felt).samlet)]
+    n = mappe.navne
+    manglende = [(felt, tekst) for felt, tekst in OPLAEG_EMNER.items() if tom(getattr(o, felt)) or tom(getattr(o, felt).samlet)]
     if manglende:
-        v.mangler.append(f"oplaeg.yaml: emner uden vurdering: {', '.join(manglende)}")
-    for felt, hvad in (("fordele", "fordele"), ("ulemper", "ulemper")):
+        v.mangler.append(Mangel(f"emner uden vurdering: {opremsning(t for _, t in manglende)}", OP,
+                                (manglende[0][0],), ", ".join(f for f, _ in manglende)))
+    for felt, hvad in (("fordele", "fordelene"), ("ulemper", "ulemperne")):
         e = getattr(o, felt)
         if e is None or tom(e.samlet):
-            v.mangler.append(f"oplaeg.yaml: {hvad} samlet mangler ({felt}.samlet)")
+            v.mangler.append(Mangel(f"{hvad} samlet mangler", OP, (felt,), f"{felt}.samlet"))
         for afd in mappe.afdeling_ids:
             if e is None or tom(e.afdelinger.get(afd)):
-                v.mangler.append(f"oplaeg.yaml: {hvad} for '{afd}' mangler ({felt}.afdelinger.{afd})")
+                v.mangler.append(Mangel(f"{hvad} for {n.afdeling(afd)} mangler", OP, (felt, "afdelinger", afd),
+                                        f"{felt}.afdelinger.{afd}"))
     if tom(o.konklusion):
-        v.mangler.append("oplaeg.yaml: konklusion mangler")
+        v.mangler.append(Mangel("konklusionen mangler", OP, ("konklusion",), "konklusion"))
     return v
 
 
@@ -260,6 +291,7 @@ ANALYSE_EMNER = {
     "organisering": "ejendomskontorernes organisering",
     "beboerservice": "beboerservice",
 }
+AN, IA, MO = "analyse.yaml", "interessenter.yaml", "model.yaml"
 
 
 @regel(3, "opgave", 1)
@@ -267,34 +299,39 @@ def _m3_o1(mappe, _):
     v = Vurdering()
     a = mappe.analyse
     if a is None:
-        v = saml(v, fil_mangler("analyse.yaml", "analysen af muligheder og udfordringer"))
+        v = saml(v, fil_mangler(AN, "analysen af muligheder og udfordringer"))
     else:
-        manglende = [t for f, t in ANALYSE_EMNER.items() if tom(getattr(a, f))]
+        manglende = [(f, t) for f, t in ANALYSE_EMNER.items() if tom(getattr(a, f))]
         if manglende:
-            v.mangler.append(f"analyse.yaml: emner uden analyse: {', '.join(manglende)}")
+            v.mangler.append(Mangel(f"emner uden analyse: {opremsning(t for _, t in manglende)}", AN, (manglende[0][0],),
+                                    ", ".join(f for f, _ in manglende)))
         k = a.kompetenceanalyse
         if k is None or (not k.medarbejdere and tom(k.kompetencegab)):
-            v.mangler.append("analyse.yaml: kompetenceanalyse mangler")
+            v.mangler.append(Mangel("kompetenceanalysen mangler", AN, ("kompetenceanalyse",), "kompetenceanalyse"))
         if a.ejendomskontor is None or tom(a.ejendomskontor.placering):
-            v.mangler.append("analyse.yaml: analyse af placering (og antal) af ejendomskontorer mangler (ejendomskontor.placering)")
+            v.mangler.append(Mangel("analysen af placering (og antal) af ejendomskontorer mangler", AN, ("ejendomskontor",),
+                                    "ejendomskontor.placering"))
     ia = mappe.interessenter
     if ia is None:
-        v = saml(v, fil_mangler("interessenter.yaml", "interessentanalysen, Bilag 2"))
+        v = saml(v, fil_mangler(IA, "interessentanalysen (Bilag 2)"))
     elif not ia.interessenter:
-        v.mangler.append("interessenter.yaml: ingen interessenter")
+        v.mangler.append(Mangel("interessentanalysen har ingen interessenter", IA, (), "interessenter"))
     else:
-        for x in ia.interessenter:
+        for i, x in enumerate(ia.interessenter):
             mangler = []
             if x.kvadrant is None:
-                mangler.append("indflydelse og deltagelse")
+                mangler.append(("indflydelse, deltagelse", "indflydelse og deltagelse"))
             for felt, tekst in (("interesse", "interesse"), ("paavirkning", "påvirkning"), ("haandtering", "håndtering")):
                 if tom(getattr(x, felt)):
-                    mangler.append(tekst)
+                    mangler.append((felt, tekst))
             if mangler:
-                v.mangler.append(f"interessenter.yaml: '{x.id}': {', '.join(mangler)} mangler")
+                ord_ = tuple(t for _, t in mangler)
+                v.mangler.append(Mangel(f"interessenten {citeret(x.navn)}: {opremsning(ord_)} mangler", IA,
+                                        ("interessenter", i), ", ".join(f for f, _ in mangler), gruppe="interessenter",
+                                        felter=ord_))
         if len(ia.interessenter) > 10:
-            v.advarsler.append(f"interessenter.yaml: {len(ia.interessenter)} interessenter; drejebogen anbefaler højst "
-                               "8–10; saml enkeltpersoner i grupper")
+            v.advarsler.append(Mangel(f"{len(ia.interessenter)} interessenter; drejebogen anbefaler højst 8–10; saml "
+                                      "enkeltpersoner i grupper", IA, ("interessenter",)))
     return v
 
 
@@ -302,44 +339,49 @@ def _m3_o1(mappe, _):
 def _m3_o2(mappe, _):
     m = mappe.model
     if m is None:
-        return fil_mangler("model.yaml", "forslag til samdriftsmodel, Bilag 3")
+        return fil_mangler(MO, "forslaget til samdriftsmodel (Bilag 3)")
     v = Vurdering()
     if m.start is None and (mappe.samdrift.start is None or mappe.samdrift.start.planlagt is None):
-        v.mangler.append("model.yaml: start mangler (hvornår samdriften forventes igangsat)")
+        v.mangler.append(Mangel("hvornår samdriften forventes igangsat, mangler", MO, (), "start"))
     if not m.maal:
-        v.mangler.append("model.yaml: ingen mål for samdriften (maal)")
+        v.mangler.append(Mangel("der er ingen mål for samdriften", MO, (), "maal"))
     else:
         maalbare = [x for x in m.maal if not tom(x.maalvaerdi) and not tom(x.maaling) and x.frist is not None]
         if not maalbare:
-            v.mangler.append("model.yaml: mindst ét mål med en målbar målværdi (maaling og maalvaerdi) og en frist")
+            v.mangler.append(Mangel("mindst ét mål skal have en målbar målværdi og en frist", MO, ("maal",),
+                                    "maaling, maalvaerdi, frist"))
         elif not any(x.type == "oekonomi" for x in maalbare):
             # the playbook: mål "fx … for økonomien eller beboerservicen"; a samdrift for the service is one too
-            v.advarsler.append("model.yaml: intet målbart mål for økonomien (type: oekonomi); drejebogen nævner økonomien "
-                               "som et typisk mål, og milepæl 10 opgør besparelsen mod det")
-        for x in m.maal:
+            v.advarsler.append(Mangel("der er intet målbart mål for økonomien; drejebogen nævner økonomien som et typisk "
+                                      "mål, og milepæl 10 opgør besparelsen mod det", MO, ("maal",), "type: oekonomi"))
+        for i, x in enumerate(m.maal):
             smart = []
             if tom(x.maalvaerdi) or tom(x.maaling):
-                smart.append("målbart (maaling og maalvaerdi)")
+                smart.append(("maaling, maalvaerdi", "målbart"))
             if x.frist is None:
-                smart.append("tidsafgrænset (frist)")
+                smart.append(("frist", "tidsafgrænset"))
             if tom(x.accepteret_af):
-                smart.append("accepteret (accepteret_af)")
+                smart.append(("accepteret_af", "accepteret"))
             if smart:
-                v.advarsler.append(f"model.yaml: målet '{x.id}' er ikke SMART: {', '.join(smart)} mangler")
+                v.advarsler.append(Mangel(f"målet {citeret(x.titel)} er ikke SMART: {opremsning(t for _, t in smart)} mangler",
+                                          MO, ("maal", i), ", ".join(f for f, _ in smart)))
     i = m.indhold
     if i is None or (tom(i.driftsmaessigt) and not (i.faelles_personale or i.faelles_kontorhold or i.faelles_lokaler or i.faelles_indkoeb)):
-        v.mangler.append("model.yaml: indholdet i samdriften mangler (indhold: driftsmæssigt samarbejde, 2.1–2.4)")
+        v.mangler.append(Mangel("indholdet i samdriften (det driftsmæssige samarbejde, 2.1–2.4) mangler", MO, ("indhold",),
+                                "indhold"))
     elif tom(i.beboerdemokratisk) and (i.moedeforum is None or tom(i.moedeforum.navn)):
-        v.advarsler.append("model.yaml: det beboerdemokratiske samarbejde er ikke beskrevet (indhold.beboerdemokratisk, 2.7 mødeforum)")
+        v.advarsler.append(Mangel("det beboerdemokratiske samarbejde og mødeforummet (2.7) er ikke beskrevet", MO, ("indhold",),
+                                  "indhold.beboerdemokratisk, indhold.moedeforum"))
     o = m.organisationsplan
     if o is None or not o.stillinger:
-        v.mangler.append("model.yaml: organisationsplan mangler (organisationsplan.stillinger)")
+        v.mangler.append(Mangel("organisationsplanen mangler", MO, ("organisationsplan",), "organisationsplan.stillinger"))
     if not m.fordelingsnoegler:
-        v.mangler.append("model.yaml: ingen fordelingsnøgler")
+        v.mangler.append(Mangel("der er ingen fordelingsnøgler", MO, (), "fordelingsnoegler"))
     if not any(k.med for k in m.konti):
-        v.mangler.append("model.yaml: ingen konti indgår i samdriften (konti med 'med: true')")
+        v.mangler.append(Mangel("ingen konti indgår i samdriften", MO, ("konti",), "med: true"))
     if m.opgoerelse is None or tom(m.opgoerelse.beskrivelse):
-        v.advarsler.append("model.yaml: opgørelse af udgifter og timeforbrug (4.1) er ikke beskrevet")
+        v.advarsler.append(Mangel("opgørelsen af udgifter og timeforbrug (4.1) er ikke beskrevet", MO, ("opgoerelse",),
+                                  "opgoerelse.beskrivelse"))
     return v
 
 
@@ -347,36 +389,42 @@ def _m3_o2(mappe, _):
 
 # -- milepæl 4 -------------------------------------------------------------------
 
+IP4 = "inddragelsesplan.yaml"
+MAALGRUPPER = (("beboervalgte", "de beboervalgte"), ("lokal_drift", "den lokale drift"))
+
 
 @regel(4, "opgave", 1)
 def _m4_o1(mappe, _):
     p = mappe.inddragelsesplan
     if p is None:
-        return fil_mangler("inddragelsesplan.yaml", "tids- og aktivitetsplan for inddragelse")
+        return fil_mangler(IP4, "tids- og aktivitetsplanen for inddragelse")
     v = Vurdering()
     if not p.aktiviteter:
-        v.mangler.append("inddragelsesplan.yaml: ingen aktiviteter")
+        v.mangler.append(Mangel("inddragelsesplanen har ingen aktiviteter", IP4, (), "aktiviteter"))
         return v
     grupper = {g for a in p.aktiviteter for g in a.maalgruppe}
-    for g, tekst in (("beboervalgte", "de beboervalgte"), ("lokal_drift", "den lokale drift")):
+    for g, tekst in MAALGRUPPER:
         if g not in grupper:
-            v.mangler.append(f"inddragelsesplan.yaml: ingen aktiviteter for {tekst} (maalgruppe: {g})")
-    for a in p.aktiviteter:
+            v.mangler.append(Mangel(f"ingen aktiviteter for {tekst}", IP4, ("aktiviteter",), f"maalgruppe: {g}"))
+    for i, a in enumerate(p.aktiviteter):
         mangler = []
         if tom(a.hvem) and not a.interessenter:
-            mangler.append("hvem (hvem eller interessenter)")
+            mangler.append(("hvem, interessenter", "hvem"))
         if a.form is None:
-            mangler.append("hvordan (form: dialog/inddragelse)")
+            mangler.append(("form", "hvordan (dialog eller inddragelse)"))
         if a.dato is None:
-            mangler.append("hvornår (dato)")
+            mangler.append(("dato", "hvornår"))
         if tom(a.ansvarlig):
-            mangler.append("ansvarlig")
+            mangler.append(("ansvarlig", "ansvarlig"))
         if not a.maalgruppe:
-            mangler.append("maalgruppe")
+            mangler.append(("maalgruppe", "målgruppe"))
         if mangler:
-            v.mangler.append(f"inddragelsesplan.yaml: aktiviteten '{a.id}': {', '.join(mangler)} mangler")
+            ord_ = tuple(t for _, t in mangler)
+            v.mangler.append(Mangel(f"aktiviteten {citeret(mappe.navne.inddragelsesaktivitet(a.id))}: {opremsning(ord_)} mangler",
+                                    IP4, ("aktiviteter", i), ", ".join(f for f, _ in mangler), gruppe="aktiviteter", felter=ord_))
     if not any(a.form == "inddragelse" for a in p.aktiviteter):
-        v.advarsler.append("inddragelsesplan.yaml: planen har kun dialog/information; drejebogen skelner mellem dialog og egentlig inddragelse")
+        v.advarsler.append(Mangel("planen har kun dialog og information; drejebogen skelner mellem dialog og egentlig "
+                                  "inddragelse", IP4, ("aktiviteter",), "form: inddragelse"))
     return v
 
 
@@ -388,20 +436,23 @@ def _m4_o1(mappe, _):
 def _m5_o1(mappe, _):
     p = mappe.inddragelsesplan
     if p is None:
-        return fil_mangler("inddragelsesplan.yaml", "tids- og aktivitetsplan for inddragelse")
+        return fil_mangler(IP4, "tids- og aktivitetsplanen for inddragelse")
     v = Vurdering()
     holdt = [a for a in p.aktiviteter if a.gennemfoert and a.gennemfoert.dato]
-    for g, tekst in (("beboervalgte", "de beboervalgte"), ("lokal_drift", "den lokale drift")):
+    for g, tekst in MAALGRUPPER:
         if not any(g in a.maalgruppe and a.form in ("dialog", "inddragelse") for a in holdt):
-            v.mangler.append(f"inddragelsesplan.yaml: ingen gennemført dialog eller inddragelse med {tekst} "
-                             "(aktiviteter med gennemfoert.dato)")
+            v.mangler.append(Mangel(f"ingen gennemført dialog eller inddragelse med {tekst}", IP4, ("aktiviteter",),
+                                    "gennemfoert.dato"))
     emner = {a.emne for a in holdt}
     for emne, tekst in (("udviklingsprocessen", "udviklingsprocessen"), ("samdriftsmodellen", "forslaget til samdriftsmodel")):
         if emne not in emner and "begge" not in emner:
-            v.mangler.append(f"inddragelsesplan.yaml: ingen gennemført aktivitet om {tekst} (emne: {emne} eller begge)")
-    ikke_holdt = [a.id for a in p.aktiviteter if not (a.gennemfoert and a.gennemfoert.dato)]
+            v.mangler.append(Mangel(f"ingen gennemført aktivitet om {tekst}", IP4, ("aktiviteter",), f"emne: {emne} eller begge"))
+    ikke_holdt = [(i, a) for i, a in enumerate(p.aktiviteter) if not (a.gennemfoert and a.gennemfoert.dato)]
     if ikke_holdt and holdt:
-        v.advarsler.append(f"inddragelsesplan.yaml: aktiviteter ikke gennemført: {', '.join(ikke_holdt)}")
+        n = mappe.navne
+        v.advarsler.append(Mangel("aktiviteter, der ikke er gennemført: "
+                                  + opremsning(citeret(n.inddragelsesaktivitet(a.id)) for _, a in ikke_holdt),
+                                  IP4, ("aktiviteter", ikke_holdt[0][0])))
     return v
 
 
@@ -409,28 +460,33 @@ def _m5_o1(mappe, _):
 def _m5_o2(mappe, _):
     p = mappe.inddragelsesplan
     if p is None:
-        return fil_mangler("inddragelsesplan.yaml", "vurdering af, om de beboervalgte kan tiltræde")
+        return fil_mangler(IP4, "vurderingen af, om de beboervalgte kan tiltræde,")
     v = Vurdering()
-    vurd = {x.afdeling: x for x in p.vurderinger}
+    n = mappe.navne
     for afd in mappe.afdeling_ids:
-        x = vurd.get(afd)
-        if x is None:
-            v.mangler.append(f"inddragelsesplan.yaml: vurdering af, om de beboervalgte i '{afd}' kan tiltræde, mangler (vurderinger)")
+        i = _plads(p.vurderinger, "afdeling", afd)
+        navn = n.afdeling(afd)
+        if i is None:
+            v.mangler.append(Mangel(f"vurderingen af, om de beboervalgte i {navn} kan tiltræde, mangler", IP4, ("vurderinger",),
+                                    "vurderinger: afdeling, kan_tiltraede, begrundelse"))
             continue
+        x, sti = p.vurderinger[i], ("vurderinger", i)
         if tom(x.begrundelse):
-            v.mangler.append(f"inddragelsesplan.yaml: vurderingen for '{afd}' mangler en begrundelse")
+            v.mangler.append(Mangel(f"vurderingen for {navn} mangler en begrundelse", IP4, sti, "begrundelse"))
         # "Beboervalgte og den lokale drift bakker op": the playbook asks about both
         if x.lokal_drift is None:
-            v.mangler.append(f"inddragelsesplan.yaml: bakker den lokale drift i '{afd}' op? (lokal_drift: ja, nej eller usikker)")
+            v.mangler.append(Mangel(f"bakker den lokale drift i {navn} op?", IP4, sti, "lokal_drift: ja, nej eller usikker"))
         elif tom(x.lokal_drift_begrundelse):
-            v.mangler.append(f"inddragelsesplan.yaml: vurderingen af den lokale drift i '{afd}' mangler en begrundelse "
-                             "(lokal_drift_begrundelse)")
+            v.mangler.append(Mangel(f"vurderingen af den lokale drift i {navn} mangler en begrundelse", IP4, sti,
+                                    "lokal_drift_begrundelse"))
     if p.revision is None:
-        v.mangler.append("inddragelsesplan.yaml: revision mangler: er forslaget til samdriftsmodel revideret? (revision.revideret)")
+        v.mangler.append(Mangel("er forslaget til samdriftsmodel revideret? Det står ikke i inddragelsesplanen", IP4, (),
+                                "revision.revideret"))
     elif tom(p.revision.beskrivelse):
-        v.mangler.append("inddragelsesplan.yaml: revision.beskrivelse mangler")
+        v.mangler.append(Mangel("beskrivelsen af revisionen mangler", IP4, ("revision",), "revision.beskrivelse"))
     elif p.revision.revideret and mappe.model is not None and not mappe.model.revisioner:
-        v.advarsler.append("model.yaml: modellen er revideret, men revisionen er ikke noteret i model.yaml (revisioner)")
+        v.advarsler.append(Mangel("modellen er revideret, men revisionen er ikke noteret i samdriftsmodellen", MO, (),
+                                  "revisioner"))
     return v
 
 
@@ -442,56 +498,66 @@ def _m5_l1(mappe, r):
         return v
     uden_accept = [x.afdeling for x in p.vurderinger if x.kan_tiltraede != "ja" or x.lokal_drift in ("nej", "usikker")]
     if uden_accept:
-        navne = ", ".join(_navn(mappe, a) for a in uden_accept)
-        reg = registrering(mappe, 5, "leverance", 1)
+        navne = opremsning(mappe.navne.afdelinger(uden_accept))
+        sted = _registreret(mappe, 5, "leverance", 1)
+        reg = sted[0] if sted else None
         if reg is None or tom(reg.beslutning) or tom(reg.af):
-            v.mangler.append(
+            v.mangler.append(Mangel(
                 f"de beboervalgte eller den lokale drift i {navne} vurderes ikke at bakke op; registrér beslutningen om at "
-                f"gå videre, hvem der traf den og hvorfor ('samdrift afkryds 5 --leverance 1 --dato … --af … "
-                f"--beslutning \"…\"'), eller afvent opbakning")
+                "gå videre, hvem der traf den og hvorfor, eller afvent opbakning", MP, sted[1] if sted else (),
+                henvisning="brug 'samdrift afkryds 5 --leverance 1 --dato … --af … --beslutning \"…\"'"))
         else:
-            v.advarsler.append(f"samdriften fortsætter uden opbakning fra de beboervalgte i {navne}; drejebogen advarer "
-                               "om mistro og større fokus på fejl, når beboervalgte oplever at blive 'tvunget' ind i en samdrift")
+            v.advarsler.append(Mangel(f"samdriften fortsætter uden opbakning fra de beboervalgte i {navne}; drejebogen advarer "
+                                      "om mistro og større fokus på fejl, når beboervalgte oplever at blive »tvunget« ind i "
+                                      "en samdrift"))
     return v
 
 
 # -- milepæl 6 -------------------------------------------------------------------
+
+AF = "aftale.yaml"
 
 
 @regel(6, "opgave", 1)
 def _m6_o1(mappe, _):
     a = mappe.aftale
     if a is None:
-        return fil_mangler("aftale.yaml", "aftale om samdrift, Bilag 4")
+        return fil_mangler(AF, "aftalen om samdrift (Bilag 4)")
     v = Vurdering()
     if a.ikrafttraeden is None:
-        v.mangler.append("aftale.yaml: ikrafttraeden mangler (samdriften træder i kraft den)")
+        v.mangler.append(Mangel("datoen, samdriften træder i kraft, mangler", AF, (), "ikrafttraeden"))
     if a.form == "referat" and tom(a.referat):
-        v.mangler.append("aftale.yaml: form er 'referat', men henvisningen til referatet mangler (referat)")
+        v.mangler.append(Mangel("aftalen indgås som referat, men henvisningen til referatet mangler", AF, ("form",), "referat"))
     vk = a.vilkaar
     if vk is None:
-        v.mangler.append("aftale.yaml: vilkaar mangler (1.1 aktiver, 1.2 inddragelse, 1.3 udtrædelse, 1.4 uenighed)")
+        v.mangler.append(Mangel("vilkårene mangler (1.1 aktiver, 1.2 inddragelse, 1.3 udtrædelse, 1.4 uenighed)", AF, (),
+                                "vilkaar"))
         return v
     if not vk.aktiver and vk.ingen_aktiver is not True:
-        v.mangler.append("aftale.yaml: 1.1 aktiver: angiv aktiverne, eller sæt ingen_aktiver: true")
+        v.mangler.append(Mangel("1.1 aktiver: angiv aktiverne, eller at ingen aktiver indgår", AF, ("vilkaar",),
+                                "vilkaar.aktiver eller vilkaar.ingen_aktiver: true"))
     i = vk.inddragelse
     if i is None or (tom(i.beskrivelse) and None in (i.familieboliger, i.ungdomsboliger, i.aeldreboliger)):
-        v.mangler.append("aftale.yaml: 1.2 inddragelse af flere boligafdelinger mangler (beskrivelse eller boligtyper ja/nej)")
+        v.mangler.append(Mangel("1.2 inddragelse af flere boligafdelinger mangler: en beskrivelse, eller ja/nej for hver "
+                                "boligtype", AF, ("vilkaar", "inddragelse"),
+                                "beskrivelse, familieboliger, ungdomsboliger, aeldreboliger"))
     elif i.andre_boligorganisationer is None:
-        v.mangler.append("aftale.yaml: 1.2 kan afdelinger fra andre boligorganisationer inddrages? (andre_boligorganisationer)")
+        v.mangler.append(Mangel("1.2 kan afdelinger fra andre boligorganisationer inddrages?", AF, ("vilkaar", "inddragelse"),
+                                "andre_boligorganisationer"))
     u = vk.udtraedelse
     if u is None:
-        v.mangler.append("aftale.yaml: 1.3 udtrædelse mangler")
+        v.mangler.append(Mangel("1.3 udtrædelse mangler", AF, ("vilkaar",), "vilkaar.udtraedelse"))
     else:
+        sti = ("vilkaar", "udtraedelse")
         if u.administrationen_kan_beslutte is None:
-            v.mangler.append("aftale.yaml: 1.3 kan administrationen beslutte udtræden? (administrationen_kan_beslutte)")
+            v.mangler.append(Mangel("1.3 kan administrationen beslutte udtræden?", AF, sti, "administrationen_kan_beslutte"))
         if u.varsel is None or (u.varsel == "andet" and tom(u.varsel_andet)):
-            v.mangler.append("aftale.yaml: 1.3 tid fra beslutning til udtræden mangler (varsel)")
+            v.mangler.append(Mangel("1.3 tiden fra beslutning til udtræden mangler", AF, sti, "varsel"))
         if u.aktiver is None or (u.aktiver == "andet" and tom(u.aktiver_andet)):
-            v.mangler.append("aftale.yaml: 1.3 hvad sker der med aktiverne ved udtræden? (aktiver)")
+            v.mangler.append(Mangel("1.3 hvad sker der med aktiverne ved udtræden?", AF, sti, "aktiver"))
     ue = vk.uenighed
     if ue is None:
-        v.mangler.append("aftale.yaml: 1.4 forhold ved uenighed mangler")
+        v.mangler.append(Mangel("1.4 forhold ved uenighed mangler", AF, ("vilkaar",), "vilkaar.uenighed"))
     else:
         for felt, ellers, tekst in (
             ("administrationen_afgoer_fordelingsnoegle", "fordelingsnoegle_ellers", "fordelingsnøglen"),
@@ -499,73 +565,100 @@ def _m6_o1(mappe, _):
         ):
             svar = getattr(ue, felt)
             if svar is None:
-                v.mangler.append(f"aftale.yaml: 1.4 afgør administrationen uenighed om {tekst}? ({felt})")
+                v.mangler.append(Mangel(f"1.4 afgør administrationen uenighed om {tekst}?", AF, ("vilkaar", "uenighed"), felt))
             elif svar is False and tom(getattr(ue, ellers)):
-                v.mangler.append(f"aftale.yaml: 1.4 hvordan afgøres uenighed om {tekst} så? ({ellers})")
+                v.mangler.append(Mangel(f"1.4 hvordan afgøres uenighed om {tekst} så?", AF, ("vilkaar", "uenighed", felt), ellers))
     if mappe.model is None:
-        v.mangler.append("model.yaml: samdriftsmodellen, som indgår i aftalen, mangler")
+        v.mangler.append(Mangel("samdriftsmodellen, som indgår i aftalen, mangler", MO,
+                                henvisning="filen findes ikke ('samdrift init' laver en skabelon)"))
     return v
+
+
+def _tiltraeder(mappe, u) -> str:
+    return "organisationsbestyrelsen" if u.organ == "organisationsbestyrelse" else mappe.navne.afdeling(u.afdeling or "")
 
 
 @regel(6, "opgave", 2)
 def _m6_o2(mappe, _):
     a = mappe.aftale
     if a is None:
-        return fil_mangler("aftale.yaml", "aftale om samdrift, Bilag 4")
+        return fil_mangler(AF, "aftalen om samdrift (Bilag 4)")
     v = Vurdering()
+    n = mappe.navne
     if a.ikrafttraeden is not None:
-        for u in a.tiltraedelse:
+        for i, u in enumerate(a.tiltraedelse):
             if u.dato is not None and u.dato > a.ikrafttraeden:
-                hvem = "organisationsbestyrelsens" if u.organ == "organisationsbestyrelse" else f"{_navn(mappe, u.afdeling or '')}s"
-                v.mangler.append(f"aftale.yaml: {hvem} tiltrædelse er dateret {u.dato.isoformat()}, efter at samdriften "
-                                 f"trådte i kraft ({a.ikrafttraeden.isoformat()}); aftalen skal tiltrædes, før den træder i kraft")
-    ob = [u for u in a.tiltraedelse if u.organ == "organisationsbestyrelse"]
-    for u in ob:
-        mangler = [t for t, x in (("navn", u.navn), ("dato", u.dato)) if tom(x)]
+                v.mangler.append(Mangel(f"tiltrædelsen fra {_tiltraeder(mappe, u)} er dateret {u.dato.isoformat()}, efter at "
+                                        f"samdriften trådte i kraft ({a.ikrafttraeden.isoformat()}); aftalen skal tiltrædes, "
+                                        "før den træder i kraft", AF, ("tiltraedelse", i, "dato")))
+    for i, u in enumerate(a.tiltraedelse):
+        if u.organ != "organisationsbestyrelse":
+            continue
+        mangler = [(f, t) for f, t, x in (("navn", "hvem der underskrev", u.navn), ("dato", "dato", u.dato)) if tom(x)]
         if not mangler:
             if u.navn and not any(o in normaliser(u.navn) for o in ("organisationsbestyrelse", "formand", "bestyrelse")) and \
                     any(o in normaliser(u.navn) for o in ADMINISTRATIVE_ORGANER):
-                v.mangler.append(f"aftale.yaml: organisationsbestyrelsens tiltrædelse er underskrevet af '{u.navn}', som er "
-                                 "administrationen; den underskrives af organisationsbestyrelsen (fx dens formand)")
+                v.mangler.append(Mangel(f"organisationsbestyrelsens tiltrædelse er underskrevet af »{u.navn}«, som er "
+                                        "administrationen; den underskrives af organisationsbestyrelsen (fx dens formand)",
+                                        AF, ("tiltraedelse", i, "navn")))
             return v  # the organisationsbestyrelse accepted on behalf of every afdeling
-        v.mangler.append(f"aftale.yaml: organisationsbestyrelsens tiltrædelse mangler {' og '.join(mangler)}")
-    tiltraadt = {u.afdeling: u for u in a.tiltraedelse if u.afdeling}
+        v.mangler.append(Mangel(f"organisationsbestyrelsens tiltrædelse: {opremsning(t for _, t in mangler)} mangler", AF,
+                                ("tiltraedelse", i), ", ".join(f for f, _ in mangler)))
     for afd in mappe.afdeling_ids:
-        u = tiltraadt.get(afd)
-        if u is None:
-            v.mangler.append(f"aftale.yaml: afdeling '{afd}' har ikke tiltrådt (navn og dato mangler)")
+        i = next((j for j, u in enumerate(a.tiltraedelse) if u.afdeling == afd), None)
+        navn = n.afdeling(afd)
+        if i is None:
+            v.mangler.append(Mangel(f"{navn} har ikke tiltrådt aftalen", AF, ("tiltraedelse",),
+                                    f"tiltraedelse: afdeling: {afd}, navn, dato"))
             continue
-        mangler = [t for t, x in (("navn", u.navn), ("dato", u.dato)) if tom(x)]
+        u = a.tiltraedelse[i]
+        mangler = [(f, t) for f, t, x in (("navn", "hvem der underskrev", u.navn), ("dato", "dato", u.dato)) if tom(x)]
         if mangler:
-            v.mangler.append(f"aftale.yaml: afdeling '{afd}' har ikke tiltrådt ({' og '.join(mangler)} mangler)")
+            v.mangler.append(Mangel(f"{navn} har ikke tiltrådt aftalen: {opremsning(t for _, t in mangler)} mangler", AF,
+                                    ("tiltraedelse", i), ", ".join(f for f, _ in mangler)))
         elif a.form == "referat" and tom(u.referat):
-            v.mangler.append(f"aftale.yaml: afdeling '{afd}': henvisning til det godkendte referat mangler")
+            v.mangler.append(Mangel(f"tiltrædelsen fra {navn}: henvisningen til det godkendte referat mangler", AF,
+                                    ("tiltraedelse", i), "referat"))
     return v
 
 
 
 # -- milepæl 7 -------------------------------------------------------------------
 
+IM = "implementeringsplan.yaml"
+BUDGETGODKENDELSE = "budgetgodkendelse: afdeling, afdelingsmoede, dato, referat"
 
-def _budgetgodkendelse(mappe, a, planlagt: bool) -> list[str]:
+
+def _aktivitet(mappe, a) -> str:
+    return f"aktiviteten {citeret(mappe.navne.aktivitet(a.id))}"
+
+
+def _aktivitetens_sti(mappe, a) -> tuple:
+    ip = mappe.implementeringsplan
+    i = next((j for j, x in enumerate(ip.aktiviteter) if x is a), None) if ip else None
+    return ("aktiviteter", i) if i is not None else ("aktiviteter",)
+
+
+def _budgetgodkendelse(mappe, a, planlagt: bool) -> list[Mangel]:
     """An activity with an expense outside the current budget "skal planlægges, så de først etableres,
     når de er budgetgodkendt af afdelingsmøderne": an approval per affected afdeling, dated before the
     activity starts (``planlagt``: the plan shows it), and given by now once the activity is under way."""
     if a.i_budget is not False:
         return []
     ud = []
+    sti = _aktivitetens_sti(mappe, a)
     for afd, g in _godkendelser(mappe, a):
-        navn = _navn(mappe, afd)
+        navn = mappe.navne.afdeling(afd)
         if g is None or g.dato is None:
-            ud.append(f"implementeringsplan.yaml: aktiviteten '{a.id}' har en udgift uden for det gældende budget; "
-                      f"afdelingsmødet i {navn} skal budgetgodkende den, før den sættes i gang (budgetgodkendelse: "
-                      "afdeling, afdelingsmoede, dato, referat)")
+            ud.append(Mangel(f"{_aktivitet(mappe, a)} har en udgift uden for det gældende budget; afdelingsmødet i {navn} "
+                             "skal budgetgodkende den, før den sættes i gang", IM, sti, BUDGETGODKENDELSE))
             continue
         if a.start is not None and g.dato > a.start:
-            ud.append(f"implementeringsplan.yaml: aktiviteten '{a.id}' starter {a.start.isoformat()}, før afdelingsmødet i "
-                      f"{navn} godkender udgiften ({g.dato.isoformat()}); planlæg den, så den først sættes i gang efter")
+            ud.append(Mangel(f"{_aktivitet(mappe, a)} starter {a.start.isoformat()}, før afdelingsmødet i {navn} godkender "
+                             f"udgiften ({g.dato.isoformat()}); planlæg den, så den først sættes i gang efter", IM,
+                             sti + ("start",)))
     if not planlagt and a.status in ("igang", "gennemfoert") and not ud:
-        ud += _budget_godkendt(mappe, a, f"implementeringsplan.yaml: aktiviteten '{a.id}' er sat i gang, men", idag())
+        ud += _budget_godkendt(mappe, a, f"{_aktivitet(mappe, a)} er sat i gang, men", IM, sti, idag())
     return ud
 
 
@@ -577,20 +670,21 @@ def _godkendelser(mappe, post) -> list[tuple]:
 
 
 def _ikke_budgetgodkendt(mappe, post, senest: dt.date) -> list[str]:
-    """For an expense outside the current budget (an activity, a new mål): the affected afdelinger
-    whose afdelingsmøde's approval is not documented by ``senest`` (a date, no later than today,
-    and a referat)."""
+    """For an expense outside the current budget (an activity, a new mål): the names of the affected
+    afdelinger whose afdelingsmøde's approval is not documented by ``senest`` (a date, no later than
+    today, and a referat)."""
     if post.i_budget is not False:
         return []
     senest = min(senest, idag())
-    return [_navn(mappe, afd) for afd, g in _godkendelser(mappe, post)
+    return [mappe.navne.afdeling(afd) for afd, g in _godkendelser(mappe, post)
             if g is None or g.dato is None or g.dato > senest or tom(g.referat)]
 
 
-def _budget_godkendt(mappe, post, hvad: str, senest: dt.date) -> list[str]:
-    """:func:`_ikke_budgetgodkendt` as messages; ``hvad`` begins each ("fil: aktiviteten 'x' …, men")."""
+def _budget_godkendt(mappe, post, hvad: str, fil: str, sti: tuple, senest: dt.date) -> list[Mangel]:
+    """:func:`_ikke_budgetgodkendt` as findings; ``hvad`` begins each ("aktiviteten »…« …, men")."""
     hvornaar = "i dag" if senest >= idag() else senest.isoformat()
-    return [f"{hvad} afdelingsmødets budgetgodkendelse i {navn} er ikke dokumenteret (dato til og med {hvornaar} og referat)"
+    return [Mangel(f"{hvad} afdelingsmødets budgetgodkendelse i {navn} er ikke dokumenteret (dato til og med {hvornaar} "
+                   "og referat)", fil, sti, BUDGETGODKENDELSE)
             for navn in _ikke_budgetgodkendt(mappe, post, senest)]
 
 
@@ -602,16 +696,16 @@ def _budget_foer(mappe, nr: int, v: Vurdering) -> None:
     etableres, når de er budgetgodkendt"), which milepæl 9 tells."""
     ip = mappe.implementeringsplan
     dato = _faktadato(mappe, nr) or idag()
-    for a in (ip.aktiviteter if ip else []):
+    for i, a in enumerate(ip.aktiviteter if ip else []):
         if a.status == "aflyst":
             continue
         if a.start is None or a.start <= dato:
             hvornaar = "begynder før milepælen" if a.start else "har ingen start (så den kan begynde når som helst)"
-            v.mangler += _budget_godkendt(mappe, a, f"implementeringsplan.yaml: aktiviteten '{a.id}' har en udgift uden "
-                                                    f"for det gældende budget og {hvornaar}, men", dato)
+            v.mangler += _budget_godkendt(mappe, a, f"{_aktivitet(mappe, a)} har en udgift uden for det gældende budget og "
+                                                    f"{hvornaar}, men", IM, ("aktiviteter", i), dato)
         elif nr == 9:
-            v.advarsler += [f"implementeringsplan.yaml: aktiviteten '{a.id}' afventer afdelingsmødets budgetgodkendelse i "
-                            f"{navn}; den kan først sættes i gang derefter (start {a.start.isoformat()})"
+            v.advarsler += [Mangel(f"{_aktivitet(mappe, a)} afventer afdelingsmødets budgetgodkendelse i {navn}; den kan "
+                                   f"først sættes i gang derefter (start {a.start.isoformat()})", IM, ("aktiviteter", i))
                             for navn in _ikke_budgetgodkendt(mappe, a, a.start)]
 
 
@@ -630,62 +724,69 @@ def _et_regnskabsaar(fra: dt.date, til: dt.date) -> bool:
 def _m7_o1(mappe, _):
     ip = mappe.implementeringsplan
     if ip is None:
-        return fil_mangler("implementeringsplan.yaml", "implementeringsplan, Bilag 5")
+        return fil_mangler(IM, "implementeringsplanen (Bilag 5)")
     v = Vurdering()
     if not ip.aktiviteter:
-        v.mangler.append("implementeringsplan.yaml: ingen aktiviteter")
-    for a in ip.aktiviteter:
-        mangler = [t for f, t in (("formaal", "formål"), ("vedroerer", "hvem den vedrører (vedroerer)"),
-                                  ("ansvarlig", "ansvarlig"), ("frist", "frist")) if tom(getattr(a, f))]
-        if mangler:
-            v.mangler.append(f"implementeringsplan.yaml: aktiviteten '{a.id}': {', '.join(mangler)} mangler")
+        v.mangler.append(Mangel("implementeringsplanen har ingen aktiviteter", IM, (), "aktiviteter"))
+    for i, a in enumerate(ip.aktiviteter):
+        v.mangler += felter(a, {"formaal": "formål", "vedroerer": "hvem den vedrører", "ansvarlig": "ansvarlig",
+                                "frist": "frist"}, IM, ("aktiviteter", i), _aktivitet(mappe, a), gruppe="aktiviteter")
     ep = ip.evalueringsperiode
     if ep is None or ep.fra is None or ep.til is None:
-        v.mangler.append("implementeringsplan.yaml: evalueringsperiode mangler (fra og til)")
+        v.mangler.append(Mangel("evalueringsperioden mangler", IM, ("evalueringsperiode",), "evalueringsperiode: fra, til"))
     else:
         if not _et_regnskabsaar(ep.fra, ep.til):
-            v.mangler.append(f"implementeringsplan.yaml: evalueringsperioden {ep.fra.isoformat()} til {ep.til.isoformat()} "
-                             "er kortere end ét regnskabsår; drejebogen: den bør ikke vare mindre end ét regnskabsår")
+            v.mangler.append(Mangel(f"evalueringsperioden {ep.fra.isoformat()} til {ep.til.isoformat()} er kortere end ét "
+                                    "regnskabsår; drejebogen: den bør ikke vare mindre end ét regnskabsår", IM,
+                                    ("evalueringsperiode",)))
         if tom(ep.godkendt_af):
-            v.advarsler.append("implementeringsplan.yaml: evalueringsperioden er ikke godkendt af den administrative ledelse (godkendt_af)")
+            v.advarsler.append(Mangel("evalueringsperioden er ikke godkendt af den administrative ledelse", IM,
+                                      ("evalueringsperiode",), "godkendt_af"))
     for a in ip.aktiviteter:
         v.mangler += _budgetgodkendelse(mappe, a, planlagt=True)
     temaer = {a.tema for a in ip.aktiviteter}
     if ip.aktiviteter and "kultur" not in temaer:
-        v.advarsler.append("implementeringsplan.yaml: ingen aktiviteter til fremme af en ny fælles kultur (tema: kultur)")
+        v.advarsler.append(Mangel("ingen aktiviteter til fremme af en ny fælles kultur", IM, ("aktiviteter",), "tema: kultur"))
     if ip.aktiviteter and "orientering" not in temaer:
-        v.advarsler.append("implementeringsplan.yaml: ingen aktiviteter om orientering og markering (tema: orientering)")
+        v.advarsler.append(Mangel("ingen aktiviteter om orientering og markering", IM, ("aktiviteter",), "tema: orientering"))
     return v
 
 
 
 # -- milepæl 8 -------------------------------------------------------------------
 
+OR = "orientering.yaml"
+
 
 @regel(8, "opgave", 1)
 def _m8_o1(mappe, _):
     o = mappe.orientering
     if o is None:
-        return fil_mangler("orientering.yaml", "hvem der orienteres")
+        return fil_mangler(OR, "planen for, hvem der orienteres")
     v = Vurdering()
     kategorier = {g.kategori for g in o.maalgrupper}
     for k, tekst in (("beboere", "beboerne"), ("lokalt_driftspersonale", "det lokale driftspersonale")):
         if k not in kategorier:
-            v.mangler.append(f"orientering.yaml: {tekst} er ikke blandt målgrupperne (kategori: {k})")
+            v.mangler.append(Mangel(f"{tekst} er ikke blandt dem, der orienteres", OR, ("maalgrupper",), f"kategori: {k}"))
     return v
+
+
+def _maalgruppe(mappe, g) -> str:
+    return f"målgruppen {citeret(mappe.navne.maalgruppe(g.id))}"
 
 
 @regel(8, "opgave", 2)
 def _m8_o2(mappe, _):
     o = mappe.orientering
     if o is None:
-        return fil_mangler("orientering.yaml", "orienteringsmateriale")
+        return fil_mangler(OR, "orienteringsmaterialet")
     v = Vurdering()
     if not o.maalgrupper:
-        v.mangler.append("orientering.yaml: ingen målgrupper")
-    for g in o.maalgrupper:
+        v.mangler.append(Mangel("orienteringen har ingen målgrupper", OR, (), "maalgrupper"))
+    for i, g in enumerate(o.maalgrupper):
         if g.materiale is None or (tom(g.materiale.titel) and tom(g.materiale.indhold)):
-            v.mangler.append(f"orientering.yaml: materiale til '{g.id}' mangler")
+            v.mangler.append(Mangel(f"{_maalgruppe(mappe, g)}: materiale mangler", OR, ("maalgrupper", i),
+                                    "materiale: titel, indhold", gruppe="målgrupper", felter=("materiale",)))
     return v
 
 
@@ -693,16 +794,18 @@ def _m8_o2(mappe, _):
 def _m8_o3(mappe, _):
     o = mappe.orientering
     if o is None:
-        return fil_mangler("orientering.yaml", "distribution af materialet")
+        return fil_mangler(OR, "distributionen af materialet")
     v = Vurdering()
     if not o.maalgrupper:
-        v.mangler.append("orientering.yaml: ingen målgrupper")
-    for g in o.maalgrupper:
+        v.mangler.append(Mangel("orienteringen har ingen målgrupper", OR, (), "maalgrupper"))
+    for i, g in enumerate(o.maalgrupper):
         d = g.distribution
         if d is None or d.dato is None or d.metode is None:
-            v.mangler.append(f"orientering.yaml: distribution til '{g.id}' mangler (metode og dato)")
+            v.mangler.append(Mangel(f"{_maalgruppe(mappe, g)}: distribution mangler", OR, ("maalgrupper", i),
+                                    "distribution: metode, dato", gruppe="målgrupper", felter=("distribution",)))
         elif g.materiale is not None and g.materiale.dato is not None:
-            v.mangler += _foer(f"orientering.yaml: '{g.id}'", "distributionen", d.dato, "materialet", g.materiale.dato)
+            v.mangler += _foer(OR, ("maalgrupper", i, "distribution", "dato"), f"distributionen til {_maalgruppe(mappe, g)}",
+                               d.dato, "materialet", g.materiale.dato)
     return v
 
 
@@ -711,9 +814,11 @@ def _m8_l1(mappe, r):
     v = Vurdering()
     _budget_foer(mappe, 8, v)
     if mappe.interessenter is None:
-        v.mangler.append("interessenter.yaml: interessentanalysen, som orienteringen tager udgangspunkt i, mangler")
+        v.mangler.append(Mangel("interessentanalysen, som orienteringen tager udgangspunkt i, mangler", IA,
+                                henvisning="filen findes ikke ('samdrift init' laver en skabelon)"))
     elif mappe.orientering is not None and not any(g.interessenter for g in mappe.orientering.maalgrupper):
-        v.advarsler.append("orientering.yaml: ingen målgruppe henviser til interessentanalysen (interessenter)")
+        v.advarsler.append(Mangel("ingen målgruppe i orienteringen henviser til interessentanalysen", OR, ("maalgrupper",),
+                                  "interessenter"))
     return v
 
 
@@ -724,24 +829,26 @@ def _m8_l1(mappe, r):
 def _m9_o1(mappe, _):
     o = mappe.orientering
     if o is None:
-        return fil_mangler("orientering.yaml", "markering af opstarten")
+        return fil_mangler(OR, "markeringen af opstarten")
     m = o.markering
     if m is None:
-        return Vurdering(["orientering.yaml: markering mangler (eller markering.fravalgt med begrundelse)"])
+        return Vurdering([Mangel("markeringen af opstarten mangler (eller at den er fravalgt, med en begrundelse)", OR, (),
+                                 "markering eller markering.fravalgt")])
     v = Vurdering()
     if m.fravalgt is not None:
+        sti = ("markering", "fravalgt")
         if tom(m.fravalgt.begrundelse):
-            v.mangler.append("orientering.yaml: markeringen er fravalgt uden begrundelse (markering.fravalgt.begrundelse)")
+            v.mangler.append(Mangel("markeringen er fravalgt uden begrundelse", OR, sti, "begrundelse"))
         if tom(m.fravalgt.besluttet_af):
-            v.advarsler.append("orientering.yaml: hvem besluttede at undlade markeringen? (markering.fravalgt.besluttet_af)")
+            v.advarsler.append(Mangel("hvem besluttede at undlade markeringen?", OR, sti, "besluttet_af"))
         _budget_foer(mappe, 9, v)
         return v
     if m.afholdt is not True:
-        v.mangler.append("orientering.yaml: markeringen er ikke holdt (markering.afholdt: true)")
+        v.mangler.append(Mangel("markeringen er ikke holdt", OR, ("markering",), "afholdt: true"))
     if m.dato is None:
-        v.mangler.append("orientering.yaml: markering.dato mangler")
+        v.mangler.append(Mangel("markeringens dato mangler", OR, ("markering",), "dato"))
     if m.form is None:
-        v.mangler.append("orientering.yaml: markering.form mangler")
+        v.mangler.append(Mangel("markeringens form mangler", OR, ("markering",), "form"))
     _budget_foer(mappe, 9, v)
     return v
 
@@ -749,34 +856,39 @@ def _m9_o1(mappe, _):
 
 # -- milepæl 10 ------------------------------------------------------------------
 
+EV = "evaluering.yaml"
+
 
 @regel(10, "opgave", 1)
 def _m10_o1(mappe, _):
     e = mappe.evaluering
     if e is None:
-        return fil_mangler("evaluering.yaml", "evalueringsskema med implementeringstjekliste")
+        return fil_mangler(EV, "evalueringsskemaet med implementeringstjeklisten")
     v = Vurdering()
     ip = mappe.implementeringsplan
     if ip is None or not ip.aktiviteter:
-        v.mangler.append("implementeringsplan.yaml: ingen aktiviteter at følge op på")
-    punkter = {p.aktivitet: p for p in e.tjekliste}
+        v.mangler.append(Mangel("implementeringsplanen har ingen aktiviteter at følge op på", IM, (), "aktiviteter"))
     for a in (ip.aktiviteter if ip else []):
         v.mangler += _budgetgodkendelse(mappe, a, planlagt=False)
-        p = punkter.get(a.id)
-        if p is None:
-            v.mangler.append(f"evaluering.yaml: tjeklisten følger ikke op på aktiviteten '{a.id}'")
+        i = _plads(e.tjekliste, "aktivitet", a.id)
+        if i is None:
+            v.mangler.append(Mangel(f"tjeklisten følger ikke op på {_aktivitet(mappe, a)}", EV, ("tjekliste",),
+                                    f"tjekliste: aktivitet: {a.id}"))
             continue
-        mangler = [t for f, t in (("gennemfoert", "gennemført"), ("status", "status"), ("effekt", "effekt"),
-                                  ("naeste_skridt", "næste skridt")) if tom(getattr(p, f))]
+        p = e.tjekliste[i]
+        mangler = [(f, t) for f, t in (("gennemfoert", "gennemført"), ("status", "status"), ("effekt", "effekt"),
+                                       ("naeste_skridt", "næste skridt")) if tom(getattr(p, f))]
         if p.gennemfoert in ("delvist", "nej") and tom(p.forklaring):
-            mangler.append("forklaring (aktiviteten er ikke gennemført som planlagt)")
+            mangler.append(("forklaring", "forklaring (aktiviteten er ikke gennemført som planlagt)"))
         if mangler:
-            v.mangler.append(f"evaluering.yaml: tjeklisten for '{a.id}': {', '.join(mangler)} mangler")
+            ord_ = tuple(t for _, t in mangler)
+            v.mangler.append(Mangel(f"tjeklisten for {_aktivitet(mappe, a)}: {opremsning(ord_)} mangler", EV, ("tjekliste", i),
+                                    ", ".join(f for f, _ in mangler), gruppe="punkter i tjeklisten", felter=ord_))
     if not e.interviews:
-        v.advarsler.append("evaluering.yaml: ingen interview af beboervalgte og lokal drift om de oplevede effekter (interviews)")
-    for x in e.maalinger:
+        v.advarsler.append(Mangel("ingen interview af beboervalgte og lokal drift om de oplevede effekter", EV, (), "interviews"))
+    for i, x in enumerate(e.maalinger):
         if x.foer is not None and x.efter is None:
-            v.advarsler.append(f"evaluering.yaml: før-målingen '{x.emne}' har ingen efter-måling")
+            v.advarsler.append(Mangel(f"før-målingen {citeret(x.emne)} har ingen efter-måling", EV, ("maalinger", i), "efter"))
     return v
 
 
@@ -784,38 +896,45 @@ def _m10_o1(mappe, _):
 def _m10_o2(mappe, _):
     e = mappe.evaluering
     if e is None:
-        return fil_mangler("evaluering.yaml", "opgørelse af mål og fordelingsnøgler")
+        return fil_mangler(EV, "opgørelsen af mål og fordelingsnøgler")
     v = Vurdering()
     m = mappe.model
     if m is None:
-        v.mangler.append("model.yaml: mål og fordelingsnøgler at følge op på mangler")
+        v.mangler.append(Mangel("samdriftsmodellen med mål og fordelingsnøgler at følge op på mangler", MO,
+                                henvisning="filen findes ikke ('samdrift init' laver en skabelon)"))
         return v
     if not m.maal:
-        v.mangler.append("model.yaml: ingen mål at følge op på")
-    fulgt = {x.maal: x for x in e.maalopfoelgning}
+        v.mangler.append(Mangel("samdriftsmodellen har ingen mål at følge op på", MO, (), "maal"))
+    n = mappe.navne
     for x in m.maal:
-        f = fulgt.get(x.id)
+        i = _plads(e.maalopfoelgning, "maal", x.id)
+        f = e.maalopfoelgning[i] if i is not None else None
+        sti = ("maalopfoelgning",) + ((i,) if i is not None else ())
         if f is None or tom(f.resultat) or f.opfyldt is None:
-            v.mangler.append(f"evaluering.yaml: målet '{x.id}' er ikke fulgt op (maalopfoelgning: resultat og opfyldt)")
+            v.mangler.append(Mangel(f"målet {citeret(n.maal(x.id))} er ikke fulgt op", EV, sti,
+                                    "maalopfoelgning: maal, resultat, opfyldt", gruppe="mål", felter=("opfølgning",)))
         elif f.opfyldt != "ja" and tom(f.aarsag):
-            v.mangler.append(f"evaluering.yaml: målet '{x.id}' er ikke nået; årsagen mangler (aarsag)")
-    vurderet = {x.noegle: x for x in e.noeglevurderinger}
+            v.mangler.append(Mangel(f"målet {citeret(n.maal(x.id))} er ikke nået; årsagen mangler", EV, sti, "aarsag"))
     brugte = []
     for k in m.konti:
         if k.med and k.noegle and k.noegle not in brugte:
             brugte.append(k.noegle)
-    for n in brugte:
-        x = vurderet.get(n)
+    for noegle in brugte:
+        i = _plads(e.noeglevurderinger, "noegle", noegle)
+        x = e.noeglevurderinger[i] if i is not None else None
         if x is None or x.retvisende is None or tom(x.vurdering):
-            v.mangler.append(f"evaluering.yaml: er fordelingsnøglen '{n}' retvisende? (noeglevurderinger: retvisende og vurdering)")
-    if m.opgoerelse and m.opgoerelse.tidsregistrering and not mappe.findes("tidsregistrering.csv"):
-        v.mangler.append("tidsregistrering.csv: modellen kræver tidsregistrering, men filen mangler; nøglen kan ikke "
-                         "vurderes mod de registrerede timer")
+            v.mangler.append(Mangel(f"er fordelingsnøglen {citeret(n.noegle(noegle))} retvisende?", EV,
+                                    ("noeglevurderinger",) + ((i,) if i is not None else ()),
+                                    "noeglevurderinger: noegle, retvisende, vurdering"))
+    if m.opgoerelse and m.opgoerelse.tidsregistrering and mappe.tidsregistreringsfil is None:
+        v.mangler.append(Mangel("modellen kræver tidsregistrering, men der er ingen; nøglen kan ikke vurderes mod de "
+                                "registrerede timer", MO, ("opgoerelse", "tidsregistrering"),
+                                henvisning="læg tidsregistrering.csv eller tidsregistrering.xlsx i mappen"))
     v.advarsler += _oekonomisk_maal(mappe)
     return v
 
 
-def _oekonomisk_maal(mappe) -> list[str]:
+def _oekonomisk_maal(mappe) -> list[Mangel]:
     """Milepæl 10: the economic goal read against the regnskab of whole regnskabsår after the samdrift
     began (model.yaml's regnskab, as 'samdrift opfoelgning' shows it). A goal not reached is a finding for
     the evaluation, not a gap: the milestone is about following up, not about succeeding."""
@@ -831,13 +950,16 @@ def _oekonomisk_maal(mappe) -> list[str]:
     hele = [y for y in aarene if dt.date(y, 1, 1) >= start and dt.date(y, 12, 31) < i_dag]
     if not hele:
         if dt.date(start.year + (start > dt.date(start.year, 1, 1)), 12, 31) < i_dag:
-            return [f"model.yaml: intet regnskab for et helt regnskabsår efter ikrafttrædelsen ({start.isoformat()}); hent det "
-                    f"ind med 'samdrift import regnskab FIL --aar ÅÅÅÅ', så målene kan opgøres mod det"]
+            return [Mangel(f"der er intet regnskab for et helt regnskabsår efter ikrafttrædelsen ({start.isoformat()}), så "
+                           "målene kan ikke opgøres mod det", MO, ("konti",),
+                           henvisning="hent det ind med 'samdrift import regnskab FIL --aar ÅÅÅÅ'")]
         return []
     aar = hele[-1]
-    if any(str(aar) not in (k.regnskab or {}) for k in konti):
-        return [f"model.yaml: regnskabet for {aar} mangler for nogle af samdriftens konti"]
-    maal = next((x for x in m.maal if x.type == "oekonomi"), None)
+    uden = [i for i, k in enumerate(m.konti) if k.med and str(aar) not in (k.regnskab or {})]
+    if uden:
+        return [Mangel(f"regnskabet for {aar} mangler for nogle af samdriftens konti", MO, ("konti", uden[0]), "regnskab")]
+    i = next((j for j, x in enumerate(m.maal) if x.type == "oekonomi"), None)
+    maal = m.maal[i] if i is not None else None
     maalbeloeb = beloeb_i_tekst(maal.maalvaerdi) if maal else None
     if maalbeloeb is None:
         return []
@@ -846,12 +968,13 @@ def _oekonomisk_maal(mappe) -> list[str]:
     if besparelse >= maalbeloeb:
         return []
     hvad = f"driftsbesparelsen er {dansk_beloeb(besparelse)}" if besparelse >= 0 else f"der er en merudgift på {dansk_beloeb(-besparelse)}"
-    ud = [f"model.yaml: målet '{maal.titel}' ({dansk_beloeb(maalbeloeb)}) er ikke nået i {aar}: {hvad} mod i dag; "
-          "det er en oplysning til evalueringen, ikke en mangel"]
+    ud = [Mangel(f"målet {citeret(maal.titel)} ({dansk_beloeb(maalbeloeb)}) er ikke nået i {aar}: {hvad} mod i dag; "
+                 "det er en oplysning til evalueringen, ikke en mangel", MO, ("maal", i))]
     e = mappe.evaluering
-    opfulgt = next((x for x in (e.maalopfoelgning if e else []) if x.maal == maal.id), None)
-    if opfulgt is not None and opfulgt.opfyldt == "ja":
-        ud.append(f"evaluering.yaml: målet '{maal.titel}' er opgjort som opfyldt, men regnskabet for {aar} viser, at det ikke er")
+    j = _plads(e.maalopfoelgning, "maal", maal.id) if e else None
+    if j is not None and e.maalopfoelgning[j].opfyldt == "ja":
+        ud.append(Mangel(f"målet {citeret(maal.titel)} er opgjort som opfyldt, men regnskabet for {aar} viser, at det ikke er",
+                         EV, ("maalopfoelgning", j, "opfyldt")))
     return ud
 
 
@@ -861,28 +984,30 @@ def _m10_l1(mappe, _):
     at least 12 months, and it is over."""
     ip = mappe.implementeringsplan
     ep = ip.evalueringsperiode if ip else None
+    sti = ("evalueringsperiode",)
     if ep is None or ep.fra is None or ep.til is None:
-        return Vurdering(["implementeringsplan.yaml: evalueringsperioden (fra og til) mangler; milepæl 10 kræver, at "
-                          "samdriften har fungeret i mindst et helt regnskabsår"])
+        return Vurdering([Mangel("evalueringsperioden mangler; milepæl 10 kræver, at samdriften har fungeret i mindst et "
+                                 "helt regnskabsår", IM, sti, "evalueringsperiode: fra, til")])
     tidligst = max(_aar_efter(ep.fra) - dt.timedelta(days=1), ep.til) + dt.timedelta(days=1)
     if not _et_regnskabsaar(ep.fra, ep.til):
-        return Vurdering([f"implementeringsplan.yaml: evalueringsperioden {ep.fra.isoformat()} til {ep.til.isoformat()} "
-                          f"dækker mindre end 12 måneder; milepæl 10 kan tidligst nås {tidligst.isoformat()}"])
+        return Vurdering([Mangel(f"evalueringsperioden {ep.fra.isoformat()} til {ep.til.isoformat()} dækker mindre end 12 "
+                                 f"måneder; milepæl 10 kan tidligst nås {tidligst.isoformat()}", IM, sti)])
     if ep.til >= idag():
-        return Vurdering([f"implementeringsplan.yaml: evalueringsperioden slutter {ep.til.isoformat()}; milepæl 10 kan "
-                          f"tidligst nås {tidligst.isoformat()}"])
+        return Vurdering([Mangel(f"evalueringsperioden slutter {ep.til.isoformat()}; milepæl 10 kan tidligst nås "
+                                 f"{tidligst.isoformat()}", IM, sti + ("til",))])
     v = Vurdering()
     a = mappe.aftale
     if a is not None and a.ikrafttraeden is not None and ep.fra < a.ikrafttraeden:
         # the evaluation is of the samdrift: a year before it began says nothing about it
-        v.mangler.append(f"implementeringsplan.yaml: evalueringsperioden begynder {ep.fra.isoformat()}, før samdriften "
-                         f"trådte i kraft ({a.ikrafttraeden.isoformat()}, aftale.yaml); den skal dække et helt regnskabsår "
-                         "med samdrift")
+        v.mangler.append(Mangel(f"evalueringsperioden begynder {ep.fra.isoformat()}, før samdriften trådte i kraft "
+                                f"({a.ikrafttraeden.isoformat()}, se aftalen); den skal dække et helt regnskabsår med samdrift",
+                                IM, sti + ("fra",)))
     e = mappe.evaluering
     if e is not None and e.periode is not None and (e.periode.fra, e.periode.til) != (ep.fra, ep.til) \
             and e.periode.fra is not None and e.periode.til is not None:
-        v.mangler.append(f"evaluering.yaml: evalueringens periode ({e.periode.fra.isoformat()} til {e.periode.til.isoformat()}) "
-                         f"er ikke implementeringsplanens evalueringsperiode ({ep.fra.isoformat()} til {ep.til.isoformat()})")
+        v.mangler.append(Mangel(f"evalueringens periode ({e.periode.fra.isoformat()} til {e.periode.til.isoformat()}) er "
+                                f"ikke implementeringsplanens evalueringsperiode ({ep.fra.isoformat()} til "
+                                f"{ep.til.isoformat()})", EV, ("periode",)))
     return v
 
 
@@ -890,11 +1015,14 @@ def _m10_l1(mappe, _):
 def _m10_o3(mappe, _):
     e = mappe.evaluering
     if e is None:
-        return fil_mangler("evaluering.yaml", "vurdering af aftalen")
+        return fil_mangler(EV, "vurderingen af aftalen")
     a = e.aftalevurdering
     if a is None or a.aendres is None:
-        return Vurdering(["evaluering.yaml: skal aftalen om samdrift ændres? (aftalevurdering.aendres)"])
-    return Vurdering(["evaluering.yaml: aftalevurdering.begrundelse mangler"] if tom(a.begrundelse) else [])
+        return Vurdering([Mangel("skal aftalen om samdrift ændres?", EV, ("aftalevurdering",), "aftalevurdering.aendres")])
+    if tom(a.begrundelse):
+        return Vurdering([Mangel("begrundelsen for, om aftalen skal ændres, mangler", EV, ("aftalevurdering",),
+                                 "aftalevurdering.begrundelse")])
+    return Vurdering()
 
 
 
@@ -904,11 +1032,12 @@ def _m10_o3(mappe, _):
 def _formidlet(mappe) -> Vurdering:
     e = mappe.evaluering
     if e is None:
-        return fil_mangler("evaluering.yaml", "formidling af resultaterne")
+        return fil_mangler(EV, "formidlingen af resultaterne")
     v = Vurdering()
-    for g, tekst in (("beboervalgte", "de beboervalgte"), ("lokal_drift", "den lokale drift")):
+    for g, tekst in MAALGRUPPER:
         if not any(f.maalgruppe == g and f.dato for f in e.formidling):
-            v.mangler.append(f"evaluering.yaml: resultaterne er ikke formidlet til {tekst} (formidling med maalgruppe {g} og dato)")
+            v.mangler.append(Mangel(f"resultaterne er ikke formidlet til {tekst}", EV, ("formidling",),
+                                    f"formidling: maalgruppe: {g}, dato"))
     return v
 
 
@@ -917,7 +1046,8 @@ def _m11_o1(mappe, _):
     v = _formidlet(mappe)
     e = mappe.evaluering
     if e is not None and e.nye_maal is None:
-        v.mangler.append("evaluering.yaml: forslag til nye mål mangler (nye_maal; skriv 'nye_maal: []', hvis der ingen er)")
+        v.mangler.append(Mangel("forslag til nye mål mangler", EV, (), "nye_maal",
+                                henvisning="skriv »nye_maal: []«, hvis der ingen er"))
     return v
 
 
@@ -932,13 +1062,13 @@ def _m11_l1(mappe, _):
 @regel(12, "opgave", 1)
 def _m12_o1(mappe, _):
     if mappe.evaluering is None:
-        return fil_mangler("evaluering.yaml", "evalueringen der skal godkendes")
+        return fil_mangler(EV, "evalueringen, der skal godkendes")
     # "nye mål skal godkendes på et afdelingsmøde, såfremt det medfører budgetændringer, som ikke
     # er indeholdt i det gældende budget"
     v = Vurdering()
-    for m in mappe.evaluering.nye_maal or []:
-        v.mangler += _budget_godkendt(mappe, m, f"evaluering.yaml: det nye mål '{m.titel}' har en udgift uden for det "
-                                                f"gældende budget, men", idag())
+    for i, m in enumerate(mappe.evaluering.nye_maal or []):
+        v.mangler += _budget_godkendt(mappe, m, f"det nye mål {citeret(m.titel)} har en udgift uden for det gældende budget, men",
+                                      EV, ("nye_maal", i), idag())
     return v
 
 
@@ -949,14 +1079,15 @@ def _m12_l1(mappe, r):
     o = e.overdragelse if e else None
     if o is None or tom(o.til) or o.dato is None:
         # the playbook: the driftsansvarlige "kan nu uddelegere" the rest to the local driftsleder: an option
-        v.advarsler.append("evaluering.yaml: overdragelsen fra projektlederen til den driftsansvarlige er ikke registreret "
-                           "(overdragelse: til og dato)")
+        v.advarsler.append(Mangel("overdragelsen fra projektlederen til den driftsansvarlige er ikke registreret", EV,
+                                  ("overdragelse",), "overdragelse: til, dato"))
     elif o.dato > idag():
-        v.mangler.append(f"evaluering.yaml: overdragelsen er dateret {o.dato.isoformat()}, efter i dag ({idag().isoformat()})")
-    reg = registrering(mappe, 12, "opgave", 1)
-    if reg is not None and tom(reg.referat):
-        v.mangler.append("milepaele.yaml: milepæl 12, opgave 1: godkendelsen skal kunne dokumenteres; "
-                         "henvisning til referat eller underskrift mangler (referat)")
+        v.mangler.append(Mangel(f"overdragelsen er dateret {o.dato.isoformat()}, efter i dag ({idag().isoformat()})", EV,
+                                ("overdragelse", "dato")))
+    sted = _registreret(mappe, 12, "opgave", 1)
+    if sted is not None and tom(sted[0].referat):
+        v.mangler.append(Mangel("milepæl 12, opgave 1: godkendelsen skal kunne dokumenteres; henvisning til referat eller "
+                                "underskrift mangler", MP, sted[1], "referat"))
     return v
 
 
@@ -1032,14 +1163,12 @@ def vurder(mappe: "Samdriftsmappe", ugyldige: dict[str, str] | None = None) -> l
                 v = _vurder_punkt(mappe, resultater, m.nr, art, i)
                 resultater[(m.nr, art, i)] = v
                 r = registrering(mappe, m.nr, art, i)
-                punkter[art].append(Punkt(art, i, titel, v.opfyldt, list(v.mangler), list(v.advarsler), r.dato if r else None))
-        for p in punkter["opgave"] + punkter["leverance"]:
-            p.mangler = [placer(mappe, x) for x in p.mangler]
-            p.advarsler = [placer(mappe, x) for x in p.advarsler]
+                punkter[art].append(Punkt(art, i, titel, v.opfyldt, [placeret(mappe, x) for x in v.mangler],
+                                          [placeret(mappe, x) for x in v.advarsler], r.dato if r else None))
         status = Milepaelsstatus(m, punkter["opgave"], punkter["leverance"], False, False, _faktadato(mappe, m.nr))
         brudte = [f for f in FILER.get(m.nr, ()) if f in ugyldige]
         if brudte:
-            status.kan_ikke_vurderes = [f"kan ikke vurderes: {ugyldige[f]}" for f in brudte]
+            status.kan_ikke_vurderes = [Mangel(f"kan ikke vurderes: {ugyldige[f]}") for f in brudte]
             for p in status.punkter:
                 p.opfyldt, p.mangler = False, list(status.kan_ikke_vurderes)
         _tidslinje(status, ud)
@@ -1050,46 +1179,22 @@ def vurder(mappe: "Samdriftsmappe", ugyldige: dict[str, str] | None = None) -> l
     return ud
 
 
-_STED = re.compile(r"^(?P<fil>[\w.-]+\.(?:yaml|csv)): (?:(?P<sti>[a-z_]+(?:\.[a-z_]+)*)(?=[: ]))?")
-
-
-_CITAT = re.compile(r"'([^']+)'")
-
-
-def _post_med(data, navn: str, sti: tuple) -> tuple | None:
-    """The path of the first list item (in file order) whose id or titel is ``navn``."""
-    if isinstance(data, dict):
-        for k, v in data.items():
-            if (fundet := _post_med(v, navn, sti + (k,))) is not None:
-                return fundet
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            if isinstance(v, dict) and navn in (v.get("id"), v.get("titel")):
-                return sti + (i,)
-            if (fundet := _post_med(v, navn, sti + (i,))) is not None:
-                return fundet
-    return None
-
-
-def placer(mappe: "Samdriftsmappe", besked: str) -> str:
-    """'samdrift.yaml: projektleder: …' as 'samdrift.yaml:55: projektleder: …': the line of the field
-    (or of its nearest parent) when the file has it, so that an editor can jump there."""
-    m = _STED.match(besked)
-    if m is None:
-        return besked
-    dok = mappe.dokumenter.get(m["fil"])
+def placeret(mappe: "Samdriftsmappe", m: Mangel) -> Mangel:
+    """The finding with the line and column of its place in the file (the key at ``sti``, or its
+    nearest parent the file has), so that an editor can jump there; as it was when the file does not
+    have it."""
+    dok = mappe.dokumenter.get(m.fil) if m.fil else None
     if dok is None or not dok.placeringer:
-        return besked
-    sti: tuple = tuple(m["sti"].split(".")) if m["sti"] else ()
+        return m
+    sti = tuple(m.sti)
     while sti and sti not in dok.placeringer:
         sti = sti[:-1]
     p = dok.placeringer.get(sti) if sti else None
-    if p is None and (navn := _CITAT.search(besked)):  # "aktiviteten 'kontor'": the item with that id or titel
-        p = dok.placeringer.get(_post_med(dok.data, navn[1], ()))
-    if p is None:  # the message names no field of the file: no line to point at
-        return besked
-    linje = (p.noegle_linje if p.noegle_linje is not None else p.linje) + 1
-    return f"{m['fil']}:{linje}: {besked[len(m['fil']) + 2:]}"
+    if p is None:  # the file has none of the path: no line to point at
+        return m
+    if p.noegle_linje is not None:
+        return replace(m, linje=p.noegle_linje + 1, kolonne=p.noegle_kolonne + 1)
+    return replace(m, linje=p.linje + 1, kolonne=p.kolonne + 1)
 
 
 def _tidslinje(s: Milepaelsstatus, tidligere: list[Milepaelsstatus]) -> None:
@@ -1099,13 +1204,14 @@ def _tidslinje(s: Milepaelsstatus, tidligere: list[Milepaelsstatus]) -> None:
     i_dag = idag()
     leverance = s.leverancer[-1]
     if s.faktadato is not None and s.faktadato > i_dag:
-        leverance.mangler.append(f"dokumenterne for milepæl {s.milepael.nr} er dateret {s.faktadato.isoformat()}, efter i dag "
-                                 f"({i_dag.isoformat()}); de tæller først fra den dag")
+        leverance.mangler.append(Mangel(f"dokumenterne for milepæl {s.milepael.nr} er dateret {s.faktadato.isoformat()}, "
+                                        f"efter i dag ({i_dag.isoformat()}); de tæller først fra den dag"))
     dato = s.dato
     foer = [(t.dato, t.milepael.nr) for t in tidligere if t.dato is not None]
     if dato is not None and foer and any(p.opfyldt or p.dato for p in s.punkter):
         seneste, nr = max(foer)
         if dato < seneste:
-            leverance.mangler.append(f"milepæl {s.milepael.nr} er dateret {dato.isoformat()}, før milepæl {nr}, som den "
-                                     f"bygger på ({seneste.isoformat()}); ret datoerne, eller gør milepælen færdig igen")
+            leverance.mangler.append(Mangel(f"milepæl {s.milepael.nr} er dateret {dato.isoformat()}, før milepæl {nr}, som "
+                                            f"den bygger på ({seneste.isoformat()}); ret datoerne, eller gør milepælen "
+                                            "færdig igen"))
     leverance.opfyldt = not leverance.mangler

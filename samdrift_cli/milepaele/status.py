@@ -7,16 +7,66 @@ only this.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from samdrift_cli.milepaele.katalog import Milepael
 
 
+@dataclass(frozen=True)
+class Mangel:
+    """What a rule finds missing (or warns about), as data. The renderers choose the words around it:
+    someone editing the files gets the place and the keys (:meth:`til_redaktoer`), a board the
+    sentence alone (:meth:`til_bestyrelsen`), JSON the fields (:meth:`som_json`).
+
+    ``tekst`` is the sentence a person reads: things by their names, never an id, a file or a key.
+    ``sti`` is where in ``fil`` it is (keys and list positions, exactly); :func:`regler.vurder` sets
+    ``linje`` and ``kolonne`` from the document's positions. ``felt`` is the key (or keys) to write,
+    ``henvisning`` a command that does it. A finding about one item of a list gives the list's
+    plural (``gruppe``, "aktiviteter") and the parts missing (``felter``), so that many alike can be
+    said in one line; one that only sums up others is ``afledt``."""
+
+    tekst: str
+    fil: str | None = None
+    sti: tuple = ()
+    felt: str | None = None
+    henvisning: str | None = None
+    gruppe: str | None = None
+    felter: tuple[str, ...] = ()
+    linje: int | None = None
+    kolonne: int | None = None
+    afledt: bool = False  # follows from other findings ("opgave 1 og 2 … er ikke opfyldt"): no step of its own
+
+    @property
+    def sted(self) -> str | None:
+        if self.fil is None:
+            return None
+        if self.linje is None:
+            return self.fil
+        return f"{self.fil}:{self.linje}" + (f":{self.kolonne}" if self.kolonne is not None else "")
+
+    def til_redaktoer(self) -> str:
+        """'implementeringsplan.yaml:41:5: aktiviteten »Fælles kontor«: frist mangler (frist)'."""
+        tekst = self.tekst + (f" ({self.felt})" if self.felt else "") + (f"; {self.henvisning}" if self.henvisning else "")
+        return f"{self.sted}: {tekst}" if self.sted else tekst
+
+    def til_bestyrelsen(self) -> str:
+        return self.tekst[:1].upper() + self.tekst[1:]
+
+    def som_json(self) -> dict:
+        return {"fil": self.fil, "linje": self.linje, "kolonne": self.kolonne, "sti": list(self.sti), "tekst": self.tekst,
+                "felt": self.felt, "henvisning": self.henvisning}
+
+
+def opremsning(dele) -> str:
+    """'a, b og c'."""
+    dele = list(dele)
+    return ", ".join(dele[:-1]) + " og " + dele[-1] if len(dele) > 1 else "".join(dele)
+
+
 @dataclass
 class Vurdering:
-    mangler: list[str] = field(default_factory=list)
-    advarsler: list[str] = field(default_factory=list)
+    mangler: list[Mangel] = field(default_factory=list)
+    advarsler: list[Mangel] = field(default_factory=list)
 
     @property
     def opfyldt(self) -> bool:
@@ -29,13 +79,17 @@ class Punkt:
     nr: int
     titel: str
     opfyldt: bool
-    mangler: list[str]
-    advarsler: list[str]
+    mangler: list[Mangel]
+    advarsler: list[Mangel]
     dato: dt.date | None = None  # from milepaele.yaml, if registered
 
     def som_json(self) -> dict:
-        return {"nr": self.nr, "titel": self.titel, "opfyldt": self.opfyldt, "mangler": self.mangler,
-                "advarsler": self.advarsler, "dato": self.dato.isoformat() if self.dato else None}
+        return {"nr": self.nr, "titel": self.titel, "opfyldt": self.opfyldt,
+                "mangler": [m.til_redaktoer() for m in self.mangler],
+                "advarsler": [m.til_redaktoer() for m in self.advarsler],
+                "fund": [{"niveau": "mangel", **m.som_json()} for m in self.mangler]
+                        + [{"niveau": "advarsel", **m.som_json()} for m in self.advarsler],
+                "dato": self.dato.isoformat() if self.dato else None}
 
 
 @dataclass
@@ -61,7 +115,7 @@ class Milepaelsstatus:
         return self.opgaver + self.leverancer
 
     faktadato: dt.date | None = None  # the latest date the documents give for this milestone
-    kan_ikke_vurderes: list[str] = field(default_factory=list)  # findings of the broken files it rests on
+    kan_ikke_vurderes: list[Mangel] = field(default_factory=list)  # findings of the broken files it rests on
 
     @property
     def dato(self) -> dt.date | None:
@@ -96,41 +150,60 @@ def naeste_milepael(status: list[Milepaelsstatus]) -> int | None:
     return next((s.milepael.nr for s in status if not s.naaet), None)
 
 
-# a message about one item of a list ("fil:12: aktiviteten 'x': formål, frist mangler"), and the plural of the item
-_OM_EN = re.compile(r"^(?P<fil>[\w.-]+\.yaml)(?::\d+)?: (?P<hvad>[a-zæøå]+) '[^']*': (?P<felter>.*) mangler$")
-_FLERTAL = {"aktiviteten": "aktiviteter", "målet": "mål", "interessenten": "interessenter", "målgruppen": "målgrupper",
-            "nøglen": "nøgler", "tjeklisten for": "tjekpunkter"}
-SAML_FRA = 3  # this many like messages become one line
+SAML_FRA = 3  # this many like findings about the items of one list become one line
+
+# what a document is called in a sentence: "28 aktiviteter i implementeringsplanen"
+DOKUMENTNAVNE = {"samdrift.yaml": "samdrift.yaml", "oplaeg.yaml": "oplægget", "analyse.yaml": "analysen",
+                 "interessenter.yaml": "interessentanalysen", "model.yaml": "samdriftsmodellen",
+                 "inddragelsesplan.yaml": "inddragelsesplanen", "aftale.yaml": "aftalen",
+                 "implementeringsplan.yaml": "implementeringsplanen", "orientering.yaml": "orienteringsplanen",
+                 "evaluering.yaml": "evalueringen", "milepaele.yaml": "milepaele.yaml"}
 
 
-def naeste_skridt(status: list[Milepaelsstatus]) -> list[str]:
-    """What is missing for the first milestone not reached, each once; like messages about the items of a
-    list summed up in one line (#33: '28 aktiviteter i implementeringsplan.yaml mangler formål, ansvarlig og
+@dataclass(frozen=True)
+class Skridt:
+    """One next step: what is missing, and for which milestone (None: after milepæl 12)."""
+
+    milepael: int | None
+    mangel: Mangel
+
+    def _med_nr(self, tekst: str) -> str:
+        return f"Milepæl {self.milepael}: {tekst}" if self.milepael is not None else tekst[:1].upper() + tekst[1:]
+
+    def til_redaktoer(self) -> str:
+        return self._med_nr(self.mangel.til_redaktoer())
+
+    def til_bestyrelsen(self) -> str:
+        return self._med_nr(self.mangel.til_bestyrelsen())
+
+
+def naeste_skridt(status: list[Milepaelsstatus]) -> list[Skridt]:
+    """What is missing for the first milestone not reached, each once; like findings about the items of a
+    list summed up in one line (#33: '28 aktiviteter i implementeringsplanen mangler formål, ansvarlig og
     frist'), with the command that lists them."""
     for s in status:
         if not s.naaet:
-            unikke: list[str] = []
+            nr = s.milepael.nr
+            unikke: list[Mangel] = []
             for p in s.punkter:
                 if not p.opfyldt:
-                    unikke.extend(x for x in p.mangler if x not in unikke)
-            grupper: dict[tuple[str, str], list[re.Match]] = {}
+                    unikke.extend(x for x in p.mangler if x not in unikke and not x.afledt)
+            grupper: dict[tuple, list[Mangel]] = {}
             for x in unikke:
-                m = _OM_EN.match(x)
-                if m and m["hvad"] in _FLERTAL:
-                    grupper.setdefault((m["fil"], m["hvad"]), []).append(m)
-            ud: list[str] = []
+                if x.gruppe:
+                    grupper.setdefault((x.fil, x.gruppe), []).append(x)
+            ud: list[Skridt] = []
             for x in unikke:
-                m = _OM_EN.match(x)
-                gruppe = grupper.get((m["fil"], m["hvad"])) if m else None
+                gruppe = grupper.get((x.fil, x.gruppe)) if x.gruppe else None
                 if gruppe is None or len(gruppe) < SAML_FRA:
-                    ud.append(f"Milepæl {s.milepael.nr}: {x}")
-                elif gruppe[0].string == x:
+                    ud.append(Skridt(nr, x))
+                elif gruppe[0] is x:
                     felter: list[str] = []
                     for g in gruppe:
-                        felter.extend(f for f in g["felter"].split(", ") if f not in felter)
-                    opremsning = ", ".join(felter[:-1]) + " og " + felter[-1] if len(felter) > 1 else felter[0]
-                    ud.append(f"Milepæl {s.milepael.nr}: {len(gruppe)} {_FLERTAL[m['hvad']]} i {m['fil']} mangler "
-                              f"{opremsning} (se 'samdrift check milepael {s.milepael.nr}')")
+                        felter.extend(f for f in g.felter if f not in felter)
+                    hvor = DOKUMENTNAVNE.get(x.fil or "", x.fil)
+                    ud.append(Skridt(nr, Mangel(f"{len(gruppe)} {x.gruppe} i {hvor} mangler {opremsning(felter)}",
+                                                henvisning=f"se 'samdrift check milepael {nr}'")))
             return ud
     return []
 

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from samdrift_cli.milepaele.status import Mangel, Skridt
+
 if TYPE_CHECKING:
     from samdrift_cli.indlaesning.samdriftsmappe import Samdriftsmappe
 
@@ -60,12 +62,13 @@ def aabne_aktiviteter(mappe: "Samdriftsmappe", idag: dt.date) -> list[AabenAktiv
     return ud
 
 
-def efter_milepael_12(mappe: "Samdriftsmappe") -> list[str]:
+def efter_milepael_12(mappe: "Samdriftsmappe") -> list[Skridt]:
     """The next step once all 12 milestones are reached: with ``aendres: true`` a new aftale, made and
     accepted as in milepæl 6; else to follow up on the mål and the aftale."""
     e = mappe.evaluering
     if e is not None and e.aftalevurdering is not None and e.aftalevurdering.aendres:
-        return ["Aftalen skal ændres, som evalueringen konkluderer: udarbejd en ny aftale om samdrift som i milepæl 6, og "
-                "få den tiltrådt af hver afdeling eller af organisationsbestyrelsen; ændringer uden for det gældende budget "
-                "skal først budgetgodkendes af afdelingsmøderne"]
+        return [Skridt(None, Mangel(
+            "aftalen skal ændres, som evalueringen konkluderer: udarbejd en ny aftale om samdrift som i milepæl 6, og få den "
+            "tiltrådt af hver afdeling eller af organisationsbestyrelsen; ændringer uden for det gældende budget skal først "
+            "budgetgodkendes af afdelingsmøderne"))]
     return []

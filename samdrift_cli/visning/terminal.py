@@ -14,7 +14,7 @@ from samdrift_cli.fund import Fund, Udfald, synlig, synlig_linjer
 if TYPE_CHECKING:
     from samdrift_cli.fordeling.beregning import Fordelingsresultat, Timesammenligning
     from samdrift_cli.fordeling.sammenligning import Sammenligning
-    from samdrift_cli.milepaele.status import Milepaelsstatus
+    from samdrift_cli.milepaele.status import Milepaelsstatus, Skridt
 
 
 def e(tekst) -> str:
@@ -213,9 +213,9 @@ def milepaele(alle: list["Milepaelsstatus"], nr: int, aabne: list = ()) -> None:
             dato = f" ({p.dato.isoformat()})" if p.dato else ""
             linje(k, f"  {tegn} ", f"{p.art.capitalize()} {p.nr}: {e(p.titel)}{dato}", markup=True)
             for x in p.mangler:
-                linje(k, "      - ", x)
+                linje(k, "      - ", x.til_redaktoer())
             for x in p.advarsler:
-                linje(k, "      advarsel: ", x, haeng=8)
+                linje(k, "      advarsel: ", x.til_redaktoer(), haeng=8)
     m = alle[nr - 1].milepael
     aktiviteter(k, list(aabne))
     k.print()
@@ -293,7 +293,7 @@ def vejledning(m, tekster: dict) -> None:
 
 
 def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str, int]],
-           alle: list["Milepaelsstatus"], skridt: list[str], aabne_aktiviteter: list = (),
+           alle: list["Milepaelsstatus"], skridt: list["Skridt"], aabne_aktiviteter: list = (),
            alle_naaet: bool = False) -> None:
     from samdrift_cli.milepaele.katalog import FASER
     from samdrift_cli.milepaele.status import STATUS_TEKST
@@ -326,7 +326,7 @@ def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str,
     if skridt:
         k.print("[bold]Næste skridt[/]")
         for x in skridt[:12]:
-            linje(k, "  • ", x)
+            linje(k, "  • ", x.til_redaktoer())
         if len(skridt) > 12:
             linje(k, "", f"  … og {len(skridt) - 12} mere ('samdrift check milepael N' viser alt)", markup=True)
 
@@ -357,7 +357,7 @@ def konti(r: "Fordelingsresultat", kun_noegle: str | None) -> None:
         linje(k, "", "Ingen konti indgår i samdriften endnu. Sæt 'med: true', en 'noegle' og et 'budget' på "
                      "kontiene i model.yaml.")
         return
-    noegle_navn = {n.id: e(n.navn or n.id) for n in r.noegler}  # the nøgle by its name, as the documents say it
+    noegle_navn = {i: e(n) for i, n in r.noeglenavne.items()}  # the nøgle by its name, as the documents say it
     # with many afdelinger, one table per group of them; each table changes shape when it still does not fit
     def bredde(a: str) -> int:  # an afdeling's column: its longest word or its largest amount, and a space
         tal = [len(dansk_beloeb(x.fordeling[a], False)) for x in valgte] + [len(dansk_beloeb(r.total_fordeling[a], False))]
@@ -413,7 +413,7 @@ def mod_timer(r: "Fordelingsresultat", res: list["Timesammenligning"], fra, til)
     hvor = f" {fra or '…'} til {til or '…'}" if (fra or til) else " (hele tidsregistreringen)"
     linje(k, "", f"[bold]Er fordelingsnøglerne retvisende?[/] Sammenlignet med de registrerede timer{hvor}.", markup=True)
     for x in res:
-        noegle_navn = r.noegle(x.noegle).navn or x.noegle
+        noegle_navn = r.noegle(x.noegle).visningsnavn
         konti = list(dict.fromkeys(x.konti))
         titel = (f"{e(noegle_navn)} (fordeles efter {GRUNDLAG_TEKST[x.grundlag]})"
                  + (f", {'konto' if len(konti) == 1 else 'konti'} {', '.join(e(k_) for k_ in konti)}" if konti
@@ -446,7 +446,7 @@ def sammenligning(s: "Sammenligning", efter: "Fordelingsresultat") -> None:
     if not s.konti:
         k.print("Ingen konti er ændret.")
         return
-    navne_noegler = {n.id: n.navn or n.id for n in efter.noegler}
+    navne_noegler = efter.noeglenavne
     samme_beloeb = all(x.beloeb_foer == x.beloeb_efter for x in s.konti)
     kolonner = [Kol("Konto"), Kol("Navn"), Kol("Nøgle"),
                 *([Kol("Beløb", True)] if samme_beloeb else [Kol("Beløb\nfør", True), Kol("Beløb\nefter", True)]),
