@@ -120,12 +120,12 @@ def har_fejl(fund: list[Fund]) -> bool:
 
 def sorter(fund: list[Fund]) -> list[Fund]:
     """Stable, readable order: by file, then position; duplicates removed."""
-    set_: set = set()
+    allerede_set: set = set()
     ud = []
     for f in fund:
         noegle = (f.fil, f.linje, f.kolonne, f.niveau, f.besked)
-        if noegle in set_:
+        if noegle in allerede_set:
             continue
-        set_.add(noegle)
+        allerede_set.add(noegle)
         ud.append(f)
     return sorted(ud, key=lambda f: (f.fil, f.linje or 0, f.kolonne or 0))

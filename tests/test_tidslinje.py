@@ -334,3 +334,33 @@ def test_kalender_i_en_mappe_der_ikke_findes(eksempel, samdrift, tmp_path):
     r = samdrift("-C", eksempel, "kalender", tmp_path / "mangler" / "frister.ics")
     assert r.kode == 2
     assert r.fejllinjer == [f"{tmp_path / 'mangler'}: fejl: mappen findes ikke"]
+
+
+def test_vurder_paa_en_given_dag_laeser_intet_ur(monkeypatch):
+    """#30: 'vurder(mappe, i_dag)' judges on the day it is given, whatever the clock or SAMDRIFT_IDAG
+    say; the same folder and day give the same verdict."""
+    from conftest import EKSEMPEL
+
+    mappe = laes(EKSEMPEL).mappe
+    monkeypatch.setenv("SAMDRIFT_IDAG", "2030-01-01")
+    tidligt = vurder(mappe, i_dag=dt.date(2025, 11, 1))
+    assert not tidligt[9].naaet and all(s.naaet for s in tidligt[:9])
+    monkeypatch.setenv("SAMDRIFT_IDAG", "2020-01-01")
+    assert [s.naaet for s in vurder(mappe, i_dag=dt.date(2025, 11, 1))] == [s.naaet for s in tidligt]
+    assert all(s.naaet for s in vurder(mappe, i_dag=dt.date(2026, 12, 1)))
+
+
+def test_graensedagene_paa_begge_sider():
+    """#32: every comparison with 'i dag' sits on its boundary day: an approval dated today counts, one
+    dated tomorrow does not; an evaluation period that ends today is not over, and the day after it is."""
+    from conftest import EKSEMPEL
+
+    mappe = laes(EKSEMPEL).mappe
+    godkendt = dt.date(2024, 3, 12)  # milepæl 2, opgave 3 in the example
+    efter_i_dag = "milepæl 2, opgave 3 er dateret 2024-03-12, efter i dag"
+    assert not any(efter_i_dag in x for x in _mangler(vurder(mappe, i_dag=godkendt), 2))
+    assert any(efter_i_dag in x for x in _mangler(vurder(mappe, i_dag=godkendt - dt.timedelta(days=1)), 2))
+    slut = dt.date(2025, 12, 31)  # the example's evalueringsperiode ends
+    ikke_slut = "evalueringsperioden slutter 2025-12-31"
+    assert any(ikke_slut in x for x in _mangler(vurder(mappe, i_dag=slut), 10))
+    assert not any(ikke_slut in x for x in _mangler(vurder(mappe, i_dag=slut + dt.timedelta(days=1)), 10))

@@ -115,10 +115,10 @@ def init(
     git: Annotated[bool, typer.Option("--git", help="Kør 'git init', skriv en .gitignore og lav den første commit.")] = False,
 ) -> None:
     """Opret en ny samdrift-mappe med alle skabeloner (overskriver aldrig en eksisterende fil)."""
-    from samdrift_cli.skrivning.opret import opret
+    from samdrift_cli.kommandoer.skrivning import init as kommando
 
     maal = _sti(ctx, mappe) if mappe is not None else _grundlag(ctx)
-    koer_kommando(lambda: opret(maal, navn, afdeling or [], boligorganisation, git))
+    koer_kommando(lambda: kommando(maal, navn, afdeling or [], boligorganisation, git))
 
 
 # -- check ----------------------------------------------------------------------
@@ -206,9 +206,9 @@ def afkryds(
     fortryd: Annotated[bool, typer.Option("--fortryd", help="Fjern afkrydsningen igen.")] = False,
 ) -> None:
     """Registrér en udført opgave, en godkendelse eller en beslutning i milepaele.yaml (bevarer kommentarer)."""
-    from samdrift_cli.skrivning.afkryds import afkryds as gør
+    from samdrift_cli.kommandoer.skrivning import afkryds as kommando
 
-    koer_kommando(lambda: gør(_mappe(ctx), milepael, opgave, leverance, dato, af, referat, beslutning, bemaerkning, fortryd))
+    koer_kommando(lambda: kommando(_mappe(ctx), milepael, opgave, leverance, dato, af, referat, beslutning, bemaerkning, fortryd))
 
 
 # -- fordeling, import ----------------------------------------------------------------
@@ -263,10 +263,10 @@ def import_budget(
                                                help="Budgetåret: vælger kolonnen for det år, når filen har flere.", show_default=False)] = None,
 ) -> None:
     """Sæt budgettet på konti i model.yaml fra et regneark eller en CSV-fil; kommentarer og alt andet bevares."""
-    from samdrift_cli.skrivning.budget import importer_budget
+    from samdrift_cli.kommandoer.skrivning import importer
 
     sti = _sti(ctx, fil)
-    koer_kommando(lambda: importer_budget(_mappe(ctx), sti, ark, vis, tilfoej, kolonne_konto, kolonne_navn, kolonne_budget, aar))
+    koer_kommando(lambda: importer(_mappe(ctx), sti, ark, vis, tilfoej, kolonne_konto, kolonne_navn, kolonne_budget, aar))
 
 
 @import_app.command("regnskab", cls=Kommando, options_metavar="[TILVALG]",
@@ -286,10 +286,10 @@ def import_regnskab(
                                                             show_default=False)] = None,
 ) -> None:
     """Sæt et regnskabsårs faktiske udgift på konti i model.yaml (regnskab: {ÅÅÅÅ: beløb}); kommentarer og alt andet bevares."""
-    from samdrift_cli.skrivning.budget import importer_budget
+    from samdrift_cli.kommandoer.skrivning import importer
 
     sti = _sti(ctx, fil)
-    koer_kommando(lambda: importer_budget(_mappe(ctx), sti, ark, vis, False, kolonne_konto, kolonne_navn, kolonne_regnskab, aar,
+    koer_kommando(lambda: importer(_mappe(ctx), sti, ark, vis, False, kolonne_konto, kolonne_navn, kolonne_regnskab, aar,
                                 art="regnskab"))
 
 
@@ -381,10 +381,10 @@ def schema(
     overskriv: Annotated[bool, typer.Option("--overskriv", help="Overskriv skemafiler, som samdrift ikke selv har lavet.")] = False,
 ) -> None:
     """Skriv JSON Schema (draft-07) for hver filtype, så editoren fuldender og tjekker nøgler."""
-    from samdrift_cli.skemaer.jsonskema import skriv_skemaer
+    from samdrift_cli.kommandoer.skrivning import schema as kommando
 
     rod = _mappe(ctx)
-    koer_kommando(lambda: skriv_skemaer(_sti(ctx, ud) if ud is not None else rod / ".samdrift" / "schemas", rod, overskriv))
+    koer_kommando(lambda: kommando(_sti(ctx, ud) if ud is not None else rod / ".samdrift" / "schemas", rod, overskriv))
 
 
 @app.command(cls=Kommando, options_metavar="[TILVALG]", short_help="Én linje for hver samdrift under MAPPE.",
@@ -416,14 +416,10 @@ def oversigt(
 
 def koer_kommando(handling) -> None:
     """Run a command; user errors become Danish findings on stderr and exit code 2."""
-    from samdrift_cli.fund import SamdriftFejl, Udfald
+    from samdrift_cli.fund import SamdriftFejl
 
     try:
         kode = handling()
-        if isinstance(kode, Udfald):
-            from samdrift_cli.visning.terminal import vis_udfald
-
-            kode = vis_udfald(kode)
     except SamdriftFejl as e:
         from samdrift_cli.visning.terminal import skriv_fund
 

@@ -43,16 +43,16 @@ def organisationsdiagram(mappe: "Samdriftsmappe", farve: str) -> str | None:
         boern.setdefault(foraelder, []).append(s)
     # levels by depth, in file order; a cycle (a refers to b refers to a) is cut where it is met
     niveauer: list[list] = []
-    set_: set[str] = set()
+    allerede_set: set[str] = set()
     raekke = boern.get(None, [])
     while raekke:
-        raekke = [s for s in raekke if s.id not in set_]
+        raekke = [s for s in raekke if s.id not in allerede_set]
         if not raekke:
             break
         niveauer.append(raekke)
-        set_.update(s.id for s in raekke)
+        allerede_set.update(s.id for s in raekke)
         raekke = [b for s in raekke for b in boern.get(s.id, [])]
-    rest = [s for s in o.stillinger if s.id not in set_]
+    rest = [s for s in o.stillinger if s.id not in allerede_set]
     if rest:
         niveauer.append(rest)
     bredest = max(len(n) for n in niveauer)

@@ -61,7 +61,7 @@ class Side:
 
 def _fase_data(status) -> list[dict]:
     from samdrift_cli.milepaele.katalog import FASER
-    from samdrift_cli.milepaele.status import STATUS_TEKST
+    from samdrift_cli.milepaele.status import MILEPAELSSTATUS_TEKST
 
     naeste = next((s.milepael.nr for s in status if not s.naaet), None)
     faser = []
@@ -73,7 +73,7 @@ def _fase_data(status) -> list[dict]:
             # the current and the next milestone with what is missing; later ones 'ikke begyndt'
             detaljer = naeste is not None and s.milepael.nr == naeste
             milepaele.append({
-                "nr": s.milepael.nr, "titel": s.milepael.titel, "status": s.status, "status_tekst": STATUS_TEKST[s.status],
+                "nr": s.milepael.nr, "titel": s.milepael.titel, "status": s.status, "status_tekst": MILEPAELSSTATUS_TEKST[s.status],
                 "dato": s.dato, "detaljer": detaljer,
                 "punkter": [{"titel": f"{p.art.capitalize()} {p.nr}: {p.titel}", "opfyldt": p.opfyldt,
                              "mangler": [m.til_bestyrelsen() for m in p.mangler]} for p in s.punkter] if detaljer else []})

@@ -25,7 +25,7 @@ def kalender(mappe: "Samdriftsmappe", aktiviteter: list["AabenAktivitet"]) -> by
     import icalendar
 
     from samdrift_cli import __version__
-    from samdrift_cli.milepaele.tidslinje import STATUS_TEKST
+    from samdrift_cli.milepaele.tidslinje import AKTIVITETSSTATUS_TEKST
 
     navn = " ".join(mappe.samdrift.navn.split())  # one line: a line end would end the property
     cal = icalendar.Calendar()
@@ -39,7 +39,7 @@ def kalender(mappe: "Samdriftsmappe", aktiviteter: list["AabenAktivitet"]) -> by
         if a.frist is None and a.start is None:
             continue
         plan = "Implementeringsplan" if a.fil.startswith("implementering") else "Inddragelsesplan"
-        linjer = [f"{navn} — {plan}", a.beskrivelse, f"Status: {STATUS_TEKST.get(a.status, a.status)}"]
+        linjer = [f"{navn} — {plan}", a.beskrivelse, f"Status: {AKTIVITETSSTATUS_TEKST.get(a.status, a.status)}"]
         if a.ansvarlig:
             linjer.append(f"Ansvarlig: {a.ansvarlig}")
         if a.overskredet:

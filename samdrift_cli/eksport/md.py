@@ -109,9 +109,9 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", stat
     from markupsafe import Markup
 
     from samdrift_cli.milepaele.regler import vurder
-    from samdrift_cli.milepaele.status import aktuel_milepael
+    from samdrift_cli.milepaele.status import MILEPAELSSTATUS_TEKST, aktuel_milepael
     from samdrift_cli.skabeloner import jinja_miljoe
-    from samdrift_cli.milepaele.tidslinje import STATUS_TEKST
+    from samdrift_cli.milepaele.tidslinje import AKTIVITETSSTATUS_TEKST
     from samdrift_cli.skemaer.evaluering import SVAR_TEKST
     from samdrift_cli.skemaer.implementeringsplan import TEMA_TITLER
 
@@ -126,7 +126,8 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", stat
     status = status if status is not None else vurder(mappe)
     s = mappe.samdrift
     faelles = {"s": s, "navne": mappe.navne, "maerke": Markup(MAERKE), "status": status,
-               "aktuel": aktuel_milepael(status), "naeste": next((x for x in status if not x.naaet), None), "tema_titler": TEMA_TITLER, "aktivitetsstatus": STATUS_TEKST,
+               "aktuel": aktuel_milepael(status), "naeste": next((x for x in status if not x.naaet), None), "tema_titler": TEMA_TITLER, "aktivitetsstatus": AKTIVITETSSTATUS_TEKST,
+               "milepaelsstatus": MILEPAELSSTATUS_TEKST,
                "svar_tekst": SVAR_TEKST}
     dokumenter: list[tuple[str, str, str, dict]] = [("status.md", "status.md.j2", "Status på samdriftsprocessen", {})]
     if mappe.oplaeg is not None:

@@ -319,7 +319,7 @@ def _tabel(bog: _Bog, ws, raekke: int, kolonner: list[tuple[str, int]], data: li
 
 def _oversigt(bog: _Bog, mappe, status) -> None:
     from samdrift_cli.milepaele.status import aktuel_milepael
-    from samdrift_cli.milepaele.status import STATUS_TEKST
+    from samdrift_cli.milepaele.status import MILEPAELSSTATUS_TEKST
 
     ws = bog.ark("Oversigt")
     s = mappe.samdrift
@@ -329,7 +329,7 @@ def _oversigt(bog: _Bog, mappe, status) -> None:
     data = []
     for st in status:
         aabne = list(dict.fromkeys(x.til_bestyrelsen() for p in st.punkter if not p.opfyldt for x in p.mangler))
-        data.append([st.milepael.nr, st.milepael.fase, st.milepael.titel, STATUS_TEKST[st.status], st.dato,
+        data.append([st.milepael.nr, st.milepael.fase, st.milepael.titel, MILEPAELSSTATUS_TEKST[st.status], st.dato,
                      sum(1 for p in st.punkter if not p.opfyldt),
                      "\n".join(f"• {x}" for x in aabne[:5]) + (f"\n… og {len(aabne) - 5} mere" if len(aabne) > 5 else "")])
     kolonner = [("Nr", 5), ("Fase", 15), ("Milepæl", 36), ("Status", 10), ("Dato", 11), ("Åbne punkter", 8),
@@ -682,7 +682,7 @@ def _interessenter(bog: _Bog, mappe) -> None:
 
 
 def _implementeringsplan(bog: _Bog, mappe) -> None:
-    from samdrift_cli.milepaele.tidslinje import STATUS_TEKST
+    from samdrift_cli.milepaele.tidslinje import AKTIVITETSSTATUS_TEKST
     from samdrift_cli.skemaer.implementeringsplan import TEMA_TITLER
 
     ws = bog.ark("Implementeringsplan")
@@ -691,7 +691,7 @@ def _implementeringsplan(bog: _Bog, mappe) -> None:
     slut = _tabel(bog, ws, 0, [("Tema", 18), ("Aktivitet", 30), ("Formål", 24), ("Vedrører", 16),
                                ("Ansvarlig", 12), ("Start", 11), ("Skal afsluttes senest", 11), ("Status", 11)],
                   [[TEMA_TITLER[a.tema], a.aktivitet, a.formaal, a.vedroerer, a.ansvarlig, a.start, a.frist,
-                    STATUS_TEKST.get(a.status, a.status)] for a in ip.aktiviteter],
+                    AKTIVITETSSTATUS_TEKST.get(a.status, a.status)] for a in ip.aktiviteter],
                   ["lang", "lang", "lang", "lang", "lang", "dato", "dato", ""], "Aktiviteter")
     ep = ip.evalueringsperiode
     if ep:

@@ -75,16 +75,16 @@ class Tjek:
         if alle is None:  # still compare the items that passed
             delvis = self.mappe.delvise[fil]
             alle = [(delvis.original_sti(liste_sti + (i,)), getattr(p, attr)) for i, p in enumerate(poster)]
-        set_: dict[str, int] = {}
+        allerede_set: dict[str, int] = {}
         for sti, v in alle:
             if v is None:
                 komplet = False
-            elif v in set_:
+            elif v in allerede_set:
                 self._fejl_i_filen(fil, sti + (attr,),
-                                   f"{hvad} '{v}' findes allerede (nr. {set_[v] + 1} i listen); hvert {hvad} skal være unikt")
+                                   f"{hvad} '{v}' findes allerede (nr. {allerede_set[v] + 1} i listen); hvert {hvad} skal være unikt")
             else:
-                set_[v] = sti[-1]
-        return set(set_) if komplet else None
+                allerede_set[v] = sti[-1]
+        return set(allerede_set) if komplet else None
 
     def afdeling(self, fil: str, sti: tuple, afd: str | None, paa_noegle: bool = False) -> None:
         if self.afdelinger is not None and afd is not None and normaliser(afd) not in self.opslag:
@@ -155,15 +155,15 @@ def _kan_skelnes(t: Tjek, afdelinger: list) -> None:
     delvis = t.mappe.delvise.get(f)
     dok = t.mappe.dokumenter[f]
     hvad = {"id": "id'et", "navn": "navnet"}
-    set_: dict[str, tuple[int, str, str, tuple]] = {}
+    allerede_set: dict[str, tuple[int, str, str, tuple]] = {}
     for i, a in enumerate(afdelinger):
         for felt in ("id", "navn"):
             v = getattr(a, felt)
             sti = (delvis.original_sti(("afdelinger", i)) if delvis else ("afdelinger", i)) + (felt,)
             noegle = normaliser(v)
-            tidligere = set_.get(noegle)
+            tidligere = allerede_set.get(noegle)
             if tidligere is None:
-                set_[noegle] = (i, felt, v, sti)
+                allerede_set[noegle] = (i, felt, v, sti)
                 continue
             j, felt_j, v_j, sti_j = tidligere
             if j == i or (felt_j == felt and v_j == v):
@@ -200,12 +200,12 @@ def _model(t: Tjek) -> None:
         if n.afdelinger is not None:
             if not n.afdelinger:
                 t.fejl(f, sti + ("afdelinger",), f"nøglen '{n.id}' har en tom liste af afdelinger; udelad 'afdelinger' for at bruge alle")
-            set_: set[str] = set()
+            allerede_set: set[str] = set()
             for j, a in enumerate(n.afdelinger):
                 t.afdeling(f, sti + ("afdelinger", j), a)
-                if a in set_:
+                if a in allerede_set:
                     t.fejl(f, sti + ("afdelinger", j), f"afdelingen '{a}' står to gange i nøglen '{n.id}'")
-                set_.add(a)
+                allerede_set.add(a)
         if n.grundlag == "fast":
             if n.andele is None:
                 t.fejl(f, sti, f"nøglen '{n.id}' har grundlag 'fast' og skal have 'andele' (procent pr. afdeling, i alt 100)")
@@ -302,17 +302,17 @@ def _aftale(t: Tjek) -> None:
     if a is None:
         return
     f = "aftale.yaml"
-    set_: dict[str, int] = {}
+    allerede_set: dict[str, int] = {}
     for i, u in enumerate(a.tiltraedelse):
         t.afdeling(f, ("tiltraedelse", i, "afdeling"), u.afdeling)
         if u.organ != "organisationsbestyrelse" and u.afdeling is None:
             organ = {"afdelingsbestyrelse": "en afdelingsbestyrelse", "afdelingsmoede": "et afdelingsmøde"}[u.organ]
             t.fejl(f, ("tiltraedelse", i), f"en tiltrædelse af {organ} skal angive 'afdeling'")
         if u.afdeling is not None:
-            if u.afdeling in set_:
+            if u.afdeling in allerede_set:
                 t.fejl(f, ("tiltraedelse", i, "afdeling"),
-                       f"afdelingen '{u.afdeling}' har allerede en tiltrædelse (nr. {set_[u.afdeling] + 1})", "advarsel")
-            set_[u.afdeling] = i
+                       f"afdelingen '{u.afdeling}' har allerede en tiltrædelse (nr. {allerede_set[u.afdeling] + 1})", "advarsel")
+            allerede_set[u.afdeling] = i
     if a.vilkaar:
         for i, x in enumerate(a.vilkaar.aktiver):
             t.afdeling(f, ("vilkaar", "aktiver", i, "afdeling"), x.afdeling)
@@ -349,12 +349,12 @@ def _implementering_orientering_evaluering(t: Tjek) -> None:
     for i, x in enumerate(e.nye_maal or []):
         _budgetvirkning(t, f, ("nye_maal", i), x, f"det nye mål '{x.titel}'")
     if aktiviteter is not None:
-        set_: set[str] = set()
+        allerede_set: set[str] = set()
         for i, p in enumerate(e.tjekliste):
             t.reference(f, ("tjekliste", i, "aktivitet"), p.aktivitet, aktiviteter, "aktivitet", "implementeringsplan.yaml")
-            if p.aktivitet in set_:
+            if p.aktivitet in allerede_set:
                 t.fejl(f, ("tjekliste", i, "aktivitet"), f"aktiviteten '{p.aktivitet}' står to gange i tjeklisten")
-            set_.add(p.aktivitet)
+            allerede_set.add(p.aktivitet)
     m = t.filer.get("model.yaml")
     if m is not None:
         maal = t.ids("model.yaml", ("maal",), m.maal)

@@ -327,7 +327,7 @@ class _Omformer:
     def __init__(self, dok: YamlDokument):
         self.dok = dok
         self.noder = 0  # values repeated by aliases
-        self.set_: set[int] = set()  # nodes converted (a node met again is an alias)
+        self.allerede_set: set[int] = set()  # nodes converted (a node met again is an alias)
         self.sti_noder: set[int] = set()  # the nodes on the path being converted
         self.i_alias = 0
         self.for_mange = False
@@ -360,8 +360,8 @@ class _Omformer:
                 self.for_mange = True
                 self.fejl(node, f"værdierne er indlejret mere end {MAKS_DYBDE} niveauer dybt; det er ikke en samdrift-fil")
             return None
-        alias = id(node) in self.set_
-        self.set_.add(id(node))
+        alias = id(node) in self.allerede_set
+        self.allerede_set.add(id(node))
         if alias or self.i_alias:
             # only what an alias repeats counts against the limit: a large file without aliases is fine
             self.noder += 1

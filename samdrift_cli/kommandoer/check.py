@@ -7,7 +7,7 @@ from pathlib import Path
 from samdrift_cli.fund import Fund
 from samdrift_cli.kommandoer.mappe import laes
 from samdrift_cli.visning import terminal
-from samdrift_cli.visning.dokumenter import skriv_json
+from samdrift_cli.visning.jsonvisning import skriv_json
 
 
 def check_resultat(sti: Path) -> tuple[str | None, list[str], list[Fund], dict | None]:

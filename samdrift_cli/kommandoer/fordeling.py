@@ -9,7 +9,7 @@ from samdrift_cli.beloeb import dansk_beloeb, pr_enhed
 from samdrift_cli.fund import Fund, SamdriftFejl
 from samdrift_cli.kommandoer.mappe import FORDELINGENS_FILER, gyldig
 from samdrift_cli.visning import terminal
-from samdrift_cli.visning.dokumenter import fordeling_json, mod_timer_json, skriv_json
+from samdrift_cli.visning.jsonvisning import fordeling_json, mod_timer_json, skriv_json
 
 
 def periode(tekst: str | None) -> tuple[dt.date | None, dt.date | None]:
@@ -138,7 +138,7 @@ def _sammenlign(sti: Path, ind, som_json: bool, kilde: str | None, noegle_for: l
         kilde = "noegle-for " + " ".join(noegle_for)
     res = sammenlign(kilde, foer, efter)
     if som_json:
-        from samdrift_cli.visning.dokumenter import sammenligning_json
+        from samdrift_cli.visning.jsonvisning import sammenligning_json
 
         skriv_json({**fordeling_json(efter), "sammenligning": sammenligning_json(res)})
     else:

@@ -20,8 +20,9 @@ def _side(sti: Path, ud: Path | None = None):
     from samdrift_cli.milepaele.tidslinje import aabne_aktiviteter, efter_milepael_12
 
     ind = gyldig(sti)
-    status = vurder(ind.mappe)
-    aktiviteter = aabne_aktiviteter(ind.mappe, idag())
+    i_dag = idag()
+    status = vurder(ind.mappe, i_dag=i_dag)
+    aktiviteter = aabne_aktiviteter(ind.mappe, i_dag)
     opfoelgninger = []
     if ind.fordeling is not None:
         for aar in regnskabsaarene(ind.mappe):

@@ -12,7 +12,7 @@ from samdrift_cli.visning import terminal
 STANDARDFIL = Path("dokumenter") / "kalender.ics"
 
 
-def kalender(sti: Path, fil: Path | None, overskriv: bool = False) -> Udfald | int:
+def kalender(sti: Path, fil: Path | None, overskriv: bool = False) -> int:
     from samdrift_cli.atomisk import skriv_filer
     from samdrift_cli.kommandoer.mappe import indfiler
     from samdrift_cli.eksport.kalender import kalender as lav
@@ -29,4 +29,4 @@ def kalender(sti: Path, fil: Path | None, overskriv: bool = False) -> Udfald | i
     maal = fil if fil is not None else sti / STANDARDFIL
     skriv_filer({maal: data}, sti, overskriv, indfiler(sti), opret_mapper=fil is None)
     antal = sum(1 for a in aktiviteter if a.start or a.frist)
-    return Udfald([f"skrev {maal}: {terminal.flertal(antal, 'aftale', 'aftaler')} i kalenderen"])
+    return terminal.vis_udfald(Udfald([f"skrev {maal}: {terminal.flertal(antal, 'aftale', 'aftaler')} i kalenderen"]))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from samdrift_cli.fund import Fund, SamdriftFejl
 from samdrift_cli.visning import terminal
-from samdrift_cli.visning.dokumenter import opfoelgning_json, skriv_json
+from samdrift_cli.visning.jsonvisning import opfoelgning_json, skriv_json
 
 
 def aarenes_opfoelgning(sti: Path, aar: int | None):

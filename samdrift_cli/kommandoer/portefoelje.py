@@ -61,7 +61,7 @@ def vis_oversigt(rod: Path, som_json: bool) -> int:
     """`samdrift oversigt [MAPPE]`: one line per samdrift folder below ``rod``."""
     from samdrift_cli.fund import Fund, SamdriftFejl
     from samdrift_cli.visning import terminal
-    from samdrift_cli.visning.dokumenter import skriv_json
+    from samdrift_cli.visning.jsonvisning import skriv_json
 
     if not rod.is_dir():
         raise SamdriftFejl([Fund(str(rod), None, None, "fejl", "mappen findes ikke" if not rod.exists() else "er ikke en mappe")])

@@ -10,7 +10,7 @@ from samdrift_cli.kommandoer.mappe import laes
 from samdrift_cli.milepaele.status import Milepaelsstatus, Skridt
 from samdrift_cli.milepaele.tidslinje import AabenAktivitet
 from samdrift_cli.visning import terminal
-from samdrift_cli.visning.dokumenter import skriv_json
+from samdrift_cli.visning.jsonvisning import skriv_json
 
 
 @dataclass
@@ -46,8 +46,9 @@ def vurderet(sti: Path) -> Vurderet:
     for f in fejl:
         ugyldige.setdefault(f.fil, f.overskrift())
     s = ind.mappe.samdrift
+    i_dag = idag()  # one day for the whole judgement
     return Vurderet(s.navn, s.boligorganisation, [(a.navn, a.lejemaal) for a in s.afdelinger],
-                    vurder(ind.mappe, ugyldige), aabne_aktiviteter(ind.mappe, idag()), efter_milepael_12(ind.mappe),
+                    vurder(ind.mappe, ugyldige, i_dag), aabne_aktiviteter(ind.mappe, i_dag), efter_milepael_12(ind.mappe),
                     bool(fejl))
 
 

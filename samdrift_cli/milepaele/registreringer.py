@@ -27,11 +27,11 @@ def _tjek(t: Tjek) -> None:
     if mp is None:
         return
     f = "milepaele.yaml"
-    set_: dict[int, int] = {}
+    allerede_set: dict[int, int] = {}
     for i, m in enumerate(mp.milepaele):
-        if m.nr in set_:
-            t.fejl(f, ("milepaele", i, "nr"), f"milepæl {m.nr} står allerede i listen (nr. {set_[m.nr] + 1}); saml dem i én post")
-        set_[m.nr] = i
+        if m.nr in allerede_set:
+            t.fejl(f, ("milepaele", i, "nr"), f"milepæl {m.nr} står allerede i listen (nr. {allerede_set[m.nr] + 1}); saml dem i én post")
+        allerede_set[m.nr] = i
         kat = KATALOG[m.nr - 1]
         for felt, antal, hvad in (("opgaver", len(kat.opgaver), "opgave"), ("leverancer", len(kat.leverancer), "leverance")):
             set2: set[int] = set()

@@ -9,10 +9,9 @@ earlier one is.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable
 
-from samdrift_cli.idag import idag
 from samdrift_cli.identitet import normaliser
 from samdrift_cli.skemaer.felter import tom
 from samdrift_cli.milepaele.katalog import ADMINISTRATIVE_ORGANER, FILER, GODKENDELSER, KATALOG, LEVERANCE_AF_OPGAVER
@@ -24,7 +23,16 @@ if TYPE_CHECKING:
     from samdrift_cli.skemaer.milepaele import Registrering
 
 
-Regel = Callable[["Samdriftsmappe", dict], Vurdering]
+@dataclass(frozen=True)
+class Grundlag:
+    """What a rule judges besides the folder: the day it is judged on, and the verdicts so far
+    (a leverance that sums up its opgaver reads theirs)."""
+
+    i_dag: dt.date
+    resultater: dict
+
+
+Regel = Callable[["Samdriftsmappe", Grundlag], Vurdering]
 REGLER: dict[tuple[int, str, int], Regel] = {}
 
 
@@ -64,7 +72,7 @@ def _kommando(nr: int, art: str, i: int) -> str:
 MP = "milepaele.yaml"
 
 
-def godkendelse(mappe, nr: int, art: str, i: int, hvad: str, kraev_referat: bool = False,
+def godkendelse(mappe, i_dag: dt.date, nr: int, art: str, i: int, hvad: str, kraev_referat: bool = False,
                 administrativ: bool = False) -> Vurdering:
     hvad_ = hvad[:1].upper() + hvad[1:]
     v = Vurdering()
@@ -80,8 +88,8 @@ def godkendelse(mappe, nr: int, art: str, i: int, hvad: str, kraev_referat: bool
         v.mangler.append(Mangel(f"{hvilken}: dato mangler", MP, sti, "dato"))
     if kraev_referat and tom(r.referat):
         v.mangler.append(Mangel(f"{hvilken}: henvisning til referat eller underskrift mangler", MP, sti, "referat"))
-    if r.dato is not None and r.dato > idag():
-        v.mangler.append(Mangel(f"{hvilken} er dateret {r.dato.isoformat()}, efter i dag ({idag().isoformat()}); "
+    if r.dato is not None and r.dato > i_dag:
+        v.mangler.append(Mangel(f"{hvilken} er dateret {r.dato.isoformat()}, efter i dag ({i_dag.isoformat()}); "
                                 "registreringen tæller først fra den dag", MP, sti + ("dato",)))
     if administrativ and not tom(r.af):
         v = saml(v, administrativ_godkender(mappe, r.af, hvilken, MP, sti + ("af",)))
@@ -639,7 +647,7 @@ def _aktivitetens_sti(mappe, a) -> tuple:
     return ("aktiviteter", i) if i is not None else ("aktiviteter",)
 
 
-def _budgetgodkendelse(mappe, a, planlagt: bool) -> list[Mangel]:
+def _budgetgodkendelse(mappe, a, planlagt: bool, i_dag: dt.date) -> list[Mangel]:
     """An activity with an expense outside the current budget "skal planlægges, så de først etableres,
     når de er budgetgodkendt af afdelingsmøderne": an approval per affected afdeling, dated before the
     activity starts (``planlagt``: the plan shows it), and given by now once the activity is under way."""
@@ -658,7 +666,7 @@ def _budgetgodkendelse(mappe, a, planlagt: bool) -> list[Mangel]:
                              f"udgiften ({g.dato.isoformat()}); planlæg den, så den først sættes i gang efter", IM,
                              sti + ("start",)))
     if not planlagt and a.status in ("igang", "gennemfoert") and not ud:
-        ud += _budget_godkendt(mappe, a, f"{_aktivitet(mappe, a)} er sat i gang, men", IM, sti, idag())
+        ud += _budget_godkendt(mappe, a, f"{_aktivitet(mappe, a)} er sat i gang, men", IM, sti, i_dag, i_dag)
     return ud
 
 
@@ -669,44 +677,44 @@ def _godkendelser(mappe, post) -> list[tuple]:
     return [(afd, godkendt.get(afd)) for afd in post.afdelinger or mappe.afdeling_ids]
 
 
-def _ikke_budgetgodkendt(mappe, post, senest: dt.date) -> list[str]:
+def _ikke_budgetgodkendt(mappe, post, senest: dt.date, i_dag: dt.date) -> list[str]:
     """For an expense outside the current budget (an activity, a new mål): the names of the affected
     afdelinger whose afdelingsmøde's approval is not documented by ``senest`` (a date, no later than
     today, and a referat)."""
     if post.i_budget is not False:
         return []
-    senest = min(senest, idag())
+    senest = min(senest, i_dag)
     return [mappe.navne.afdeling(afd) for afd, g in _godkendelser(mappe, post)
             if g is None or g.dato is None or g.dato > senest or tom(g.referat)]
 
 
-def _budget_godkendt(mappe, post, hvad: str, fil: str, sti: tuple, senest: dt.date) -> list[Mangel]:
+def _budget_godkendt(mappe, post, hvad: str, fil: str, sti: tuple, senest: dt.date, i_dag: dt.date) -> list[Mangel]:
     """:func:`_ikke_budgetgodkendt` as findings; ``hvad`` begins each ("aktiviteten »…« …, men")."""
-    hvornaar = "i dag" if senest >= idag() else senest.isoformat()
+    hvornaar = "i dag" if senest >= i_dag else senest.isoformat()
     return [Mangel(f"{hvad} afdelingsmødets budgetgodkendelse i {navn} er ikke dokumenteret (dato til og med {hvornaar} "
                    "og referat)", fil, sti, BUDGETGODKENDELSE)
-            for navn in _ikke_budgetgodkendt(mappe, post, senest)]
+            for navn in _ikke_budgetgodkendt(mappe, post, senest, i_dag)]
 
 
-def _budget_foer(mappe, nr: int, v: Vurdering) -> None:
+def _budget_foer(mappe, nr: int, v: Vurdering, i_dag: dt.date) -> None:
     """Milepæl 8 and 9: "man må afvente godkendelse af budgetter på næste (evt. ekstraordinære)
     afdelingsmøde, før man kan gennemføre den resterende del af udviklingsfasen og igangsætte
     etableringsfasen". An activity outside the budget that begins by the milestone's date needs the
     approval by then; one that begins later may wait for it (milepæl 6: "planlægges, så de først
     etableres, når de er budgetgodkendt"), which milepæl 9 tells."""
     ip = mappe.implementeringsplan
-    dato = _faktadato(mappe, nr) or idag()
+    dato = _faktadato(mappe, nr) or i_dag
     for i, a in enumerate(ip.aktiviteter if ip else []):
         if a.status == "aflyst":
             continue
         if a.start is None or a.start <= dato:
             hvornaar = "begynder før milepælen" if a.start else "har ingen start (så den kan begynde når som helst)"
             v.mangler += _budget_godkendt(mappe, a, f"{_aktivitet(mappe, a)} har en udgift uden for det gældende budget og "
-                                                    f"{hvornaar}, men", IM, ("aktiviteter", i), dato)
+                                                    f"{hvornaar}, men", IM, ("aktiviteter", i), dato, i_dag)
         elif nr == 9:
             v.advarsler += [Mangel(f"{_aktivitet(mappe, a)} afventer afdelingsmødets budgetgodkendelse i {navn}; den kan "
                                    f"først sættes i gang derefter (start {a.start.isoformat()})", IM, ("aktiviteter", i))
-                            for navn in _ikke_budgetgodkendt(mappe, a, a.start)]
+                            for navn in _ikke_budgetgodkendt(mappe, a, a.start, i_dag)]
 
 
 def _aar_efter(d: dt.date) -> dt.date:
@@ -721,7 +729,7 @@ def _et_regnskabsaar(fra: dt.date, til: dt.date) -> bool:
 
 
 @regel(7, "opgave", 1)
-def _m7_o1(mappe, _):
+def _m7_o1(mappe, g):
     ip = mappe.implementeringsplan
     if ip is None:
         return fil_mangler(IM, "implementeringsplanen (Bilag 5)")
@@ -743,7 +751,7 @@ def _m7_o1(mappe, _):
             v.advarsler.append(Mangel("evalueringsperioden er ikke godkendt af den administrative ledelse", IM,
                                       ("evalueringsperiode",), "godkendt_af"))
     for a in ip.aktiviteter:
-        v.mangler += _budgetgodkendelse(mappe, a, planlagt=True)
+        v.mangler += _budgetgodkendelse(mappe, a, True, g.i_dag)
     temaer = {a.tema for a in ip.aktiviteter}
     if ip.aktiviteter and "kultur" not in temaer:
         v.advarsler.append(Mangel("ingen aktiviteter til fremme af en ny fælles kultur", IM, ("aktiviteter",), "tema: kultur"))
@@ -810,9 +818,9 @@ def _m8_o3(mappe, _):
 
 
 @regel(8, "leverance", 1)
-def _m8_l1(mappe, r):
+def _m8_l1(mappe, g):
     v = Vurdering()
-    _budget_foer(mappe, 8, v)
+    _budget_foer(mappe, 8, v, g.i_dag)
     if mappe.interessenter is None:
         v.mangler.append(Mangel("interessentanalysen, som orienteringen tager udgangspunkt i, mangler", IA,
                                 henvisning="filen findes ikke ('samdrift init' laver en skabelon)"))
@@ -826,7 +834,7 @@ def _m8_l1(mappe, r):
 
 
 @regel(9, "opgave", 1)
-def _m9_o1(mappe, _):
+def _m9_o1(mappe, g):
     o = mappe.orientering
     if o is None:
         return fil_mangler(OR, "markeringen af opstarten")
@@ -841,7 +849,7 @@ def _m9_o1(mappe, _):
             v.mangler.append(Mangel("markeringen er fravalgt uden begrundelse", OR, sti, "begrundelse"))
         if tom(m.fravalgt.besluttet_af):
             v.advarsler.append(Mangel("hvem besluttede at undlade markeringen?", OR, sti, "besluttet_af"))
-        _budget_foer(mappe, 9, v)
+        _budget_foer(mappe, 9, v, g.i_dag)
         return v
     if m.afholdt is not True:
         v.mangler.append(Mangel("markeringen er ikke holdt", OR, ("markering",), "afholdt: true"))
@@ -849,7 +857,7 @@ def _m9_o1(mappe, _):
         v.mangler.append(Mangel("markeringens dato mangler", OR, ("markering",), "dato"))
     if m.form is None:
         v.mangler.append(Mangel("markeringens form mangler", OR, ("markering",), "form"))
-    _budget_foer(mappe, 9, v)
+    _budget_foer(mappe, 9, v, g.i_dag)
     return v
 
 
@@ -860,7 +868,7 @@ EV = "evaluering.yaml"
 
 
 @regel(10, "opgave", 1)
-def _m10_o1(mappe, _):
+def _m10_o1(mappe, g):
     e = mappe.evaluering
     if e is None:
         return fil_mangler(EV, "evalueringsskemaet med implementeringstjeklisten")
@@ -869,7 +877,7 @@ def _m10_o1(mappe, _):
     if ip is None or not ip.aktiviteter:
         v.mangler.append(Mangel("implementeringsplanen har ingen aktiviteter at følge op på", IM, (), "aktiviteter"))
     for a in (ip.aktiviteter if ip else []):
-        v.mangler += _budgetgodkendelse(mappe, a, planlagt=False)
+        v.mangler += _budgetgodkendelse(mappe, a, False, g.i_dag)
         i = _plads(e.tjekliste, "aktivitet", a.id)
         if i is None:
             v.mangler.append(Mangel(f"tjeklisten følger ikke op på {_aktivitet(mappe, a)}", EV, ("tjekliste",),
@@ -893,7 +901,7 @@ def _m10_o1(mappe, _):
 
 
 @regel(10, "opgave", 2)
-def _m10_o2(mappe, _):
+def _m10_o2(mappe, g):
     e = mappe.evaluering
     if e is None:
         return fil_mangler(EV, "opgørelsen af mål og fordelingsnøgler")
@@ -930,11 +938,11 @@ def _m10_o2(mappe, _):
         v.mangler.append(Mangel("modellen kræver tidsregistrering, men der er ingen; nøglen kan ikke vurderes mod de "
                                 "registrerede timer", MO, ("opgoerelse", "tidsregistrering"),
                                 henvisning="læg tidsregistrering.csv eller tidsregistrering.xlsx i mappen"))
-    v.advarsler += _oekonomisk_maal(mappe)
+    v.advarsler += _oekonomisk_maal(mappe, g.i_dag)
     return v
 
 
-def _oekonomisk_maal(mappe) -> list[Mangel]:
+def _oekonomisk_maal(mappe, i_dag: dt.date) -> list[Mangel]:
     """Milepæl 10: the economic goal read against the regnskab of whole regnskabsår after the samdrift
     began (model.yaml's regnskab, as 'samdrift opfoelgning' shows it). A goal not reached is a finding for
     the evaluation, not a gap: the milestone is about following up, not about succeeding."""
@@ -944,7 +952,6 @@ def _oekonomisk_maal(mappe) -> list[Mangel]:
     start = a.ikrafttraeden if a and a.ikrafttraeden else None
     if start is None:
         return []
-    i_dag = idag()
     konti = [k for k in m.konti if k.med]
     aarene = sorted({int(x) for k in konti for x in (k.regnskab or {})})
     hele = [y for y in aarene if dt.date(y, 1, 1) >= start and dt.date(y, 12, 31) < i_dag]
@@ -979,7 +986,7 @@ def _oekonomisk_maal(mappe) -> list[Mangel]:
 
 
 @regel(10, "leverance", 1)
-def _m10_l1(mappe, _):
+def _m10_l1(mappe, g):
     """The nøgle can be judged "som minimum" after "et helt regnskabsår": the evaluated period covers
     at least 12 months, and it is over."""
     ip = mappe.implementeringsplan
@@ -992,7 +999,7 @@ def _m10_l1(mappe, _):
     if not _et_regnskabsaar(ep.fra, ep.til):
         return Vurdering([Mangel(f"evalueringsperioden {ep.fra.isoformat()} til {ep.til.isoformat()} dækker mindre end 12 "
                                  f"måneder; milepæl 10 kan tidligst nås {tidligst.isoformat()}", IM, sti)])
-    if ep.til >= idag():
+    if ep.til >= g.i_dag:
         return Vurdering([Mangel(f"evalueringsperioden slutter {ep.til.isoformat()}; milepæl 10 kan tidligst nås "
                                  f"{tidligst.isoformat()}", IM, sti + ("til",))])
     v = Vurdering()
@@ -1060,7 +1067,7 @@ def _m11_l1(mappe, _):
 
 
 @regel(12, "opgave", 1)
-def _m12_o1(mappe, _):
+def _m12_o1(mappe, g):
     if mappe.evaluering is None:
         return fil_mangler(EV, "evalueringen, der skal godkendes")
     # "nye mål skal godkendes på et afdelingsmøde, såfremt det medfører budgetændringer, som ikke
@@ -1068,12 +1075,12 @@ def _m12_o1(mappe, _):
     v = Vurdering()
     for i, m in enumerate(mappe.evaluering.nye_maal or []):
         v.mangler += _budget_godkendt(mappe, m, f"det nye mål {citeret(m.titel)} har en udgift uden for det gældende budget, men",
-                                      EV, ("nye_maal", i), idag())
+                                      EV, ("nye_maal", i), g.i_dag, g.i_dag)
     return v
 
 
 @regel(12, "leverance", 1)
-def _m12_l1(mappe, r):
+def _m12_l1(mappe, g):
     v = Vurdering()
     e = mappe.evaluering
     o = e.overdragelse if e else None
@@ -1081,8 +1088,8 @@ def _m12_l1(mappe, r):
         # the playbook: the driftsansvarlige "kan nu uddelegere" the rest to the local driftsleder: an option
         v.advarsler.append(Mangel("overdragelsen fra projektlederen til den driftsansvarlige er ikke registreret", EV,
                                   ("overdragelse",), "overdragelse: til, dato"))
-    elif o.dato > idag():
-        v.mangler.append(Mangel(f"overdragelsen er dateret {o.dato.isoformat()}, efter i dag ({idag().isoformat()})", EV,
+    elif o.dato > g.i_dag:
+        v.mangler.append(Mangel(f"overdragelsen er dateret {o.dato.isoformat()}, efter i dag ({g.i_dag.isoformat()})", EV,
                                 ("overdragelse", "dato")))
     sted = _registreret(mappe, 12, "opgave", 1)
     if sted is not None and tom(sted[0].referat):
@@ -1134,33 +1141,39 @@ def _faktadato(mappe: "Samdriftsmappe", nr: int) -> dt.date | None:
 # -- all milestones ---------------------------------------------------------------
 
 
-def _vurder_punkt(mappe, resultater: dict, nr: int, art: str, i: int) -> Vurdering:
+def _vurder_punkt(mappe, g: Grundlag, nr: int, art: str, i: int) -> Vurdering:
     """One opgave or leverance: the catalogue's data (an approval recorded, the opgaver a leverance
     sums up), then its rule function, if it has one."""
     dele = []
     krav = GODKENDELSER.get((nr, art, i))
     if krav is not None:
-        dele.append(godkendelse(mappe, nr, art, i, krav.hvad, krav.referat, krav.administrativ))
+        dele.append(godkendelse(mappe, g.i_dag, nr, art, i, krav.hvad, krav.referat, krav.administrativ))
     if art == "leverance" and (nr, i) in LEVERANCE_AF_OPGAVER:
-        dele.append(kraever(resultater, nr, *LEVERANCE_AF_OPGAVER[(nr, i)]))
+        dele.append(kraever(g.resultater, nr, *LEVERANCE_AF_OPGAVER[(nr, i)]))
     funktion = REGLER.get((nr, art, i))
     if funktion is not None:
-        dele.append(funktion(mappe, resultater))
+        dele.append(funktion(mappe, g))
     return saml(*dele)
 
 
-def vurder(mappe: "Samdriftsmappe", ugyldige: dict[str, str] | None = None) -> list[Milepaelsstatus]:
-    """Judge all 12 milestones. ``ugyldige``: the files with errors (file -> its first finding); a
-    milestone judged from one of them "kan ikke vurderes" (samdrift.yaml must be valid)."""
+def vurder(mappe: "Samdriftsmappe", ugyldige: dict[str, str] | None = None, i_dag: dt.date | None = None) -> list[Milepaelsstatus]:
+    """Judge all 12 milestones on the day ``i_dag`` (default: today, :func:`samdrift_cli.idag.idag`),
+    from the folder alone: the rules read no clock. ``ugyldige``: the files with errors (file -> its
+    first finding); a milestone judged from one of them "kan ikke vurderes" (samdrift.yaml must be valid)."""
+    if i_dag is None:
+        from samdrift_cli.idag import idag
+
+        i_dag = idag()
     ugyldige = ugyldige or {}
     resultater: dict[tuple[int, str, int], Vurdering] = {}
+    g = Grundlag(i_dag, resultater)
     ud: list[Milepaelsstatus] = []
     forrige_naaet = True
     for m in KATALOG:
         punkter: dict[str, list[Punkt]] = {"opgave": [], "leverance": []}
         for art, titler in (("opgave", m.opgaver), ("leverance", m.leverancer)):
             for i, titel in enumerate(titler, start=1):
-                v = _vurder_punkt(mappe, resultater, m.nr, art, i)
+                v = _vurder_punkt(mappe, g, m.nr, art, i)
                 resultater[(m.nr, art, i)] = v
                 r = registrering(mappe, m.nr, art, i)
                 punkter[art].append(Punkt(art, i, titel, v.opfyldt, [placeret(mappe, x) for x in v.mangler],
@@ -1171,7 +1184,7 @@ def vurder(mappe: "Samdriftsmappe", ugyldige: dict[str, str] | None = None) -> l
             status.kan_ikke_vurderes = [Mangel(f"kan ikke vurderes: {ugyldige[f]}") for f in brudte]
             for p in status.punkter:
                 p.opfyldt, p.mangler = False, list(status.kan_ikke_vurderes)
-        _tidslinje(status, ud)
+        _tidslinje(status, ud, i_dag)
         status.egen_opfyldt = all(p.opfyldt for p in status.punkter)
         status.naaet = status.egen_opfyldt and forrige_naaet
         ud.append(status)
@@ -1197,11 +1210,10 @@ def placeret(mappe: "Samdriftsmappe", m: Mangel) -> Mangel:
     return replace(m, linje=p.linje + 1, kolonne=p.kolonne + 1)
 
 
-def _tidslinje(s: Milepaelsstatus, tidligere: list[Milepaelsstatus]) -> None:
+def _tidslinje(s: Milepaelsstatus, tidligere: list[Milepaelsstatus], i_dag: dt.date) -> None:
     """The time line (design.md §5): evidence dated after today does not count, and a milestone whose
     evidence is dated before that of the milestones it rests on is not reached; the message names
     both dates. Told on the milestone's last leverance."""
-    i_dag = idag()
     leverance = s.leverancer[-1]
     if s.faktadato is not None and s.faktadato > i_dag:
         leverance.mangler.append(Mangel(f"dokumenterne for milepæl {s.milepael.nr} er dateret {s.faktadato.isoformat()}, "

@@ -142,7 +142,8 @@ def aktuel_milepael(status: list[Milepaelsstatus]) -> int:
     return max(naaet) if naaet else 0
 
 
-STATUS_TEKST = {"naaet": "nået", "i_gang": "i gang", "ikke_startet": "ikke startet", "kan_ikke_vurderes": "kan ikke vurderes"}
+# a milestone's status in words: terminal, workbook, documents and pages say it alike
+MILEPAELSSTATUS_TEKST = {"naaet": "nået", "i_gang": "i gang", "ikke_startet": "ikke begyndt", "kan_ikke_vurderes": "kan ikke vurderes"}
 
 
 def naeste_milepael(status: list[Milepaelsstatus]) -> int | None:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from samdrift_cli.indlaesning.samdriftsmappe import Samdriftsmappe
 
 AABNE_STATUSSER = ("planlagt", "igang", "udskudt")
-STATUS_TEKST = {"planlagt": "planlagt", "igang": "i gang", "udskudt": "udskudt", "gennemfoert": "gennemført",
+AKTIVITETSSTATUS_TEKST = {"planlagt": "planlagt", "igang": "i gang", "udskudt": "udskudt", "gennemfoert": "gennemført",
                 "aflyst": "aflyst", "ikke_holdt": "ikke holdt"}
 
 

@@ -102,7 +102,7 @@ def opret(maal: Path, navn: str | None, afdelinger_tekst: list[str], boligorgani
     if not afdelinger_tekst:
         fejl.append(Fund("--afdeling", None, None, "fejl",
                          "angiv afdelingerne med --afdeling 'Navn:lejemål' (mindst 2), fx --afdeling 'Æblegården:100'"))
-    set_: set[str] = set()
+    allerede_set: set[str] = set()
     navne: set[str] = set()
     for a in afdelinger:
         if a["navn"].casefold() in navne:
@@ -110,9 +110,9 @@ def opret(maal: Path, navn: str | None, afdelinger_tekst: list[str], boligorgani
         navne.add(a["navn"].casefold())
         base = lav_id(a["navn"])
         kandidat, n = base, 2
-        while kandidat in set_:
+        while kandidat in allerede_set:
             kandidat, n = f"{base}-{n}", n + 1
-        set_.add(kandidat)
+        allerede_set.add(kandidat)
         a["id"] = kandidat
     if fejl:
         raise SamdriftFejl(fejl)

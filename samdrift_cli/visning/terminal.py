@@ -296,7 +296,7 @@ def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str,
            alle: list["Milepaelsstatus"], skridt: list["Skridt"], aabne_aktiviteter: list = (),
            alle_naaet: bool = False) -> None:
     from samdrift_cli.milepaele.katalog import FASER
-    from samdrift_cli.milepaele.status import STATUS_TEKST
+    from samdrift_cli.milepaele.status import MILEPAELSSTATUS_TEKST
 
     k = konsol()
     lejemaal = sum(n for _, n in afdelinger)
@@ -310,7 +310,7 @@ def status(navn: str, boligorganisation: str | None, afdelinger: list[tuple[str,
                 continue
             aabne = sum(1 for p in s.punkter if not p.opfyldt)
             farve = {"naaet": "green", "i_gang": "yellow", "ikke_startet": "dim", "kan_ikke_vurderes": "red"}[s.status]
-            raekker.append([str(s.milepael.nr), e(s.milepael.titel), f"[{farve}]{STATUS_TEKST[s.status]}[/]",
+            raekker.append([str(s.milepael.nr), e(s.milepael.titel), f"[{farve}]{MILEPAELSSTATUS_TEKST[s.status]}[/]",
                             str(aabne) if aabne else "", s.dato.isoformat() if s.dato else ""])
         tabel(k, fase, [Kol("Nr", True), Kol("Milepæl"), Kol("Status"), Kol("Åbne", True), Kol("Dato", True)], raekker)
     aktiviteter(k, list(aabne_aktiviteter))
@@ -481,7 +481,7 @@ def oversigt(rod, linjer: list[dict]) -> None:
 
 def opfoelgning(o) -> None:
     """Budget against regnskab per konto and afdeling for one year, and the saving against today and the goal."""
-    from samdrift_cli.visning.dokumenter import afvigelse_pct
+    from samdrift_cli.visning.jsonvisning import afvigelse_pct
 
     k = konsol()
 
