@@ -97,6 +97,16 @@ def ugyldigt_tegn(tekst: str) -> int | None:
     return m.start() if m else None
 
 
+def styretegn(tekst: str, kilde: str = "ofte kopieret fra Word") -> str | None:
+    """The finding for a text with a control character, in the same words for every reader (YAML,
+    budget, hours); None when it has none. ``kilde``: where such a character usually comes from."""
+    plads = ugyldigt_tegn(tekst)
+    if plads is None:
+        return None
+    return (f"teksten har et styretegn ('{synlig(tekst[plads])}', tegn nr. {plads + 1}), som ingen tekst i samdrift "
+            f"må have ({kilde}); slet det")
+
+
 @dataclass
 class Udfald:
     """What a writing command (init, afkryds, schema) did: a line each for stdout, and the warnings

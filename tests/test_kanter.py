@@ -182,6 +182,27 @@ def test_styretegn_i_en_tekst_afvises_ved_indlaesningen(tmp_path, samdrift, tegn
     assert not (m / "dokumenter").exists()
 
 
+def test_et_styretegn_siges_ens_af_hver_laeser(tmp_path, samdrift):
+    """#30: YAML, a budget and a time registration tell a control character in one sentence."""
+    saetning = "teksten har et styretegn ('\\x0b', tegn nr. 3), som ingen tekst i samdrift må have"
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT,
+                                   "model.yaml": "fordelingsnoegler: [{id: l, grundlag: lige}]\n"
+                                                 "konti:\n  - {konto: 1, navn: Løn, med: true, noegle: l, budget: 1}\n"})
+    (tmp_path / "budget.csv").write_text("konto;navn;budget\n1;Lø\x0bn;100\n", encoding="utf-8")
+    r = samdrift("-C", m, "import", "budget", tmp_path / "budget.csv")
+    assert r.kode == 2 and saetning + " (ofte kopieret fra Word); slet det" in r.stderr, r.stderr
+    (m / "tidsregistrering.csv").write_text("dato;medarbejder;afdeling;timer;opgave\n2026-01-05;Ole;a;7;re\x0bn\n",
+                                            encoding="utf-8")
+    r = samdrift("-C", m, "check")
+    assert r.kode == 2 and f"tidsregistrering.csv:2: fejl: opgaven: {saetning} (ofte kopieret fra Word); slet det" \
+        in r.fejllinjer, r.stderr
+    (m / "tidsregistrering.csv").unlink()
+    (m / "samdrift.yaml").write_text(MINIMAL_SAMDRIFT.replace("navn: Test", 'navn: "Te\\vst"'), encoding="utf-8")
+    r = samdrift("-C", m, "check")
+    assert r.fejllinjer[0] == (f"samdrift.yaml:1:7: fejl: {saetning} (ofte kopieret fra Word, eller skrevet med \\ i "
+                               "anførselstegn); slet det")
+
+
 def test_kalenderens_navn_kan_ikke_injicere_linjer(tmp_path, samdrift):
     m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT.replace("navn: Test", 'navn: "Test\\rBEGIN:VEVENT\\nX"'),
                                   "implementeringsplan.yaml": "aktiviteter:\n  - {id: a, tema: kultur, aktivitet: x, frist: 2027-01-01}\n"})

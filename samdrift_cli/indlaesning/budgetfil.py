@@ -16,8 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from samdrift_cli.beloeb import BeloebFejl, dansk_heltal, parse_beloeb
-from samdrift_cli.fund import Fund, SamdriftFejl, synlig, ugyldigt_tegn
+from samdrift_cli.fund import Fund, SamdriftFejl, styretegn, synlig
 from samdrift_cli.identitet import normaliser
+from samdrift_cli.indlaesning.tekstfil import TOTALRAEKKE, UTF16Fil, csv_tekst
 
 HOVED_SOEGES = 30  # the header is found among the first rows
 MAKS_RAEKKER = 100_000  # rows of a budget file, blank ones included; a kontoplan has a few hundred
@@ -30,7 +31,6 @@ BUDGET = re.compile(r"^(budget|beløb|beloeb|budget ?\d{4}(/\d{2,4})?|budgetbel�
                     r"|budget ?\d{4},? kr\.?)$")
 REGNSKAB = re.compile(r"^(regnskab|faktisk|forbrug|realiseret|faktisk forbrug|regnskab ?[0-9]{4}(/[0-9]{2,4})?"
                       r"|regnskab,? kr\.?|regnskab ?[0-9]{4},? kr\.?|faktisk ?[0-9]{4}|forbrug ?[0-9]{4})$")
-TOTAL = re.compile(r"^(i alt|total|sum|i alt kr\.?|samlet|totalt)\b")
 _KOLONNE = {"budget": "budgetkolonne", "regnskab": "regnskabskolonne"}  # Danish compounds: with and without 's'
 _AAR = re.compile(r"(?<![0-9])(\d{4})(?![0-9])", re.ASCII)
 _CIFFER = re.compile(r"[0-9]")
@@ -93,15 +93,10 @@ def _beloeb(v) -> Decimal:
 
 def _csv_raekker(raa: bytes, fil: str) -> list[list]:
     """The rows of a CSV budget, streamed and stopped at :data:`MAKS_RAEKKER`."""
-    if raa.startswith(b"\xef\xbb\xbf"):
-        raa = raa[3:]
-    if raa[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(raa) > 3 and (raa[1:2] == b"\0" or raa[0:1] == b"\0")):
-        raise SamdriftFejl([Fund(fil, None, None, "fejl", "filen er gemt som UTF-16 (Unicode); gem den som CSV med "
-                                                          "tegnsættet UTF-8 eller Windows-1252 (i Excel: 'CSV (semikolonsepareret)')")])
     try:
-        tekst = raa.decode("utf-8")
-    except UnicodeDecodeError:
-        tekst = raa.decode("cp1252", errors="replace")
+        tekst, _ = csv_tekst(raa)
+    except UTF16Fil as e:
+        raise SamdriftFejl([Fund(fil, None, None, "fejl", str(e))])
     start = "\n".join(tekst[:100_000].splitlines()[:HOVED_SOEGES])
     skilletegn = ";" if start.count(";") >= start.count(",") else ","
     laeser = csv.reader(io.StringIO(tekst, newline=""), delimiter=skilletegn)
@@ -194,7 +189,7 @@ def _to_raekker(raekker: list[list], h: int, i_konto: int, hoved: list[str], moe
             if i_budget is None:
                 return None
         else:
-            totaler = [k for g in valgte for k in spaend[g] if k < len(under) and under[k] and TOTAL.match(under[k])]
+            totaler = [k for g in valgte for k in spaend[g] if k < len(under) and under[k] and TOTALRAEKKE.match(under[k])]
             if len(totaler) != 1:
                 hvad = ", ".join(f"'{synlig(_celle_tekst(raekker[h + 1][k]))}'" for g in valgte for k in spaend[g]
                                  if k < len(under) and under[k])
@@ -278,11 +273,10 @@ def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str
         konto, navn, budget = celle(i_konto), celle(i_navn), celle(i_budget)
         k_tekst, n_tekst = _celle_tekst(konto), _celle_tekst(navn)
         for k, t in ((i_konto, k_tekst), (i_navn, n_tekst)):
-            if k is not None and (plads := ugyldigt_tegn(t)) is not None:
-                fund_.append((i, Fund(sted(i, k), None, None, "fejl", f"teksten har et styretegn ('{synlig(t[plads])}') "
-                                                                      "på plads " f"{plads + 1}; slet det")))
+            if k is not None and (besked := styretegn(t)) is not None:
+                fund_.append((i, Fund(sted(i, k), None, None, "fejl", besked)))
         tekster = [normaliser(t) for t in (k_tekst, n_tekst)]
-        if not _CIFFER.search(k_tekst) and any(TOTAL.match(t) or t.endswith(" i alt") or t == "i alt" for t in tekster if t):
+        if not _CIFFER.search(k_tekst) and any(TOTALRAEKKE.match(t) or t.endswith(" i alt") or t == "i alt" for t in tekster if t):
             continue  # a total or subtotal row ('I alt', 'Renholdelse i alt'): it has no account number
         if (i, i_budget) in formler and budget is None:
             fund_.append((i, Fund(sted(i, i_budget), None, None, "fejl",

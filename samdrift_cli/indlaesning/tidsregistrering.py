@@ -23,6 +23,7 @@ from pathlib import Path
 from samdrift_cli.beloeb import dansk_heltal
 from samdrift_cli.fund import Fund
 from samdrift_cli.identitet import normaliser
+from samdrift_cli.indlaesning.tekstfil import TOTALRAEKKE, UTF16Fil, csv_tekst
 
 FILNAVN = "tidsregistrering.csv"
 XLSX_FILNAVN = "tidsregistrering.xlsx"
@@ -37,7 +38,6 @@ MAKS_XLSX_STOERRELSE = 50 * 1024 * 1024  # bytes of tidsregistrering.xlsx (250.0
 MAKS_XLSX_RAEKKER = 250_000  # rows of tidsregistrering.xlsx: openpyxl reads about 30.000 a second
 
 MAKS_TITELLINJER = 10  # lines above the header (a title, a period, a blank line) that are passed over
-_TOTAL = re.compile(r"^(i alt|total|sum|samlet)\b")
 _ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _DK = re.compile(r"([0-9]{1,2})[-./]([0-9]{1,2})[-./]([0-9]{4})")
 _TIMER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
@@ -107,27 +107,12 @@ def laes_tidsregistrering(sti: Path, afdeling_opslag: dict[str, str]) -> tuple[T
         tegnsaet = "xlsx"
     else:
         try:
-            tekst, tegnsaet = _tekst(raa)
-        except _Ulaeselig as e:
-            return None, [Fund(navn, e.linje, None, "fejl", e.besked)]
+            tekst, tegnsaet = csv_tekst(raa)
+        except UTF16Fil as e:
+            return None, [Fund(navn, None, None, "fejl", str(e))]
         skilletegn = _skilletegn(tekst)
         raekker = _csv_raekker(tekst, skilletegn)
     return _summer(raekker, navn, tegnsaet, afdeling_opslag, skilletegn if tegnsaet != "xlsx" else None)
-
-
-def _tekst(raa: bytes) -> tuple[str, str]:
-    """The file as text: valid UTF-8 (a BOM allowed) is UTF-8, anything else Windows-1252."""
-    if raa[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\0" in raa[:4]:
-        raise _Ulaeselig(None, "filen er gemt som UTF-16 (Unicode); gem den som CSV med tegnsættet UTF-8 eller "
-                               "Windows-1252 (i Excel: 'CSV (semikolonsepareret)')")
-    if raa.startswith(b"\xef\xbb\xbf"):
-        raa = raa[3:]
-    try:
-        return raa.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        # the five bytes Windows-1252 leaves undefined are read as the control characters they
-        # are in Latin-1, and then refused as the value they stand in (never a crash)
-        return raa.decode("cp1252", errors="replace"), "windows-1252"
 
 
 class _Ulaeselig(Exception):
@@ -276,7 +261,7 @@ def _summer(raekker, navn: str, tegnsaet: str,
                         meld(linje, besked)
                         continue
                 r_dato = raekke[i_dato]
-                if _TOTAL.match(normaliser(r_dato)) or _TOTAL.match(normaliser(raekke[i_afd])):
+                if TOTALRAEKKE.match(normaliser(r_dato)) or TOTALRAEKKE.match(normaliser(raekke[i_afd])):
                     reg.oversprungne["totaler"] = reg.oversprungne.get("totaler", 0) + 1
                     continue  # an 'I alt' line of the export: no registration
                 d = dage.get(r_dato)
@@ -322,10 +307,10 @@ def _serie(reg: Tidsregistrering, noegle: tuple[str, str], afdeling_opslag: dict
     afd = afdeling_opslag.get(normaliser(r_afd))
     if afd is None:
         return f"ukendt afdeling '{_vist(r_afd.strip())}'; brug en afdelings id eller navn fra samdrift.yaml"
-    from samdrift_cli.fund import ugyldigt_tegn
+    from samdrift_cli.fund import styretegn
 
-    if reg.har_opgave and (plads := ugyldigt_tegn(r_opg)) is not None:
-        return f"opgaven '{_vist(r_opg.strip())}' har et styretegn (tegn nr. {plads + 1}); slet det"
+    if reg.har_opgave and (besked := styretegn(r_opg)) is not None:
+        return f"opgaven: {besked}"
     opgave = normaliser(r_opg) if reg.har_opgave else ""
     if reg.har_opgave:
         reg.opgavenavne.setdefault(opgave, r_opg.strip())

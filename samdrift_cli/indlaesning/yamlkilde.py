@@ -22,7 +22,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from samdrift_cli.fund import Fund, synlig, ugyldigt_tegn
+from samdrift_cli.fund import Fund, styretegn, synlig, ugyldigt_tegn
 
 MAKS_FILSTOERRELSE = 5 * 1024 * 1024  # a samdrift file is small; this stops accidents and attacks
 MAKS_NODER = 200_000  # values repeated by aliases (stops "billion laughs")
@@ -336,11 +336,10 @@ class _Omformer:
     def tekst(self, node, vaerdi: str) -> str | None:
         """A text as it is, unless it holds a character no text may hold (fund.ugyldigt_tegn): then
         a finding, here and not in Word or the terminal."""
-        plads = ugyldigt_tegn(vaerdi)
-        if plads is None:
+        besked = styretegn(vaerdi, "ofte kopieret fra Word, eller skrevet med \\ i anførselstegn")
+        if besked is None:
             return vaerdi
-        self.fejl(node, f"teksten har et styretegn ('{synlig(vaerdi[plads])}', tegn nr. {plads + 1}), som ingen tekst i "
-                        "samdrift må have (ofte kopieret fra Word, eller skrevet med \\ i anførselstegn); slet det")
+        self.fejl(node, besked)
         return None
 
     def fejl(self, node, besked: str) -> None:
