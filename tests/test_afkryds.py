@@ -127,6 +127,12 @@ def test_mange_samtidige_afkrydsninger_bevarer_hver_registrering(eksempel):
     import sys
 
     env = {**os.environ, "SAMDRIFT_IDAG": "2026-12-01"}
+    fil = eksempel / "milepaele.yaml"
+    tekst = fil.read_text(encoding="utf-8")
+    assert "  - nr: 5\n" in tekst
+    fil.write_text(tekst.replace("  - nr: 5\n", "  # milepæl 5: besluttet trods et nej\n  - nr: 5\n", 1), encoding="utf-8")
+    kommentarer = [l.strip() for l in fil.read_text(encoding="utf-8").splitlines() if l.lstrip().startswith("#")]
+    assert len(kommentarer) == 3
     processer = [subprocess.Popen([sys.executable, "-m", "samdrift_cli", "-C", str(eksempel), "afkryds", str(nr),
                                    "--leverance", "1", "--af", f"Person {nr}", "--bemaerkning", f"samtidig {nr}"],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for nr in range(1, 13)]
@@ -135,7 +141,8 @@ def test_mange_samtidige_afkrydsninger_bevarer_hver_registrering(eksempel):
         assert p.returncode == 0, fejl.decode()
     tekst = (eksempel / "milepaele.yaml").read_text(encoding="utf-8")
     assert all(f"samtidig {nr}" in tekst for nr in range(1, 13))
-    assert tekst.startswith("# yaml-language-server") or "#" in tekst  # the comments are still there
+    efter = [l.strip() for l in tekst.splitlines()]
+    assert [k for k in kommentarer if k not in efter] == []  # every comment is still there
     r = subprocess.run([sys.executable, "-m", "samdrift_cli", "-C", str(eksempel), "check"], capture_output=True, env=env)
     assert r.returncode == 0, r.stderr.decode()
 
@@ -194,3 +201,34 @@ def test_fortryd_efterlader_ingen_tomme_poster(eksempel, samdrift):
     assert samdrift("-C", eksempel, "afkryds", "7", "--opgave", "1", "--af", "x", "--dato", "2025-05-01").kode == 0
     assert samdrift("-C", eksempel, "afkryds", "7", "--opgave", "1", "--fortryd").kode == 0
     assert (eksempel / "milepaele.yaml").read_text(encoding="utf-8") == foer
+
+
+def test_en_registrering_der_findes_opdateres_med_kommentarerne(eksempel, samdrift):
+    """#32: afkryds on an opgave already in the file changes that entry in place: its comments stay,
+    'udfoert: false' becomes true (so the opgave counts again), fields not given now are kept, and
+    only the changed lines differ."""
+    fil = eksempel / "milepaele.yaml"
+    tekst = fil.read_text(encoding="utf-8")
+    gammel = ("      - nr: 3\n        dato: 2024-03-12\n        af: Direktionen\n        referat: Direktionsmøde 12.03.2024, pkt. 4\n"
+              "        beslutning: Oplægget godkendt.\n")
+    assert gammel in tekst
+    fil.write_text(tekst.replace(gammel, "      # godkendelsen blev trukket tilbage og taget op igen\n"
+                                         "      - nr: 3\n        udfoert: false  # trukket tilbage 20.03.2024\n"
+                                         "        dato: 2024-03-12\n        af: Direktionen  # direktør Hansen\n"
+                                         "        referat: Direktionsmøde 12.03.2024, pkt. 4\n"
+                                         "        beslutning: Oplægget godkendt.\n", 1), encoding="utf-8")
+    assert samdrift("-C", eksempel, "check", "milepael", "2").kode == 1  # not fulfilled while udfoert is false
+    foer = fil.read_text(encoding="utf-8")
+    r = samdrift("-C", eksempel, "afkryds", "2", "--opgave", "3", "--dato", "2024-03-26", "--referat", "Direktionsmøde 26.03.2024")
+    assert r.kode == 0, r.stderr
+    assert sorted(_diff(foer, fil.read_text(encoding="utf-8"))) == [  # the comment keeps its column
+        "+        dato: 2024-03-26",
+        "+        referat: Direktionsmøde 26.03.2024",
+        "+        udfoert: true   # trukket tilbage 20.03.2024",
+        "-        dato: 2024-03-12",
+        "-        referat: Direktionsmøde 12.03.2024, pkt. 4",
+        "-        udfoert: false  # trukket tilbage 20.03.2024",
+    ]
+    efter = fil.read_text(encoding="utf-8")
+    assert "      # godkendelsen blev trukket tilbage og taget op igen\n" in efter and "af: Direktionen  # direktør Hansen" in efter
+    assert samdrift("-C", eksempel, "check", "milepael", "2").kode == 0

@@ -106,22 +106,38 @@ def test_samme_mappe_giver_samme_tekst(dokumenter, tmp_path, samdrift):
 
 
 def test_brugertekst_er_altid_tekst(tmp_path, samdrift):
-    # markup of Typst, Word and Markdown in a name stays the letters the user wrote
-    navn = "Afd. #1 *stjerne* _under_ [klamme] $x$ \\\\ <b> @ref | rør // ikke kommentar"
+    """Markup of Typst, Word, Markdown, Mermaid and HTML in a name stays the letters the user wrote, in
+    every format (#32: '"' and a backslash too, which Typst strings and Mermaid labels escape)."""
+    import html
+    import re
+
+    import docx
+    import openpyxl
+
+    from samdrift_cli.eksport.md import mermaid
+
+    navn = 'Afd. #1 *stjerne* _under_ [klamme] $x$ \\ "citat" <b> @ref | rør // ikke kommentar'
+    assert navn.count("\\") == 1
+    yaml_navn = navn.replace("'", "''")
     m = byg_mappe(tmp_path / "m", {
-        "samdrift.yaml": f"navn: 'Samdrift {navn}'\nafdelinger:\n  - {{id: a, navn: 'A {navn}', lejemaal: 10}}\n"
+        "samdrift.yaml": f"navn: 'Samdrift {yaml_navn}'\nafdelinger:\n  - {{id: a, navn: 'A {yaml_navn}', lejemaal: 10}}\n"
                          "  - {id: b, navn: B, lejemaal: 20}\n",
         "model.yaml": "fordelingsnoegler: [{id: l, grundlag: lejemaal}]\n"
-                      "konti: [{konto: 114, navn: 'Løn #x', med: true, noegle: l, budget: 1000}]\n"})
-    r = samdrift("-C", m, "export", "--pdf", "--docx")
+                      "konti: [{konto: 114, navn: 'Løn #x', med: true, noegle: l, budget: 1000, "
+                      "nuvaerende: {a: 400, b: 600}}]\n"})
+    r = samdrift("-C", m, "export", "--pdf", "--docx", "--md", "--xlsx", tmp_path / "bog.xlsx")
     assert r.kode == 0, r.stderr
-    tekst = " ".join(_pdf_tekst(m / "dokumenter" / "samdriftsmodel.pdf").split())
-    assert f"A {navn}".replace("\\\\", "\\") in tekst or f"A {navn}" in tekst
-    import docx
-
+    assert f"A {navn}" in " ".join(_pdf_tekst(m / "dokumenter" / "samdriftsmodel.pdf").split())
     d = docx.Document(str(m / "dokumenter" / "samdriftsmodel.docx"))
-    celler = [c.text for t in d.tables for r in t.rows for c in r.cells]
-    assert any(c.startswith("A Afd. #1 *stjerne* _under_ [klamme] $x$") for c in celler)
+    assert f"A {navn}" in [c.text for t in d.tables for r in t.rows for c in r.cells]
+    md = (m / "dokumenter" / "samdriftsmodel.md").read_text(encoding="utf-8")
+    assert f'"{mermaid("A " + navn)}"' in md and "#quot;citat#quot;" in md  # a Mermaid label: quotes as entities
+    celler = [c.value for ws in openpyxl.load_workbook(tmp_path / "bog.xlsx") for r in ws.iter_rows() for c in r]
+    assert f"A {navn}" in celler
+    assert samdrift("-C", m, "export", "--html").kode == 0
+    side = (m / "dokumenter" / "index.html").read_text(encoding="utf-8") if (m / "dokumenter" / "index.html").exists() \
+        else next((m / "dokumenter").glob("*.html")).read_text(encoding="utf-8")
+    assert "<b> @ref" not in side and f"A {navn}" in html.unescape(re.sub(r"<[^>]+>", "", side))
 
 
 def test_organisationens_udseende_valideres(tmp_path, samdrift):

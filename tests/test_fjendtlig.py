@@ -140,9 +140,10 @@ def test_en_fejl_i_en_fil_fordelingen_ikke_laeser_er_en_advarsel_for_den(tmp_pat
     shutil.copytree(EKSEMPEL, m)
     foer = samdrift("-C", m, "fordeling", "--json").json()
     (m / "oplaeg.yaml").write_text("formaal: a: b\n", encoding="utf-8")
+    foer_filer = snapshot(m)
     r = samdrift("-C", m, "fordeling", "--json")
     assert r.kode == 0 and r.json() == foer
     assert any(l.startswith("oplaeg.yaml:1:11: advarsel: YAML-syntaksfejl") and l.endswith("(bruges ikke af fordelingen)")
                for l in r.fejllinjer)
     assert samdrift("-C", m, "check").kode == 2
-    assert snapshot(m)  # nothing else changed
+    assert snapshot(m) == foer_filer  # fordeling and check wrote nothing

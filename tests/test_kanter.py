@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import stat
 import struct
 import subprocess
 import sys
@@ -531,3 +532,24 @@ def test_styretegn_afvises_i_hver_fil_der_naar_et_dokument(eksempel, samdrift, f
     r = samdrift("-C", eksempel, "export", "--docx")
     assert r.kode == 2 and "teksten har et styretegn ('\\x0b'" in r.stderr and f"{fil}:" in r.stderr, r.stderr
     assert not (eksempel / "dokumenter").exists()
+
+
+def test_en_fils_rettigheder_bevares_naar_samdrift_skriver_den(eksempel, samdrift, tmp_path):
+    """#32: a file only its owner may read (0600) stays so after afkryds, import and a new export; a new
+    file gets the umask's mode."""
+    for navn in ("milepaele.yaml", "model.yaml"):
+        os.chmod(eksempel / navn, 0o600)
+    assert samdrift("-C", eksempel, "afkryds", "3", "--opgave", "1", "--dato", "2024-05-27", "--af", "Mette Lund").kode == 0
+    (tmp_path / "budget.csv").write_text("konto;navn;budget\n114;Løn, ejendomsfunktionærer;2.500.000\n", encoding="utf-8")
+    r = samdrift("-C", eksempel, "import", "budget", tmp_path / "budget.csv")
+    assert r.kode == 0, r.stderr
+    assert samdrift("-C", eksempel, "export", "--md").kode == 0
+    md = eksempel / "dokumenter" / "status.md"
+    os.chmod(md, 0o640)
+    assert samdrift("-C", eksempel, "export", "--md").kode == 0
+    tilstande = {n: stat.S_IMODE((eksempel / n).stat().st_mode) for n in ("milepaele.yaml", "model.yaml")}
+    assert tilstande == {"milepaele.yaml": 0o600, "model.yaml": 0o600}
+    assert stat.S_IMODE(md.stat().st_mode) == 0o640
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((eksempel / "dokumenter" / "aftale.md").stat().st_mode) == 0o666 & ~umask

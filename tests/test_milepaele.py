@@ -204,13 +204,19 @@ def test_evalueringsperioden_skal_vaere_et_regnskabsaar(eksempel):
     assert not status[6].naaet
 
 
-def test_mere_end_ti_interessenter_advarer(eksempel):
+@pytest.mark.parametrize("antal", [10, 11, 12])
+def test_mere_end_ti_interessenter_advarer(eksempel, antal):
+    """The playbook's 8–10: ten is fine, eleven is one too many (the boundary on both sides)."""
     tekst = (eksempel / "interessenter.yaml").read_text(encoding="utf-8")
+    har = tekst.count("\n  - id: ")
     ekstra = "".join(f"  - {{id: x{i}, navn: X{i}, indflydelse: stor, deltagelse: noedvendig, interesse: a, paavirkning: b, haandtering: c}}\n"
-                     for i in range(5))
+                     for i in range(antal - har))
     (eksempel / "interessenter.yaml").write_text(tekst.replace("\nudarbejdet:", ekstra + "\nudarbejdet:"), encoding="utf-8")
-    status = vurder(indlaes(eksempel))
-    assert any(a.tekst.startswith("12 interessenter; drejebogen anbefaler højst 8–10") for a in status[2].opgaver[0].advarsler)
+    m = indlaes(eksempel)
+    assert len(m.interessenter.interessenter) == antal
+    advarsler = [a.tekst for a in vurder(m)[2].opgaver[0].advarsler if "interessenter; drejebogen" in a.tekst]
+    assert advarsler == ([] if antal == 10 else [f"{antal} interessenter; drejebogen anbefaler højst 8–10; saml "
+                                                 "enkeltpersoner i grupper"])
 
 
 def test_markering_fravalgt_med_og_uden_begrundelse(eksempel):
