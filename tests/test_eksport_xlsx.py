@@ -65,6 +65,16 @@ def _sammenlign(ark, cli):
     assert [(k["konto"], k["beloeb"], k["fordeling"]) for k in konti] == \
            [(k["konto"], k["beloeb"], k["fordeling"]) for k in cli["konti"]]
     assert total == cli["total"]["fordeling"]
+    # the per-lejemål rows are formulas too (#32: one pointing at the areal column would be right only
+    # in the cached value): compared with the CLI's own numbers, cached and recalculated
+    wb = openpyxl.load_workbook(ark, data_only=True)
+    pr = next(r for r in wb["Konti"].iter_rows(min_row=2, values_only=True) if r[0] == "Pr. lejemål")
+    assert {a: _kr(pr[4 + j]) for j, a in enumerate(ids)} == {a["id"]: a["kr_pr_lejemaal"] for a in cli["afdelinger"]}
+    if "Mål for økonomien" in wb.sheetnames and all("forskel_pr_lejemaal" in a for a in cli["afdelinger"]):
+        ws = wb["Mål for økonomien"]
+        hoved = next(i for i, r in enumerate(ws.iter_rows(values_only=True), start=1) if r[5] == "Forskel pr. lejemål")
+        raekker = list(ws.iter_rows(min_row=hoved + 1, max_row=hoved + len(ids), values_only=True))
+        assert [_kr(r[5]) for r in raekker] == [a["forskel_pr_lejemaal"] for a in cli["afdelinger"]]
 
 
 @pytest.mark.parametrize("kilde", ["eksempel", "svaer"])

@@ -95,7 +95,9 @@ def test_tiltraedelse_efter_ikrafttraeden(eksempel, samdrift):
 @pytest.mark.parametrize("godkender, besked", [
     ("Organisationsbestyrelsen", "Den administrative ledelse eller den driftsansvarlige godkender"),
     ("Kaj Hansen", "kan ikke se, at »Kaj Hansen« er den administrative ledelse"),
-    ("Afdelingsbestyrelsen i Pærebakken", "ikke fra de beboervalgte")])
+    ("Afdelingsbestyrelsen i Pærebakken", "ikke fra de beboervalgte"),
+    ("Beboerne", "ikke fra de beboervalgte"),  # a gap, never only a warning (#32)
+    ("Afdelingsmødet i Æblegården", "ikke fra de beboervalgte")])
 def test_kun_administrationen_godkender_administrativt(eksempel, samdrift, godkender, besked):
     _ret(eksempel, "milepaele.yaml", "        dato: 2024-03-12\n        af: Direktionen",
          f"        dato: 2024-03-12\n        af: {godkender}")
@@ -270,3 +272,19 @@ def test_navne_har_et_sted():
             if re.search(r"selectattr\(\"id\"|navne\.get\(", linje):
                 fundet.append(f"{fil.relative_to(ROD)}:{nr}: {linje.strip()}")
     assert fundet == []
+
+
+def test_hver_afdelings_tiltraedelse_henviser_til_sit_referat(eksempel, samdrift):
+    """#32: with 'form: referat' and no organisationsbestyrelse signing for all, each afdeling's
+    tiltrædelse needs its own referat; the branch is built here, not found in the example."""
+    _ret(eksempel, "aftale.yaml", "form: aftale\n", "form: referat\nreferat: Samlet referat af tiltrædelserne\n")
+    _ret(eksempel, "aftale.yaml", "  - organ: organisationsbestyrelse\n    navn: Bent Kjær, formand for organisationsbestyrelsen\n"
+                                  "    dato: 2024-11-26\n    referat: Organisationsbestyrelsesmøde 26.11.2024, pkt. 5\n",
+         "  - afdeling: aeblegaarden\n    organ: afdelingsbestyrelse\n    navn: Lis Holm, formand\n    dato: 2024-11-18\n"
+         "    referat: Afdelingsbestyrelsesmøde 18.11.2024\n")
+    d = _milepael(samdrift, eksempel, 6)
+    assert not d["naaet"]
+    assert [x for x in _mangler(d) if "referat" in x] == [
+        "aftale.yaml:47:5: tiltrædelsen fra Pærebakken: henvisningen til det godkendte referat mangler (referat)"], _mangler(d)
+    _ret(eksempel, "aftale.yaml", "    dato: 2024-11-19\n", "    dato: 2024-11-19\n    referat: Afdelingsbestyrelsesmøde 19.11.2024\n")
+    assert _milepael(samdrift, eksempel, 6)["naaet"]

@@ -244,3 +244,32 @@ def test_titellinjer_og_i_alt_linjer_springes_over_og_siges(tmp_path, samdrift):
     assert r.kode == 0, r.stderr
     assert r.json()["tidsregistrering"]["raekker"] == 2
     assert r.json()["tidsregistrering"]["oversprungne"] == {"titellinjer": 3, "totaler": 1}
+
+
+def test_en_raekke_uden_medarbejder_taelles_ikke_med(tmp_path):
+    """#32: hours nobody registered are refused with their line, never summed."""
+    reg, fund = _laes(tmp_path, b"dato;medarbejder;afdeling;timer\n2026-01-05;Ole;a;7\n2026-01-05; ;a;3\n2026-01-06;;b;2\n")
+    assert [(f.linje, f.besked) for f in fund] == [(3, "medarbejder mangler"), (4, "medarbejder mangler")]
+
+
+def test_et_excel_kommatal_med_tre_decimaler_i_et_budget_afvises(tmp_path, samdrift):
+    """#32: a float cell 1234.567 is not rounded to 1234,57 without a word."""
+    from openpyxl import Workbook
+
+    from conftest import MINIMAL_SAMDRIFT
+
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT,
+                                   "model.yaml": "fordelingsnoegler: [{id: l, grundlag: lige}]\n"
+                                                 "konti:\n  - {konto: 114, navn: Løn, med: true, noegle: l, budget: 1}\n"})
+    bog = Workbook()
+    bog.active.append(["Konto", "Navn", "Budget"])
+    bog.active.append([114, "Løn", 1234.567])
+    bog.save(tmp_path / "b.xlsx")
+    foer = (m / "model.yaml").read_bytes()
+    r = samdrift("-C", m, "import", "budget", tmp_path / "b.xlsx")
+    assert r.kode == 2 and r.fejllinjer == ["b.xlsx:Sheet!C2: fejl: beløbet 1234,567 har mere end 2 decimaler; angiv det i hele øre"]
+    assert (m / "model.yaml").read_bytes() == foer
+    bog.active["C2"] = 1234.56
+    bog.save(tmp_path / "b.xlsx")
+    assert samdrift("-C", m, "import", "budget", tmp_path / "b.xlsx").kode == 0
+    assert "budget: 1234.56" in (m / "model.yaml").read_text(encoding="utf-8")
