@@ -364,3 +364,35 @@ def test_graensedagene_paa_begge_sider():
     ikke_slut = "evalueringsperioden slutter 2025-12-31"
     assert any(ikke_slut in x for x in _mangler(vurder(mappe, i_dag=slut), 10))
     assert not any(ikke_slut in x for x in _mangler(vurder(mappe, i_dag=slut + dt.timedelta(days=1)), 10))
+
+
+def test_tidslinjens_graensedage():
+    """#32: a milestone dated the same day as the one it rests on is in order, a day before is not;
+    documents dated today count, tomorrow's do not."""
+    from samdrift_cli.milepaele.katalog import KATALOG
+    from samdrift_cli.milepaele.regler import _tidslinje
+    from samdrift_cli.milepaele.status import Milepaelsstatus, Punkt
+
+    def status(nr, dato, faktadato=None):
+        return Milepaelsstatus(KATALOG[nr - 1], [Punkt("opgave", 1, "o", True, [], [], dato)],
+                               [Punkt("leverance", 1, "l", True, [], [])], False, False, faktadato)
+
+    i_dag, foer = dt.date(2025, 6, 1), status(1, dt.date(2025, 3, 1))
+    for dato, galt in ((dt.date(2025, 3, 1), False), (dt.date(2025, 2, 28), True), (dt.date(2025, 3, 2), False)):
+        s = status(2, dato)
+        _tidslinje(s, [foer], i_dag)
+        assert (not s.leverancer[-1].opfyldt) is galt, dato
+        assert any("før milepæl 1" in m.tekst for m in s.leverancer[-1].mangler) is galt
+    for faktadato, galt in ((i_dag, False), (i_dag + dt.timedelta(days=1), True)):
+        s = status(2, dt.date(2025, 3, 1), faktadato)
+        _tidslinje(s, [foer], i_dag)
+        assert any("efter i dag" in m.tekst for m in s.leverancer[-1].mangler) is galt, faktadato
+
+
+def test_budgetgodkendelsen_paa_aktivitetens_startdag(eksempel):
+    """#32: the afdelingsmøde may approve on the day the activity starts, not the day after."""
+    _ret(eksempel, "implementeringsplan.yaml", "        dato: 2024-11-13\n", "        dato: 2024-11-15\n")
+    assert not any("før afdelingsmødet" in x for x in _mangler(_status(eksempel), 7))
+    _ret(eksempel, "implementeringsplan.yaml", "        dato: 2024-11-15\n", "        dato: 2024-11-16\n")
+    assert any("starter 2024-11-15, før afdelingsmødet i Æblegården godkender udgiften (2024-11-16)" in x
+               for x in _mangler(_status(eksempel), 7))
