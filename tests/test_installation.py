@@ -33,13 +33,16 @@ def installeret(tmp_path_factory) -> Path:
     miljoe = rod / "venv"
     venv.create(miljoe, with_pip=False)  # pip itself is the tests' (pip --python installs into the new venv)
     python = miljoe / "bin" / "python"
-    egne = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
-    Path(egne, "testens-afhaengigheder.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     (fil,) = hjul.glob("samdrift-*.whl")
     r = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", str(fil)],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+    assert (miljoe / "bin" / "samdrift").is_file(), r.stdout + r.stderr
+    # only now the dependencies: had pip seen the tests' site-packages, it would have found the samdrift
+    # installed there "already satisfied" and installed nothing
+    egne = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    Path(egne, "testens-afhaengigheder.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     return miljoe / "bin"
 
 
