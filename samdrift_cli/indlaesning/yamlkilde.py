@@ -61,18 +61,25 @@ class YamlDokument:
         linjer = self.linjer
         return linjer[linje0] if 0 <= linje0 < len(linjer) else None
 
-    def fund_ved(self, sti: Sti, besked: str, niveau: str = "fejl", paa_noegle: bool = False) -> Fund:
-        """A finding pointing at the value (or key) at ``sti``, or the nearest parent known."""
+    def sted(self, sti: Sti, paa_noegle: bool = False, rod: bool = True) -> tuple[int, int] | None:
+        """Zero-based line and column of the value (or key) at ``sti``, or of its nearest parent the
+        file has; None when there is none (``rod``: the document itself counts as a parent)."""
         sti = tuple(sti)
         while sti not in self.placeringer and sti:
             sti = sti[:-1]
-        p = self.placeringer.get(sti)
+        p = self.placeringer.get(sti) if sti or rod else None
         if p is None:
-            return Fund(self.navn, 1, 1, niveau, besked, self.kildelinje(0))
+            return None
         if paa_noegle and p.noegle_linje is not None:
-            linje, kolonne = p.noegle_linje, p.noegle_kolonne
-        else:
-            linje, kolonne = p.linje, p.kolonne
+            return p.noegle_linje, p.noegle_kolonne
+        return p.linje, p.kolonne
+
+    def fund_ved(self, sti: Sti, besked: str, niveau: str = "fejl", paa_noegle: bool = False) -> Fund:
+        """A finding pointing at the value (or key) at ``sti``, or the nearest parent known."""
+        sted = self.sted(sti, paa_noegle)
+        if sted is None:
+            return Fund(self.navn, 1, 1, niveau, besked, self.kildelinje(0))
+        linje, kolonne = sted
         return Fund(self.navn, linje + 1, kolonne + 1, niveau, besked, self.kildelinje(linje))
 
     def fund_paa_linje(self, linje0: int, kolonne0: int | None, besked: str, niveau: str = "fejl") -> Fund:

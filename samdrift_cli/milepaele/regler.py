@@ -1197,17 +1197,10 @@ def placeret(mappe: "Samdriftsmappe", m: Mangel) -> Mangel:
     nearest parent the file has), so that an editor can jump there; as it was when the file does not
     have it."""
     dok = mappe.dokumenter.get(m.fil) if m.fil else None
-    if dok is None or not dok.placeringer:
+    sted = dok.sted(m.sti, paa_noegle=True, rod=False) if dok is not None else None
+    if sted is None:  # the file has none of the path: no line to point at
         return m
-    sti = tuple(m.sti)
-    while sti and sti not in dok.placeringer:
-        sti = sti[:-1]
-    p = dok.placeringer.get(sti) if sti else None
-    if p is None:  # the file has none of the path: no line to point at
-        return m
-    if p.noegle_linje is not None:
-        return replace(m, linje=p.noegle_linje + 1, kolonne=p.noegle_kolonne + 1)
-    return replace(m, linje=p.linje + 1, kolonne=p.kolonne + 1)
+    return replace(m, linje=sted[0] + 1, kolonne=sted[1] + 1)
 
 
 def _tidslinje(s: Milepaelsstatus, tidligere: list[Milepaelsstatus], i_dag: dt.date) -> None:
