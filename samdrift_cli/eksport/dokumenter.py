@@ -33,6 +33,12 @@ STANDARDSKRIFT = "Libertinus Serif"
 BRED_TABEL = 7  # columns from which a table goes on a landscape page (from 5 it is set smaller)
 
 
+def tabelskrift(b: "Blok") -> float:
+    """The type size of a table, in points, in the PDF and in Word alike: smaller from 5 columns, and on
+    a landscape page."""
+    return 8.5 if len(b.hoved) >= 5 or paa_tvaers(b) else 9.5
+
+
 def paa_tvaers(b: "Blok") -> bool:
     """Whether a table goes on a landscape page, in the PDF and in Word alike: many columns, or amounts
     (which never break) so wide together that the texts beside them would get less than a fifth of an
@@ -270,8 +276,8 @@ def _typst_tabel(b: Blok, farve: str) -> str:
     tabel = (f"#table(columns: ({kolonner},), align: ({justering},), stroke: 0.4pt + luma(160), inset: 4pt,\n"
              f"  fill: (x, y) => if y == 0 {{ rgb(\"{farve}\").lighten(85%) }},\n  " + ",\n  ".join(celler) + ")")
     if paa_tvaers(b):
-        return f"#page(flipped: true)[\n#set text(size: 8.5pt)\n{tabel}\n]"
-    return f"#[#set text(size: {'8.5' if n >= 5 else '9.5'}pt)\n{tabel}\n]"
+        return f"#page(flipped: true)[\n#set text(size: {tabelskrift(b)}pt)\n{tabel}\n]"
+    return f"#[#set text(size: {tabelskrift(b)}pt)\n{tabel}\n]"
 
 
 KORT_TEKST = 12  # characters: a column whose texts are all this short is as wide as the longest
@@ -632,7 +638,7 @@ def skriv_docx(titel: str, bloks: list[Blok], u: Udseende, billeder: dict, stemp
                     _docx_stykker(p, stykker)
             # an amount column, and one of short texts, as wide as its longest; the others share the rest
             beloeb = hoejre  # the amount columns are those the Markdown right-aligns (a konto number is a short text)
-            skrift = 8.0 if n >= 5 else 9.5
+            skrift = tabelskrift(b)
             # the cells whole, the header on two lines ('Med antal | lejemål')
             tegn = [max([_to_linjer(_ren(h)) for h in b.hoved[k:k + 1]]
                         + [len(_ren(r[k])) for r in b.raekker if k < len(r)], default=1) for k in range(n)]
