@@ -221,3 +221,24 @@ def test_hjaelpen_holder_sig_inden_for_80_kolonner(kommando):
                        env={**os.environ, "COLUMNS": "80"}, timeout=60)
     assert r.returncode == 0
     assert [l for l in r.stdout.splitlines() if len(l) > 80] == []
+
+
+@pytest.mark.parametrize("args, fejl", [
+    (("export", "--bogfoering", "--tegnsaet", "utf8"), "--tegnsaet: fejl: 'utf8' skal være windows-1252 eller utf-8; mente du 'utf-8'?"),
+    (("fordeling", "--noegle-for", "114=arael"),
+     "--noegle-for: fejl: ukendt nøgle 'arael' (nøglerne i model.yaml er: lejemaal, areal, kontor, lige); mente du 'areal'?"),
+    (("import", "budget", "{xlsx}", "--ark", "Shet"), "b.xlsx: fejl: arket 'Shet' findes ikke (arkene er: 'Sheet'); mente du 'Sheet'?"),
+])
+def test_mente_du_for_hvert_lukket_saet(args, fejl, samdrift, tmp_path):
+    """#33: a word from a closed set, mistyped, gets the nearest one, in the same words everywhere."""
+    import shutil
+
+    from openpyxl import Workbook
+
+    m = tmp_path / "m"
+    shutil.copytree(EKSEMPEL, m)
+    bog = Workbook()
+    bog.active.append(["Konto", "Navn", "Budget"])
+    bog.save(tmp_path / "b.xlsx")
+    r = samdrift("-C", m, *[a.format(xlsx=tmp_path / "b.xlsx") for a in args])
+    assert (r.kode, r.fejllinjer) == (2, [fejl])

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from samdrift_cli.beloeb import til_oere
 from samdrift_cli.fordeling.allokering import fordel_vaegte, vaegte_fra_andele
-from samdrift_cli.fund import Fund, SamdriftFejl, synlig
+from samdrift_cli.fund import Fund, SamdriftFejl, mente_du, synlig
 
 if TYPE_CHECKING:
     from samdrift_cli.fordeling.beregning import Fordelingsresultat
@@ -36,7 +36,8 @@ def bogfoeringsfiler(mappe: "Samdriftsmappe", r: "Fordelingsresultat", ud: Path,
     from samdrift_cli.fordeling.opfoelgning import aarets_budget, budgetaar
 
     if tegnsaet not in TEGNSAET:
-        raise SamdriftFejl([Fund("--tegnsaet", None, None, "fejl", f"'{synlig(tegnsaet)}' skal være windows-1252 eller utf-8")])
+        raise SamdriftFejl([Fund("--tegnsaet", None, None, "fejl", f"'{synlig(tegnsaet)}' skal være windows-1252 eller utf-8"
+                                                             f"{mente_du(tegnsaet, ['windows-1252', 'utf-8'], 0.5)}")])
     ids = r.ids
     vaegte = {n.id: vaegte_fra_andele(n.andele) for n in r.noegler}
     raekker: list[tuple[str, str, dict[str, int]]] = []

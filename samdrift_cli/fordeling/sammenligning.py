@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from samdrift_cli.beloeb import dansk_heltal
-from samdrift_cli.fund import Fund, SamdriftFejl, synlig
+from samdrift_cli.fund import Fund, SamdriftFejl, mente_du, synlig
 from samdrift_cli.identitet import normaliser
 
 if TYPE_CHECKING:
@@ -177,7 +177,8 @@ def med_andre_noegler(mappe: "Samdriftsmappe", aendringer: list[str]) -> "Samdri
             kendt = next((n for n in noegler if normaliser(n) == normaliser(noegle)), None)
             if kendt is None:
                 fejl.append(Fund("--noegle-for", None, None, "fejl",
-                                 f"ukendt nøgle '{noegle}'; nøglerne i model.yaml er: {', '.join(noegler)}"))
+                                 f"ukendt nøgle '{synlig(noegle)}' (nøglerne i model.yaml er: {', '.join(noegler)})"
+                                 f"{mente_du(noegle, noegler)}"))
                 continue
             noegle = kendt
         linjer = [k for k in m.konti if normaliser(k.konto) == normaliser(konto)]

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from samdrift_cli.beloeb import BeloebFejl, dansk_heltal, parse_beloeb
-from samdrift_cli.fund import Fund, SamdriftFejl, styretegn, synlig
+from samdrift_cli.fund import Fund, SamdriftFejl, mente_du, styretegn, synlig
 from samdrift_cli.identitet import normaliser
 from samdrift_cli.indlaesning.tekstfil import TOTALRAEKKE, UTF16Fil, csv_tekst
 
@@ -325,8 +325,9 @@ def _valgte_ark(bog, navn: str | None, fil: str) -> list:
         for a in bog.ark:
             if normaliser(a.titel) == normaliser(navn):
                 return [a]
-        raise SamdriftFejl([Fund(fil, None, None, "fejl", f"arket '{synlig(navn)}' findes ikke; arkene er: "
-                                 + ", ".join(f"'{synlig(a.titel)}'" + ("" if a.synligt else " (skjult)") for a in bog.ark))])
+        arkene = ", ".join(f"'{synlig(a.titel)}'" + ("" if a.synligt else " (skjult)") for a in bog.ark)
+        raise SamdriftFejl([Fund(fil, None, None, "fejl", f"arket '{synlig(navn)}' findes ikke (arkene er: {arkene})"
+                                                          f"{mente_du(navn, [a.titel for a in bog.ark])}")])
     synlige = [a for a in bog.ark if a.synligt]
     konti = [a for a in synlige if a.titel == "Konti"]
     if not synlige:

@@ -8,14 +8,13 @@ left out still count (their ids can be referred to, their afdelinger are counted
 
 from __future__ import annotations
 
-import difflib
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Collection, Iterable
 
 from samdrift_cli.beloeb import dansk_tal
 from samdrift_cli.indlaesning.delvis import afdelingernes_navne, liste_vaerdier
 from samdrift_cli.indlaesning.dokumentfiler import tjek_logo, tjek_word_skabelon
-from samdrift_cli.fund import Fund, synlig
+from samdrift_cli.fund import Fund, mente_du, synlig
 from samdrift_cli.identitet import afdeling_opslag, normaliser
 
 if TYPE_CHECKING:
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
 
 
 def _forslag(navn: str, kendte: Iterable[str]) -> str:
-    m = difflib.get_close_matches(navn, list(kendte), n=1, cutoff=0.6)
-    return f"; mente du '{m[0]}'?" if m else ""
+    return mente_du(navn, kendte)
 
 
 class Tjek:

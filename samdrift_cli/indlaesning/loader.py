@@ -5,10 +5,9 @@ Every problem found in any file is collected as a ``Fund``; nothing is printed h
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
-from samdrift_cli.fund import Fund, SamdriftFejl, sorter
+from samdrift_cli.fund import Fund, SamdriftFejl, mente_du, sorter
 from samdrift_cli.skemaer import FILNAVNE, skemaklasse
 from samdrift_cli.indlaesning.tidsregistrering import FILNAVN as CSV_FILNAVN
 from samdrift_cli.indlaesning.tidsregistrering import XLSX_FILNAVN, find_fil, laes_tidsregistrering
@@ -101,7 +100,5 @@ def _ukendte_filer(mappe: Samdriftsmappe) -> None:
         if fil.name.startswith(".") or fil.name in kendte:
             continue
         if fil.suffix.lower() in (".yaml", ".yml", ".csv"):
-            forslag = difflib.get_close_matches(fil.name, sorted(kendte), n=1, cutoff=0.7)
-            if forslag:
-                mappe.fund.append(Fund(fil.name, None, None, "advarsel",
-                                       f"ukendt fil, som samdrift ikke læser; mente du '{forslag[0]}'?"))
+            if forslag := mente_du(fil.name, sorted(kendte), 0.7):
+                mappe.fund.append(Fund(fil.name, None, None, "advarsel", f"ukendt fil, som samdrift ikke læser{forslag}"))

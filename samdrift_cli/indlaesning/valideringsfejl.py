@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from decimal import Decimal
@@ -10,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from samdrift_cli.fund import Fund, synlig
+from samdrift_cli.fund import Fund, mente_du, synlig
 from samdrift_cli.identitet import translittereret
 from samdrift_cli.indlaesning.yamlkilde import YamlDokument
 
@@ -92,9 +91,9 @@ def dansk_besked(fejl: dict, rod: type[BaseModel]) -> str:
         model = model_ved(rod, loc[:-1])
         besked = f"ukendt nøgle '{felt}'"
         if model is not None:
-            forslag = difflib.get_close_matches(str(felt), list(model.model_fields), n=1, cutoff=0.6)
+            forslag = mente_du(str(felt), list(model.model_fields))
             if forslag:
-                besked += f"; mente du '{forslag[0]}'?"
+                besked += forslag
             else:
                 besked += "; tilladte nøgler her er: " + ", ".join(model.model_fields)
         if " " in str(felt) and inp is None:
@@ -117,9 +116,7 @@ def dansk_besked(fejl: dict, rod: type[BaseModel]) -> str:
         if isinstance(inp, str):
             muligheder = [m.strip("'") for m in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
             oversat = translittereret(inp).replace(" ", "_")
-            forslag = difflib.get_close_matches(oversat, muligheder, n=1, cutoff=0.6)
-            if forslag:
-                besked += f"; mente du '{forslag[0]}'?"
+            besked += mente_du(oversat, muligheder)
         return besked
     if typ == "greater_than":
         return f"'{felt}' skal være større end {_tal(ctx.get('gt'))}, ikke {_vis(inp)}"

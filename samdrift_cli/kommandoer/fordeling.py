@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from samdrift_cli.beloeb import dansk_beloeb, pr_enhed
-from samdrift_cli.fund import Fund, SamdriftFejl
+from samdrift_cli.fund import Fund, SamdriftFejl, mente_du
 from samdrift_cli.kommandoer.mappe import FORDELINGENS_FILER, gyldig
 from samdrift_cli.visning import terminal
 from samdrift_cli.visning.jsonvisning import fordeling_json, mod_timer_json, skriv_json
@@ -37,9 +37,7 @@ def fordelingen(sti: Path):
 
 def _noeglen(r, tekst: str) -> str:
     """A nøgle named on the command line: its id, or its name, as Danish writes it ('lejemål' is
-    'lejemaal', 'Antal lejemål' its navn); otherwise the nearest ones are suggested."""
-    import difflib
-
+    'lejemaal', 'Antal lejemål' its navn); otherwise the nearest one is suggested."""
     from samdrift_cli.fund import synlig
     from samdrift_cli.identitet import normaliser
     from samdrift_cli.skemaer.vaerdier import dansk_valg
@@ -48,10 +46,8 @@ def _noeglen(r, tekst: str) -> str:
         if normaliser(tekst) in (normaliser(n.id), normaliser(n.navn or "")) or dansk_valg(tekst) == n.id:
             return n.id
     kendte = [n.id for n in r.noegler]
-    forslag = difflib.get_close_matches(dansk_valg(tekst), kendte, n=1, cutoff=0.5)
-    raise SamdriftFejl([Fund("--noegle", None, None, "fejl",
-                             f"ukendt nøgle '{synlig(tekst)}'" + (f"; mente du '{forslag[0]}'?" if forslag else "")
-                             + f" (nøglerne er: {', '.join(kendte)})")])
+    raise SamdriftFejl([Fund("--noegle", None, None, "fejl", f"ukendt nøgle '{synlig(tekst)}' (nøglerne er: "
+                             f"{', '.join(kendte)}){mente_du(dansk_valg(tekst), kendte, 0.5)}")])
 
 
 def _fordeling_af(sti: Path, kilde: str | None = None):
