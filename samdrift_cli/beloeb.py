@@ -22,7 +22,6 @@ class BeloebFejl(ValueError):
 
 
 _TUSINDER = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")  # '6.500', '1.234.567': '.' between groups of three
-_TAL = re.compile(r"(?P<fortegn>[-+−])?(?P<tal>[0-9]+(?:\.[0-9]+)?)")
 
 
 def dansk_tal_i_tekst(tekst: str) -> Decimal | None:

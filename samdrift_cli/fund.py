@@ -97,21 +97,6 @@ def ugyldigt_tegn(tekst: str) -> int | None:
     return m.start() if m else None
 
 
-def mente_du(skrevet: str, muligheder, naer: float = 0.6) -> str:
-    """'; mente du 'areal'?' for the nearest of a closed set of words (by difflib's ratio, case and
-    form folded), or ''. One wording for every suggestion samdrift makes."""
-    import difflib
-    import unicodedata
-
-    def form(t: str) -> str:
-        return unicodedata.normalize("NFC", str(t)).casefold().strip()
-
-    muligheder = [str(m) for m in muligheder]
-    efter_form = {form(m): m for m in muligheder}
-    fundet = difflib.get_close_matches(form(skrevet), list(efter_form), n=1, cutoff=naer)
-    return f"; mente du '{synlig(efter_form[fundet[0]])}'?" if fundet else ""
-
-
 def styretegn(tekst: str, kilde: str = "ofte kopieret fra Word") -> str | None:
     """The finding for a text with a control character, in the same words for every reader (YAML,
     budget, hours); None when it has none. ``kilde``: where such a character usually comes from."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from samdrift_cli.fund import synlig
+
 
 def normaliser(tekst: str) -> str:
     """The form two names are compared in."""
@@ -23,6 +25,16 @@ def translittereret(tekst: str) -> str:
     """The one transliteration of the files' keys, ids and command names (design.md §1): 'Grå
     eminencer' -> 'graa eminencer', 'milepæl' -> 'milepael'; lower case, NFC first."""
     return normaliser(tekst).translate(_AE_OE_AA)
+
+
+def mente_du(skrevet: str, muligheder, naer: float = 0.6) -> str:
+    """'; mente du 'areal'?' for the nearest of a closed set of words (difflib's ratio on the
+    normalised forms), or ''. One wording for every suggestion samdrift makes."""
+    import difflib
+
+    efter_form = {normaliser(str(m)): str(m) for m in muligheder}
+    fundet = difflib.get_close_matches(normaliser(skrevet), list(efter_form), n=1, cutoff=naer)
+    return f"; mente du '{synlig(efter_form[fundet[0]])}'?" if fundet else ""
 
 
 def afdeling_opslag(afdelinger: list[tuple[str, str]]) -> dict[str, str]:

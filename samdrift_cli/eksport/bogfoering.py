@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from samdrift_cli.beloeb import til_oere
 from samdrift_cli.fordeling.allokering import fordel_vaegte, vaegte_fra_andele
-from samdrift_cli.fund import Fund, SamdriftFejl, mente_du, synlig
+from samdrift_cli.fund import Fund, SamdriftFejl, synlig
+from samdrift_cli.identitet import mente_du
 
 if TYPE_CHECKING:
     from samdrift_cli.fordeling.beregning import Fordelingsresultat

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from samdrift_cli.beloeb import dansk_heltal
-from samdrift_cli.fund import Fund, SamdriftFejl, mente_du, synlig
-from samdrift_cli.identitet import normaliser
+from samdrift_cli.fund import Fund, SamdriftFejl, synlig
+from samdrift_cli.identitet import mente_du, normaliser
 
 if TYPE_CHECKING:
     from samdrift_cli.fordeling.beregning import Fordelingsresultat, Kontoresultat

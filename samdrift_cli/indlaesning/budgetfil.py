@@ -16,8 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from samdrift_cli.beloeb import BeloebFejl, dansk_heltal, parse_beloeb
-from samdrift_cli.fund import Fund, SamdriftFejl, mente_du, styretegn, synlig
-from samdrift_cli.identitet import normaliser
+from samdrift_cli.fund import Fund, SamdriftFejl, styretegn, synlig
+from samdrift_cli.identitet import mente_du, normaliser
 from samdrift_cli.indlaesning.tekstfil import TOTALRAEKKE, UTF16Fil, csv_tekst
 
 HOVED_SOEGES = 30  # the header is found among the first rows

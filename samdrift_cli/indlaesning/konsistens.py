@@ -9,21 +9,17 @@ left out still count (their ids can be referred to, their afdelinger are counted
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Collection, Iterable
+from typing import TYPE_CHECKING, Any, Collection
 
 from samdrift_cli.beloeb import dansk_tal
 from samdrift_cli.indlaesning.delvis import afdelingernes_navne, liste_vaerdier
 from samdrift_cli.indlaesning.dokumentfiler import tjek_logo, tjek_word_skabelon
-from samdrift_cli.fund import Fund, mente_du, synlig
-from samdrift_cli.identitet import afdeling_opslag, normaliser
+from samdrift_cli.fund import Fund, synlig
+from samdrift_cli.identitet import afdeling_opslag, mente_du, normaliser
 
 if TYPE_CHECKING:
     from samdrift_cli.skemaer.felter import Emne
     from samdrift_cli.indlaesning.samdriftsmappe import Samdriftsmappe
-
-
-def _forslag(navn: str, kendte: Iterable[str]) -> str:
-    return mente_du(navn, kendte)
 
 
 class Tjek:
@@ -86,12 +82,12 @@ class Tjek:
 
     def afdeling(self, fil: str, sti: tuple, afd: str | None, paa_noegle: bool = False) -> None:
         if self.afdelinger is not None and afd is not None and normaliser(afd) not in self.opslag:
-            self.fejl(fil, sti, f"ukendt afdeling '{synlig(afd)}'{_forslag(afd, self.afdelinger)} "
+            self.fejl(fil, sti, f"ukendt afdeling '{synlig(afd)}'{mente_du(afd, self.afdelinger)} "
                                 f"(afdelingerne i samdrift.yaml: {', '.join(self.afdelinger)})", paa_noegle=paa_noegle)
 
     def reference(self, fil: str, sti: tuple, ref: str, kendte: Collection[str] | None, hvad: str, kilde: str) -> None:
         if kendte is not None and ref not in kendte:
-            self.fejl(fil, sti, f"ukendt {hvad} '{synlig(ref)}'{_forslag(ref, kendte)} (se {kilde})")
+            self.fejl(fil, sti, f"ukendt {hvad} '{synlig(ref)}'{mente_du(ref, kendte)} (se {kilde})")
 
     def emne(self, fil: str, sti: tuple, emne: Emne | None) -> None:
         if emne is None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from samdrift_cli.fund import Fund, SamdriftFejl, mente_du, sorter
+from samdrift_cli.fund import Fund, SamdriftFejl, sorter
+from samdrift_cli.identitet import mente_du
 from samdrift_cli.skemaer import FILNAVNE, skemaklasse
 from samdrift_cli.indlaesning.tidsregistrering import FILNAVN as CSV_FILNAVN
 from samdrift_cli.indlaesning.tidsregistrering import XLSX_FILNAVN, find_fil, laes_tidsregistrering

@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from samdrift_cli.fund import Fund, mente_du, synlig
-from samdrift_cli.identitet import translittereret
+from samdrift_cli.fund import Fund, synlig
+from samdrift_cli.identitet import mente_du, translittereret
 from samdrift_cli.indlaesning.yamlkilde import YamlDokument
 
 

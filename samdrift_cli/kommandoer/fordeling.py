@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from samdrift_cli.beloeb import dansk_beloeb, pr_enhed
-from samdrift_cli.fund import Fund, SamdriftFejl, mente_du
+from samdrift_cli.fund import Fund, SamdriftFejl
+from samdrift_cli.identitet import mente_du
 from samdrift_cli.kommandoer.mappe import FORDELINGENS_FILER, gyldig
 from samdrift_cli.visning import terminal
 from samdrift_cli.visning.jsonvisning import fordeling_json, mod_timer_json, skriv_json

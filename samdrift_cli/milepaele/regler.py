@@ -74,7 +74,6 @@ MP = "milepaele.yaml"
 
 def godkendelse(mappe, i_dag: dt.date, nr: int, art: str, i: int, hvad: str, kraev_referat: bool = False,
                 administrativ: bool = False) -> Vurdering:
-    hvad_ = hvad[:1].upper() + hvad[1:]
     v = Vurdering()
     sted = _registreret(mappe, nr, art, i)
     if sted is None:
@@ -164,6 +163,11 @@ def kraever(r: dict, nr: int, *opgaver: int) -> Vurdering:
     return Vurdering([Mangel(f"opgave {opremsning(map(str, aabne))} i milepæl {nr} er ikke opfyldt", afledt=True)])
 
 
+def _plads(liste: list, noegle: str, vaerdi) -> int | None:
+    """The position in ``liste`` of the first item whose ``noegle`` is ``vaerdi``."""
+    return next((i for i, x in enumerate(liste) if getattr(x, noegle) == vaerdi), None)
+
+
 def fil_mangler(filnavn: str, hvad: str) -> Vurdering:
     return Vurdering([Mangel(f"{hvad} mangler", filnavn, henvisning="filen findes ikke ('samdrift init' laver en skabelon)")])
 
@@ -235,11 +239,6 @@ OPLAEG_EMNER = {
     "beboerservice": "beboerservicen",
 }
 OP = "oplaeg.yaml"
-
-
-def _plads(liste: list, noegle: str, vaerdi) -> int | None:
-    """The position in ``liste`` of the first item whose ``noegle`` is ``vaerdi``."""
-    return next((i for i, x in enumerate(liste) if getattr(x, noegle) == vaerdi), None)
 
 
 @regel(2, "opgave", 1)
@@ -613,7 +612,7 @@ def _m6_o2(mappe, _):
         v.mangler.append(Mangel(f"organisationsbestyrelsens tiltrædelse: {opremsning(t for _, t in mangler)} mangler", AF,
                                 ("tiltraedelse", i), ", ".join(f for f, _ in mangler)))
     for afd in mappe.afdeling_ids:
-        i = next((j for j, u in enumerate(a.tiltraedelse) if u.afdeling == afd), None)
+        i = _plads(a.tiltraedelse, "afdeling", afd)
         navn = n.afdeling(afd)
         if i is None:
             v.mangler.append(Mangel(f"{navn} har ikke tiltrådt aftalen", AF, ("tiltraedelse",),
@@ -641,20 +640,14 @@ def _aktivitet(mappe, a) -> str:
     return f"aktiviteten {citeret(mappe.navne.aktivitet(a.id))}"
 
 
-def _aktivitetens_sti(mappe, a) -> tuple:
-    ip = mappe.implementeringsplan
-    i = next((j for j, x in enumerate(ip.aktiviteter) if x is a), None) if ip else None
-    return ("aktiviteter", i) if i is not None else ("aktiviteter",)
-
-
-def _budgetgodkendelse(mappe, a, planlagt: bool, i_dag: dt.date) -> list[Mangel]:
-    """An activity with an expense outside the current budget "skal planlægges, så de først etableres,
-    når de er budgetgodkendt af afdelingsmøderne": an approval per affected afdeling, dated before the
-    activity starts (``planlagt``: the plan shows it), and given by now once the activity is under way."""
+def _budgetgodkendelse(mappe, a, sti: tuple, planlagt: bool, i_dag: dt.date) -> list[Mangel]:
+    """An activity (at ``sti`` in the implementeringsplan) with an expense outside the current budget
+    "skal planlægges, så de først etableres, når de er budgetgodkendt af afdelingsmøderne": an approval
+    per affected afdeling, dated before the activity starts (``planlagt``: the plan shows it), and given
+    by now once the activity is under way."""
     if a.i_budget is not False:
         return []
     ud = []
-    sti = _aktivitetens_sti(mappe, a)
     for afd, g in _godkendelser(mappe, a):
         navn = mappe.navne.afdeling(afd)
         if g is None or g.dato is None:
@@ -750,8 +743,8 @@ def _m7_o1(mappe, g):
         if tom(ep.godkendt_af):
             v.advarsler.append(Mangel("evalueringsperioden er ikke godkendt af den administrative ledelse", IM,
                                       ("evalueringsperiode",), "godkendt_af"))
-    for a in ip.aktiviteter:
-        v.mangler += _budgetgodkendelse(mappe, a, True, g.i_dag)
+    for i, a in enumerate(ip.aktiviteter):
+        v.mangler += _budgetgodkendelse(mappe, a, ("aktiviteter", i), True, g.i_dag)
     temaer = {a.tema for a in ip.aktiviteter}
     if ip.aktiviteter and "kultur" not in temaer:
         v.advarsler.append(Mangel("ingen aktiviteter til fremme af en ny fælles kultur", IM, ("aktiviteter",), "tema: kultur"))
@@ -876,8 +869,8 @@ def _m10_o1(mappe, g):
     ip = mappe.implementeringsplan
     if ip is None or not ip.aktiviteter:
         v.mangler.append(Mangel("implementeringsplanen har ingen aktiviteter at følge op på", IM, (), "aktiviteter"))
-    for a in (ip.aktiviteter if ip else []):
-        v.mangler += _budgetgodkendelse(mappe, a, False, g.i_dag)
+    for j, a in enumerate(ip.aktiviteter if ip else []):
+        v.mangler += _budgetgodkendelse(mappe, a, ("aktiviteter", j), False, g.i_dag)
         i = _plads(e.tjekliste, "aktivitet", a.id)
         if i is None:
             v.mangler.append(Mangel(f"tjeklisten følger ikke op på {_aktivitet(mappe, a)}", EV, ("tjekliste",),
@@ -965,7 +958,7 @@ def _oekonomisk_maal(mappe, i_dag: dt.date) -> list[Mangel]:
     uden = [i for i, k in enumerate(m.konti) if k.med and str(aar) not in (k.regnskab or {})]
     if uden:
         return [Mangel(f"regnskabet for {aar} mangler for nogle af samdriftens konti", MO, ("konti", uden[0]), "regnskab")]
-    i = next((j for j, x in enumerate(m.maal) if x.type == "oekonomi"), None)
+    i = _plads(m.maal, "type", "oekonomi")
     maal = m.maal[i] if i is not None else None
     maalbeloeb = beloeb_i_tekst(maal.maalvaerdi) if maal else None
     if maalbeloeb is None:

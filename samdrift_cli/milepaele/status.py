@@ -154,11 +154,11 @@ def naeste_milepael(status: list[Milepaelsstatus]) -> int | None:
 SAML_FRA = 3  # this many like findings about the items of one list become one line
 
 # what a document is called in a sentence: "28 aktiviteter i implementeringsplanen"
-DOKUMENTNAVNE = {"samdrift.yaml": "samdrift.yaml", "oplaeg.yaml": "oplægget", "analyse.yaml": "analysen",
+DOKUMENTNAVNE = {"oplaeg.yaml": "oplægget", "analyse.yaml": "analysen",
                  "interessenter.yaml": "interessentanalysen", "model.yaml": "samdriftsmodellen",
                  "inddragelsesplan.yaml": "inddragelsesplanen", "aftale.yaml": "aftalen",
                  "implementeringsplan.yaml": "implementeringsplanen", "orientering.yaml": "orienteringsplanen",
-                 "evaluering.yaml": "evalueringen", "milepaele.yaml": "milepaele.yaml"}
+                 "evaluering.yaml": "evalueringen"}
 
 
 @dataclass(frozen=True)
