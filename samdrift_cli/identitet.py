@@ -45,6 +45,14 @@ def afdeling_opslag(afdelinger: list[tuple[str, str]]) -> dict[str, str]:
     return opslag
 
 
+def ukendt_afdeling(skrevet: str, afdelinger: list[tuple[str, str]]) -> str:
+    """The one sentence for a reference to an afdeling that samdrift.yaml does not have, with the
+    nearest id or navn of its (id, navn) pairs."""
+    muligheder = [i for i, _ in afdelinger] + [n for _, n in afdelinger]
+    return (f"ukendt afdeling '{synlig(skrevet)}'{mente_du(skrevet, muligheder)} "
+            f"(afdelingerne i samdrift.yaml: {', '.join(i for i, _ in afdelinger)})")
+
+
 def filnavn(navn: str, endelse: str) -> str:
     """A file name made from a samdrift's navn: letters, digits, '-' and blanks kept, at most 200 bytes
     (a file system allows 255 per name)."""

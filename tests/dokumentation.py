@@ -75,6 +75,10 @@ def filformat() -> str:
               "(et `areal_m2` som `6.500` giver en advarsel); i anførselstegn er et tal dansk tekst, som beløb er: `\"6.500\"` er 6500,\n"
               "`\"12,5\"` er 12,5. Ja/nej-felter skrives `true`/`false`, `ja`/`nej` eller `X`",
               "(som playbookens \"sæt X\").",
+              "",
+              "En afdeling kan nævnes ved sit id eller sit navn, med store eller små bogstaver, overalt hvor",
+              "en afdeling står: `afdeling: Pærebakken` er det samme som `afdeling: paerebakken`, og",
+              "`andele: {Æblegården: 15, Pærebakken: 85}` det samme som med id'erne. Filen skrives ikke om.",
               "", "`tidsregistrering.csv` har kolonnerne `dato`, `medarbejder`, `afdeling`, `timer` og evt. `opgave`",
               "(skilletegn `;` eller `,`, decimalkomma tilladt, dato `ÅÅÅÅ-MM-DD` eller `DD-MM-ÅÅÅÅ`).", ""]
     for ft in FILTYPER:

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from samdrift_cli.fordeling.allokering import andele_fra_basis, fordel_oere, fordel_vaegte, vaegte_fra_andele
 from samdrift_cli.beloeb import til_oere
 from samdrift_cli.fund import Fund
-from samdrift_cli.identitet import afdeling_opslag, normaliser
 
 if TYPE_CHECKING:
     from samdrift_cli.indlaesning.samdriftsmappe import Samdriftsmappe
@@ -104,14 +103,11 @@ def noegle_andele(
 ) -> tuple[dict[str, Decimal], dict[str, Fraction]] | str:
     """Basis and exact shares of one nøgle, or a Danish error message."""
     afdelinger = mappe.samdrift.afdelinger
-    # andele and subsets name afdelinger as every lookup does: id or navn, NFC and case folded
-    opslag = afdeling_opslag([(a.id, a.navn) for a in afdelinger])
-    andele = {opslag.get(normaliser(k), k): v for k, v in (n.andele or {}).items()}
+    andele = n.andele or {}  # andele and subsets hold ids: a navn was read as its id (skemaer/felter.py)
     if n.grundlag == "fast":
         medlemmer = [a.id for a in afdelinger if a.id in andele]
     elif n.afdelinger is not None:
-        valgte = {opslag.get(normaliser(x), x) for x in n.afdelinger}
-        medlemmer = [a.id for a in afdelinger if a.id in valgte]
+        medlemmer = [a.id for a in afdelinger if a.id in n.afdelinger]
     else:
         medlemmer = [a.id for a in afdelinger]
     efter_id = {a.id: a for a in afdelinger}

@@ -163,9 +163,10 @@ def _udelad(sti: Sti, fejltype: str) -> Sti | None:
     return sti[:1] or None
 
 
-def delvis_fil(klasse: type[BaseModel], data: Any, fejl: ValidationError) -> DelvisFil | None:
+def delvis_fil(klasse: type[BaseModel], data: Any, fejl: ValidationError, kontekst: dict | None = None) -> DelvisFil | None:
     """``data`` without the parts with errors (as the module says) once that passes, or None when
-    an error leaves nothing to leave out. ``fejl`` is the error of validating ``data`` itself."""
+    an error leaves nothing to leave out. ``fejl`` is the error of validating ``data`` itself, in
+    ``kontekst`` (the loader's)."""
     from pydantic import ValidationError
 
     udeladt: set[Sti] = set()
@@ -175,7 +176,7 @@ def delvis_fil(klasse: type[BaseModel], data: Any, fejl: ValidationError) -> Del
         beskaaret = _uden(data, (), udeladt, kort)
         if udeladt:
             try:
-                post = klasse.model_validate(beskaaret)
+                post = klasse.model_validate(beskaaret, context=kontekst)
             except ValidationError as e:
                 fejl = e
             else:

@@ -15,7 +15,7 @@ from samdrift_cli.beloeb import dansk_tal
 from samdrift_cli.indlaesning.delvis import afdelingernes_navne, liste_vaerdier
 from samdrift_cli.indlaesning.dokumentfiler import tjek_logo, tjek_word_skabelon
 from samdrift_cli.fund import Fund, synlig
-from samdrift_cli.identitet import afdeling_opslag, mente_du, normaliser
+from samdrift_cli.identitet import afdeling_opslag, mente_du, normaliser, ukendt_afdeling
 
 if TYPE_CHECKING:
     from samdrift_cli.skemaer.felter import Emne
@@ -33,6 +33,7 @@ class Tjek:
         s = self.filer.get("samdrift.yaml")
         afdelinger = afdelingernes_navne(mappe.delvise.get("samdrift.yaml"), s) if s is not None else None
         self.afdelinger = [i for i, _ in afdelinger] if afdelinger is not None else None
+        self.afdelingspar = [(i, n or i) for i, n in afdelinger] if afdelinger is not None else []
         # every reference to an afdeling is read as the CSV is: its id or navn, NFC and case folded
         self.opslag = afdeling_opslag([(i, n or i) for i, n in afdelinger]) if afdelinger else {}
 
@@ -82,8 +83,7 @@ class Tjek:
 
     def afdeling(self, fil: str, sti: tuple, afd: str | None, paa_noegle: bool = False) -> None:
         if self.afdelinger is not None and afd is not None and normaliser(afd) not in self.opslag:
-            self.fejl(fil, sti, f"ukendt afdeling '{synlig(afd)}'{mente_du(afd, self.afdelinger)} "
-                                f"(afdelingerne i samdrift.yaml: {', '.join(self.afdelinger)})", paa_noegle=paa_noegle)
+            self.fejl(fil, sti, ukendt_afdeling(afd, self.afdelingspar), paa_noegle=paa_noegle)
 
     def reference(self, fil: str, sti: tuple, ref: str, kendte: Collection[str] | None, hvad: str, kilde: str) -> None:
         if kendte is not None and ref not in kendte:

@@ -68,14 +68,18 @@ def _laes_fil(mappe: Samdriftsmappe, fil: Path, filnavn: str, raa: bytes) -> Non
     if dok.data is None:
         return
     klasse = skemaklasse(filnavn)
+    if filnavn == HOVEDFIL:  # read first: the afdelinger every other file names
+        from samdrift_cli.skemaer.felter import valideringskontekst
+
+        mappe.kontekst = valideringskontekst(dok.data)
     try:
-        mappe.modeller[filnavn] = klasse.model_validate(dok.data)
+        mappe.modeller[filnavn] = klasse.model_validate(dok.data, context=mappe.kontekst)
     except ValidationError as e:
         from samdrift_cli.indlaesning.delvis import delvis_fil
         from samdrift_cli.indlaesning.valideringsfejl import fund_fra_validering
 
         mappe.fund.extend(fund_fra_validering(dok, e, klasse))
-        delvis = delvis_fil(klasse, dok.data, e)
+        delvis = delvis_fil(klasse, dok.data, e, mappe.kontekst)
         if delvis is not None:
             mappe.delvise[filnavn] = delvis
 

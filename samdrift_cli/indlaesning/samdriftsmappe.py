@@ -38,6 +38,8 @@ class Samdriftsmappe:
     tidsregistrering: Tidsregistrering | None = None
     tidsregistreringsfil: str | None = None  # the file the hours are in (tidsregistrering.csv or .xlsx), read or not
     fund: list[Fund] = field(default_factory=list)
+    # what every file is validated with: samdrift.yaml's afdelinger, so a navn is read as its id (felter.py)
+    kontekst: dict = field(default_factory=dict)
 
     # -- the files, None when missing or invalid: each an instance of its schema model
     @property

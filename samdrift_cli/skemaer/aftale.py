@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Valg, Dato, Id, JaNej, Skema, Tekst
+from samdrift_cli.skemaer.felter import Valg, Dato, AfdelingsId, Id, JaNej, Skema, Tekst
 from samdrift_cli.skemaer.model import Aktiv
 
 
@@ -47,7 +47,7 @@ class Vilkaar(Skema):
 
 
 class Underskrift(Skema):
-    afdeling: Id | None = Field(None, description="Afdelingens id (udelades for organisationsbestyrelsen)")
+    afdeling: AfdelingsId | None = Field(None, description="Afdelingens id eller navn (udelades for organisationsbestyrelsen)")
     organ: Valg[Literal["afdelingsbestyrelse", "organisationsbestyrelse", "afdelingsmoede"]] = Field(
         "afdelingsbestyrelse", description="Hvem tiltræder: afdelingsbestyrelse, organisationsbestyrelse eller afdelingsmoede")
     navn: Tekst | None = Field(None, description="Hvem underskrev (navn og rolle)")

@@ -4,13 +4,13 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Valg, EmneEllerTekst, Id, Skema, Tekst, Udarbejdet
+from samdrift_cli.skemaer.felter import Valg, EmneEllerTekst, AfdelingsId, Id, Skema, Tekst, Udarbejdet
 
 
 class Medarbejder(Skema):
     navn: Tekst | None = Field(None, description="Navn eller betegnelse")
     stilling: Tekst | None = Field(None, description="Stilling")
-    afdeling: Id | None = Field(None, description="Afdelingens id")
+    afdeling: AfdelingsId | None = Field(None, description="Afdelingens id eller navn")
     profil: Valg[Literal["generalist", "specialist"]] | None = Field(None, description="generalist eller specialist")
     kompetencer: list[Tekst] = Field(default_factory=list, description="Kompetencer")
     anciennitet_aar: int | None = Field(None, ge=0, description="År i afdelingen")

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Valg, Beloeb, Dato, Id, JaNej, Skema, Tekst
+from samdrift_cli.skemaer.felter import Valg, Beloeb, Dato, AfdelingsId, Id, JaNej, Skema, Tekst
 from samdrift_cli.skemaer.implementeringsplan import Budgetgodkendelse
 from samdrift_cli.skemaer.model import Periode
 
@@ -74,7 +74,7 @@ class NytMaal(Skema):
     # milepæl 12: "nye mål skal godkendes på et afdelingsmøde, såfremt det medfører budgetændringer"
     udgift: Beloeb | None = Field(None, description="Målets udgift i kr., hvis det har en")
     i_budget: JaNej | None = Field(None, description="Er udgiften med i det gældende budget? (true/false)")
-    afdelinger: list[Id] = Field(default_factory=list, description="De afdelinger, udgiften rammer (tom: alle)")
+    afdelinger: list[AfdelingsId] = Field(default_factory=list, description="De afdelinger, udgiften rammer (tom: alle)")
     budgetgodkendelse: list[Budgetgodkendelse] = Field(
         default_factory=list, description="En udgift uden for budgettet: afdelingsmødets godkendelse i hver berørt afdeling")
 

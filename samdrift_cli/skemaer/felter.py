@@ -1,11 +1,14 @@
 """Field types shared by all schemas: text, dates, exact numbers, amounts, ids."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationInfo
 
+from samdrift_cli.fund import synlig
+from samdrift_cli.identitet import afdeling_opslag, normaliser, ukendt_afdeling
 from samdrift_cli.skemaer.vaerdier import beloeb, dansk_valg, emne_som_tekst, ja_nej, parse_dato, tal, tekst
 
 
@@ -30,8 +33,63 @@ T = TypeVar("T")
 # one of a fixed set of words, which are written without æ, ø and å: 'nødvendig' is read as 'noedvendig'
 Valg = Annotated[T, BeforeValidator(dansk_valg)]
 
-Id = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9_-]+$", min_length=1, max_length=64)]
+ID_MOENSTER = r"^[a-z0-9_-]+$"
+Id = Annotated[str, Strict(), Field(pattern=ID_MOENSTER, min_length=1, max_length=64)]
 Reference = Annotated[str, BeforeValidator(tekst)]
+
+# An afdeling is named by its id or its navn, in any case (design.md §3.1): validated with the
+# context {"afdelinger": normalised id and navn -> id} (identitet.afdeling_opslag), as the loader
+# and every write do, the navn is read as the id, so every command downstream sees ids only.
+# Without the context (samdrift.yaml itself, a lone schema check) the value is taken as written.
+AFDELINGER, AFDELINGSPAR = "afdelinger", "afdelingspar"
+
+
+def _opslag(info: ValidationInfo) -> dict[str, str]:
+    return info.context.get(AFDELINGER) or {} if isinstance(info.context, dict) else {}
+
+
+def afdelingsreference(v: Any, info: ValidationInfo) -> Any:
+    """The id of the afdeling ``v`` names. One that is no afdeling and could not be an id either
+    ('Pærebaken') is told as unknown, with the nearest name; an unknown id is told by the
+    cross-checks (konsistens.py), which know its place in the file."""
+    opslag = _opslag(info)
+    if not opslag or not isinstance(v, str):
+        return v
+    if (fundet := opslag.get(normaliser(v))) is not None:
+        return fundet
+    if not re.fullmatch(ID_MOENSTER, v):
+        raise ValueError(ukendt_afdeling(v, info.context[AFDELINGSPAR]))
+    return v
+
+
+def afdelingstabel(v: Any, info: ValidationInfo) -> Any:
+    """A table keyed by afdeling with each key read as its id; one afdeling written twice (as
+    'Pærebakken' and 'paerebakken') is an error, never a silent overwrite."""
+    opslag = _opslag(info)
+    if not opslag or not isinstance(v, dict):
+        return v
+    ud: dict = {}
+    skrevet: dict = {}
+    for k, x in v.items():
+        n = opslag.get(normaliser(k), k) if isinstance(k, str) else k
+        if n in ud:
+            raise ValueError(f"afdelingen '{synlig(str(n))}' står to gange, som '{synlig(str(skrevet[n]))}' "
+                             f"og '{synlig(str(k))}'; skriv den én gang")
+        ud[n], skrevet[n] = x, k
+    return ud
+
+
+def valideringskontekst(samdrift_data: Any) -> dict:
+    """The context every file of a folder is validated in, from samdrift.yaml's data as read (its
+    afdelinger's id and navn; a part with errors is simply not in it)."""
+    afdelinger = samdrift_data.get("afdelinger") if isinstance(samdrift_data, dict) else None
+    par = [(a["id"], str(a.get("navn") or a["id"])) for a in afdelinger if isinstance(a, dict) and isinstance(a.get("id"), str)] \
+        if isinstance(afdelinger, list) else []
+    return {AFDELINGER: afdeling_opslag(par), AFDELINGSPAR: par} if par else {}
+
+
+AfdelingsId = Annotated[Id, BeforeValidator(afdelingsreference, json_schema_input_type=str)]
+PrAfdeling = Annotated[dict[str, T], BeforeValidator(afdelingstabel)]
 
 
 class Godkendelse(Skema):
@@ -52,7 +110,7 @@ class Emne(Skema):
     """Et emne vurderet samlet og for de enkelte afdelinger. Kan også skrives som ren tekst."""
 
     samlet: Tekst | None = Field(None, description="Vurderingen samlet set")
-    afdelinger: dict[str, Tekst] = Field(default_factory=dict, description="Vurderingen for hver afdeling (afdelingens id: tekst)")
+    afdelinger: PrAfdeling[Tekst] = Field(default_factory=dict, description="Vurderingen for hver afdeling (afdelingens id eller navn: tekst)")
 
 
 # A field holding an Emne, which may also be written as plain text (then it is the 'samlet' view)

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Valg, Beloeb, Dato, Id, JaNej, Skema, Tekst, Udarbejdet
+from samdrift_cli.skemaer.felter import Valg, Beloeb, Dato, AfdelingsId, Id, JaNej, Skema, Tekst, Udarbejdet
 
 Tema = Valg[Literal[
     "orientering",
@@ -32,7 +32,7 @@ TEMA_TITLER: dict[str, str] = {
 
 
 class Budgetgodkendelse(Skema):
-    afdeling: Id = Field(description="Afdelingens id")
+    afdeling: AfdelingsId = Field(description="Afdelingens id eller navn")
     afdelingsmoede: Tekst | None = Field(None, description="Afdelingsmødet, fx 'Ordinært afdelingsmøde september 2025'")
     dato: Dato | None = Field(None, description="Hvornår afdelingsmødet godkendte (eller skal godkende) udgiften")
     referat: Tekst | None = Field(None, description="Henvisning til referatet af afdelingsmødet")
@@ -51,7 +51,7 @@ class Aktivitet(Skema):
         "planlagt", description="planlagt, igang, gennemfoert, udskudt eller aflyst")
     udgift: Beloeb | None = Field(None, description="Aktivitetens udgift i kr., hvis den har en")
     i_budget: JaNej | None = Field(None, description="Er udgiften med i det gældende budget? (true/false)")
-    afdelinger: list[Id] = Field(default_factory=list, description="De afdelinger, udgiften rammer (tom: alle)")
+    afdelinger: list[AfdelingsId] = Field(default_factory=list, description="De afdelinger, udgiften rammer (tom: alle)")
     budgetgodkendelse: list[Budgetgodkendelse] = Field(
         default_factory=list, description="En udgift uden for budgettet: afdelingsmødets godkendelse i hver berørt afdeling")
 

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Valg, Dato, Id, JaNej, Skema, Tekst, Udarbejdet
+from samdrift_cli.skemaer.felter import Valg, Dato, AfdelingsId, Id, JaNej, Skema, Tekst, Udarbejdet
 
 Maalgruppe = Valg[Literal["beboervalgte", "lokal_drift"]]
 
@@ -31,7 +31,7 @@ class Aktivitet(Skema):
 
 
 class Vurdering(Skema):
-    afdeling: Id = Field(description="Afdelingens id")
+    afdeling: AfdelingsId = Field(description="Afdelingens id eller navn")
     kan_tiltraede: Valg[Literal["ja", "nej", "usikker"]] = Field(description="Vurderes de beboervalgte at kunne tiltræde samdriften?")
     begrundelse: Tekst | None = Field(None, description="Begrundelse")
     lokal_drift: Valg[Literal["ja", "nej", "usikker"]] | None = Field(

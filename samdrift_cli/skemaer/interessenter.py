@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Valg, Id, Skema, Tekst, Udarbejdet
+from samdrift_cli.skemaer.felter import Valg, AfdelingsId, Id, Skema, Tekst, Udarbejdet
 
 Kvadrant = Valg[Literal["arbejdsbier", "eksterne", "ressourcepersoner", "graa_eminencer"]]
 
@@ -27,7 +27,7 @@ class Interessent(Skema):
     navn: Tekst = Field(description="Interessenten eller gruppen, fx 'Afdelingsbestyrelsen i Æblegården'")
     gruppe: Valg[Literal["beboere", "beboervalgte", "administration", "lokal_drift", "eksterne", "andre"]] | None = Field(
         None, description="beboere, beboervalgte, administration, lokal_drift, eksterne eller andre")
-    afdeling: Id | None = Field(None, description="Afdelingens id, hvis interessenten hører til én afdeling")
+    afdeling: AfdelingsId | None = Field(None, description="Afdelingens id eller navn, hvis interessenten hører til én afdeling")
     indflydelse: Valg[Literal["stor", "ingen"]] | None = Field(None, description="Indflydelse på samdriften: stor eller ingen")
     deltagelse: Valg[Literal["noedvendig", "ikke_noedvendig"]] | None = Field(
         None, description="Er deltagelse nødvendig? noedvendig eller ikke_noedvendig")

@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, Strict
 
-from samdrift_cli.skemaer.felter import Valg, Beloeb, Dato, Id, IkkeNegativtTal, JaNej, Skema, Tal, Tekst
+from samdrift_cli.skemaer.felter import Valg, Beloeb, Dato, AfdelingsId, Id, PrAfdeling, IkkeNegativtTal, JaNej, Skema, Tal, Tekst
 
 Grundlag = Valg[Literal["lejemaal", "areal", "lige", "fast", "timer"]]
 Aar = Annotated[str, Strict(), Field(pattern=r"^[0-9]{4}$")]  # a regnskabsår as a key: 2026
@@ -19,8 +19,8 @@ class Fordelingsnoegle(Skema):
     id: Id = Field(description="Nøglens id; bruges i konti.noegle")
     navn: Tekst | None = Field(None, description="Visningsnavn, fx 'Antal lejemål'")
     grundlag: Grundlag = Field(description="lejemaal, areal, lige, fast (procentandele) eller timer (tidsregistrering.csv)")
-    afdelinger: list[Id] | None = Field(None, description="Kun disse afdelinger (id'er); standard er alle")
-    andele: dict[str, Tal] | None = Field(None, description="Kun for grundlag fast: procent pr. afdeling, i alt præcis 100")
+    afdelinger: list[AfdelingsId] | None = Field(None, description="Kun disse afdelinger (id eller navn); standard er alle")
+    andele: PrAfdeling[Tal] | None = Field(None, description="Kun for grundlag fast: procent pr. afdeling, i alt præcis 100")
     periode: Periode | None = Field(None, description="Kun for grundlag timer: periode i tidsregistreringen")
     opgaver: list[Tekst] | None = Field(None, description="Kun for grundlag timer: medtag kun disse opgaver")
     begrundelse: Tekst | None = Field(None, description="Hvorfor denne nøgle er retvisende og retfærdig")
@@ -32,8 +32,8 @@ class Konto(Skema):
     med: JaNej = Field(False, description="Indgår kontoen i samdriften? ('sæt X')")
     noegle: Id | None = Field(None, description="Fordelingsnøglens id; kræves når med er true")
     budget: Beloeb | None = Field(None, description="Forventet udgift i kr. pr. regnskabsår med samdrift; kræves når med er true; negativ ved refusion")
-    nuvaerende: dict[str, Beloeb] | None = Field(
-        None, description="Afdelingernes nuværende udgift på kontoen pr. regnskabsår (afdelingens id: beløb)")
+    nuvaerende: PrAfdeling[Beloeb] | None = Field(
+        None, description="Afdelingernes nuværende udgift på kontoen pr. regnskabsår (afdelingens id eller navn: beløb)")
     budgetter: dict[Aar, Beloeb] | None = Field(
         None, description="Budgettet for andre regnskabsår end oekonomi.regnskabsaar (år: beløb), fx {2027: 3012345.50}")
     regnskab: dict[Aar, Beloeb] | None = Field(
@@ -73,7 +73,7 @@ class Etableringsudgift(Skema):
 
 class Aktiv(Skema):
     driftsmateriel: Tekst = Field(description="Maskine eller andet større aktiv")
-    afdeling: Id | None = Field(None, description="Afdelingen som bidrager med aktivet ved opstart")
+    afdeling: AfdelingsId | None = Field(None, description="Afdelingen som bidrager med aktivet ved opstart")
     nedskreven_vaerdi: Beloeb | None = Field(None, description="Nedskreven værdi i kr.")
     vilkaar: Tekst | None = Field(None, description="Vilkår, fx hvad der sker hvis samdriften ophører")
 

@@ -4,11 +4,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from samdrift_cli.skemaer.felter import Valg, Dato, EmneEllerTekst, Id, Skema, Tekst, Udarbejdet
+from samdrift_cli.skemaer.felter import Valg, Dato, EmneEllerTekst, AfdelingsId, Id, Skema, Tekst, Udarbejdet
 
 
 class BeboervalgtesOensker(Skema):
-    afdeling: Id = Field(description="Afdelingens id")
+    afdeling: AfdelingsId = Field(description="Afdelingens id eller navn")
     vurdering: Tekst | None = Field(None, description="De beboervalgtes ønsker til og interesser i samdrift")
     kilde: Tekst | None = Field(None, description="Hvordan vurderingen er lavet, fx samtale med driftsansvarlig og afdelingsbestyrelse")
     dato: Dato | None = Field(None, description="Hvornår")

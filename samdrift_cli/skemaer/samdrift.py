@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, Strict
 
-from samdrift_cli.skemaer.felter import (Valg, Dato, Heltal, Id, IkkeNegativtHeltal, JaNej, PositivtHeltal, PositivtTal, Skema,
+from samdrift_cli.skemaer.felter import (Valg, Dato, Heltal, AfdelingsId, Id, IkkeNegativtHeltal, JaNej, PositivtHeltal, PositivtTal, Skema,
                      Tekst)
 
 Boligtype = Valg[Literal["familieboliger", "ungdomsboliger", "aeldreboliger"]]
@@ -48,7 +48,7 @@ class Projektleder(Skema):
 class Rolle(Skema):
     rolle: Tekst = Field(description="Rollen, fx 'Driftsleder' eller 'Økonomimedarbejder'")
     navn: Tekst | None = Field(None, description="Navn")
-    afdeling: Id | None = Field(None, description="Afdelingens id, hvis rollen hører til én afdeling")
+    afdeling: AfdelingsId | None = Field(None, description="Afdelingens id eller navn, hvis rollen hører til én afdeling")
     beskrivelse: Tekst | None = Field(None, description="Ansvar i samdriftsprocessen")
 
 

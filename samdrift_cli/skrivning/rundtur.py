@@ -79,7 +79,7 @@ def rediger(fil: Path, navn: str, skema: type, skabelon: str | None = None, skri
             if dok.fund:
                 raise SamdriftFejl(dok.fund)
             try:
-                skema.model_validate(dok.data)
+                skema.model_validate(dok.data, context=kontekst(fil, navn, dok.data))
             except ValidationError as e:
                 raise SamdriftFejl(fund_fra_validering(dok, e, skema))
             try:
@@ -103,6 +103,19 @@ def rediger(fil: Path, navn: str, skema: type, skabelon: str | None = None, skri
             skriv_atomisk(fil, tekst, rod=fil.parent)  # never through a link out of the folder
 
 
+def kontekst(fil: Path, navn: str, data) -> dict:
+    """The context the loader validates ``fil`` in (an afdeling's navn read as its id): from
+    samdrift.yaml beside it, or from ``data`` when it is samdrift.yaml."""
+    from samdrift_cli.indlaesning.yamlkilde import laes_raa, laes_yaml
+    from samdrift_cli.skemaer.felter import valideringskontekst
+
+    hovedfil = "samdrift.yaml"
+    if navn != hovedfil:
+        raa, _ = laes_raa(fil.parent / hovedfil, hovedfil) if (fil.parent / hovedfil).is_file() else (None, [])
+        data = laes_yaml(fil.parent / hovedfil, hovedfil, raa).data if raa is not None else None
+    return valideringskontekst(data)
+
+
 def tekst_af(rt: Rundtur) -> str:
     ud = io.StringIO()
     rt.yaml.dump(rt.data, ud)
@@ -119,6 +132,6 @@ def _valider(fil: Path, navn: str, tekst: str, skema: type) -> None:
     try:
         if dok.fund:
             raise SamdriftFejl(dok.fund)
-        skema.model_validate(dok.data)
+        skema.model_validate(dok.data, context=kontekst(fil, navn, dok.data))
     except (ValidationError, SamdriftFejl):  # pragma: no cover - would be a bug in samdrift
         raise SamdriftFejl([Fund(navn, None, None, "fejl", f"den nye {navn} ville blive ugyldig; intet er ændret")])
