@@ -148,6 +148,27 @@ def laas(sti: Path) -> Iterator[None]:
     ``filelock`` lock file beside it, ``.navn.lock``.
     """
     ægte = maal(sti)
+    noegle = str(ægte.parent) if os.name != "nt" else str(ægte)
+    if _HOLDT.get(noegle):  # held by this samdrift already: one command editing two files of the folder
+        _HOLDT[noegle] += 1
+        try:
+            yield
+        finally:
+            _HOLDT[noegle] -= 1
+        return
+    _HOLDT[noegle] = 1
+    try:
+        with _laas(sti, ægte):
+            yield
+    finally:
+        del _HOLDT[noegle]
+
+
+_HOLDT: dict[str, int] = {}  # the locks this process holds (the folder, or the file on Windows): re-entrant
+
+
+@contextlib.contextmanager
+def _laas(sti: Path, ægte: Path) -> Iterator[None]:
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows

@@ -131,6 +131,76 @@ def test_projektmappen_rundt_retur(eksempel, samdrift, tmp_path):
     assert samdrift("-C", eksempel, "export", "--xlsx", bog_sti).kode == 0  # imported: nothing is lost now
 
 
+def test_lejemaal_areal_og_andele_rettet_i_projektmappen_kommer_med_ind(eksempel, samdrift, tmp_path):
+    """The Afdelinger sheet invites editing lejemål and areal, Fordelingsnøgler a fast nøgle's andele:
+    a new export refuses to lose the edits and names the cells; one import brings them all in, with
+    the files' comments and everything else as they were."""
+    from openpyxl import load_workbook
+
+    bog_sti = tmp_path / "Samdrift 2026.xlsx"
+    assert samdrift("-C", eksempel, "export", "--xlsx", bog_sti).kode == 0
+    foer = {f: (eksempel / f).read_text(encoding="utf-8") for f in ("samdrift.yaml", "model.yaml")}
+    bog = load_workbook(bog_sti)
+    assert [c.value for c in bog["Afdelinger"][1]][:4] == ["Id", "Navn", "Lejemål", "Areal (m²)"]
+    bog["Afdelinger"]["C2"] = 110
+    bog["Afdelinger"]["D3"] = 42500.5
+    assert bog["Fordelingsnøgler"]["H1"].value == "Ejendomskontoret: faste procentandele"
+    bog["Fordelingsnøgler"]["H2"], bog["Fordelingsnøgler"]["H3"] = 20, 80
+    bog.save(bog_sti)
+    r = samdrift("-C", eksempel, "export", "--xlsx", bog_sti)
+    assert r.kode == 2 and r.fejllinjer == [
+        f"{bog_sti}: fejl: projektmappen er ændret, siden samdrift skrev den (Afdelinger!C2: lejemål for Æblegården 100 → 110; "
+        "Afdelinger!D3: areal for Pærebakken 42000 → 42500,5; Fordelingsnøgler!H2: andelen for Æblegården i nøglen "
+        "'Ejendomskontoret' 15 → 20 og 1 mere); hent ændringerne ind med 'samdrift import budget 'Samdrift 2026.xlsx'', "
+        "eller brug --overskriv for at kassere dem"]
+    r = samdrift("-C", eksempel, "import", "budget", bog_sti, "--vis")
+    assert r.kode == 0 and snapshot_tekst(eksempel) == foer
+    r = samdrift("-C", eksempel, "import", "budget", bog_sti)
+    assert r.kode == 0, r.stderr
+    assert r.stdout.splitlines()[2:] == [
+        "Afdelinger!C2: lejemål for Æblegården 100 → 110",
+        "Afdelinger!D3: areal for Pærebakken 42000 → 42500,5",
+        "Fordelingsnøgler!H2: andelen for Æblegården i nøglen 'Ejendomskontoret' 15 → 20",
+        "Fordelingsnøgler!H3: andelen for Pærebakken i nøglen 'Ejendomskontoret' 85 → 80",
+        "ændrede 4 værdier af lejemål, areal og andele i samdrift.yaml og model.yaml"]
+    efter = snapshot_tekst(eksempel)
+    assert _diff(foer["samdrift.yaml"], efter["samdrift.yaml"]) == [
+        "-    lejemaal: 100", "+    lejemaal: 110", "-    areal_m2: 42000", "+    areal_m2: 42500.5"]
+    assert _diff(foer["model.yaml"], efter["model.yaml"]) == [
+        "-    andele: {aeblegaarden: 15, paerebakken: 85}", "+    andele: {aeblegaarden: 20, paerebakken: 80}"]
+    fordeling = samdrift("-C", eksempel, "fordeling", "--json").json()
+    assert [a["lejemaal"] for a in fordeling["afdelinger"]] == [110, 500]
+    assert next(n for n in fordeling["noegler"] if n["id"] == "kontor")["basis"] == {"aeblegaarden": "20", "paerebakken": "80"}
+    assert samdrift("-C", eksempel, "export", "--xlsx", bog_sti).kode == 0  # in the folder now: nothing is lost
+    r = samdrift("-C", eksempel, "import", "budget", bog_sti)  # a second import changes nothing
+    assert r.kode == 0 and r.stdout.splitlines()[-1] == "lejemål, areal og andele i arkene Afdelinger og Fordelingsnøgler er som i mappen"
+    assert snapshot_tekst(eksempel) == efter
+
+
+def test_ugyldige_rettelser_i_projektmappen_skriver_intet(eksempel, samdrift, tmp_path):
+    from openpyxl import load_workbook
+
+    bog_sti = tmp_path / "b.xlsx"
+    assert samdrift("-C", eksempel, "export", "--xlsx", bog_sti).kode == 0
+    foer = snapshot(eksempel)
+    bog = load_workbook(bog_sti)
+    bog["Afdelinger"]["C2"], bog["Afdelinger"]["C3"] = 0, 12.5
+    bog["Afdelinger"]["D2"] = "mange"
+    bog["Fordelingsnøgler"]["H2"] = 25
+    bog.save(bog_sti)
+    r = samdrift("-C", eksempel, "import", "budget", bog_sti)
+    assert (r.kode, r.fejllinjer) == (2, [
+        "b.xlsx:Afdelinger!C2: fejl: lejemål for Æblegården skal være et helt tal over 0, ikke '0'",
+        "b.xlsx:Afdelinger!D2: fejl: areal for Æblegården skal være et tal på 0 eller mere, ikke 'mange'",
+        "b.xlsx:Afdelinger!C3: fejl: lejemål for Pærebakken skal være et helt tal over 0, ikke '12.5'",
+        "b.xlsx:Fordelingsnøgler!H2: fejl: andelene i nøglen 'Ejendomskontoret' summer til 110 %; de skal summe til 100 % (H2, H3)"])
+    assert snapshot(eksempel) == foer
+
+
+def snapshot_tekst(mappe) -> dict[str, str]:
+    return {f: (mappe / f).read_text(encoding="utf-8") for f in ("samdrift.yaml", "model.yaml")}
+
+
 def _git(mappe, *args):
     subprocess.run(["git", "-C", str(mappe), *args], check=True, capture_output=True,
                    env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",

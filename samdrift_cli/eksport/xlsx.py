@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from samdrift_cli.beloeb import fra_oere, pr_enhed
+from samdrift_cli.indlaesning import projektmappe
 from samdrift_cli.fund import Fund, SamdriftFejl
 
 if TYPE_CHECKING:
@@ -145,6 +146,7 @@ def lav_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", st
     wb.set_calc_mode("auto")
     if fordeling is not None:
         wb.set_custom_property(AFTRYK, _modellens_aftryk(fordeling))
+    wb.set_custom_property(projektmappe.AFTRYK, projektmappe.aftryk(_modellens_grundlag(mappe, fordeling)))
     specs = {
         "tekst": {"text_wrap": False, "valign": "top"},
         "ombryd": {"text_wrap": True, "valign": "top"},
@@ -197,12 +199,13 @@ def lav_xlsx(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", st
     return buf.getvalue()
 
 
-def tjek_rettelser(fil: Path, fordeling) -> None:
+def tjek_rettelser(fil: Path, mappe: "Samdriftsmappe", fordeling) -> None:
     """A workbook samdrift wrote and someone has changed since may be replaced only when its edits
-    are in model.yaml already: otherwise the export refuses, saying how to bring them in."""
+    are in samdrift.yaml and model.yaml already: otherwise the export refuses, saying which cells
+    changed and how to bring them in."""
     import shlex
 
-    aendret = _aendrede_budgetter(fil, _modellens_aftryk(fordeling))
+    aendret = _aendringer(fil, mappe, fordeling)
     if aendret:
         raise SamdriftFejl([Fund(str(fil), None, None, "fejl",
                                  f"projektmappen er ændret, siden samdrift skrev den ({aendret}); hent ændringerne ind med "
@@ -225,13 +228,18 @@ def _modellens_aftryk(fordeling) -> str | None:
     return budgetaftryk((k.konto, k.navn, fra_oere(k.beloeb)) for k in fordeling.konti) if fordeling else None
 
 
-def _aendrede_budgetter(fil: Path, nu: str | None) -> str | None:
-    """Whether the budgets of a workbook samdrift wrote have been edited since and are not yet in
-    model.yaml (``nu``: the budgets of model.yaml); None when not, or not one of samdrift's workbooks."""
+def _modellens_grundlag(mappe: "Samdriftsmappe", fordeling) -> "projektmappe.Grundlag":
+    """Lejemål, areal and the fast nøgler's andele as the sheets Afdelinger and Fordelingsnøgler show them."""
+    return projektmappe.fra_mappen(mappe.samdrift.afdelinger, fordeling.noegler if fordeling else [])
+
+
+def _aendringer(fil: Path, mappe: "Samdriftsmappe", fordeling) -> str | None:
+    """What of a workbook samdrift wrote has been edited since and is not yet in the folder: a
+    budget, or a cell of lejemål, areal or andele; None when nothing, or not one of samdrift's workbooks."""
     import xml.etree.ElementTree as ET
 
     from samdrift_cli.indlaesning.budgetfil import MAKS_STOERRELSE, laes_linjer
-    from samdrift_cli.indlaesning.regneark import tjek_zip
+    from samdrift_cli.indlaesning.regneark import Regneark, tjek_zip
     from samdrift_cli.indlaesning.yamlkilde import laes_raa
 
     raa, _ = laes_raa(fil, fil.name, MAKS_STOERRELSE)
@@ -239,11 +247,10 @@ def _aendrede_budgetter(fil: Path, nu: str | None) -> str | None:
         if raa is None:
             return "filen kan ikke læses"
         with tjek_zip(raa, fil.name) as z:
-            egenskaber = ET.fromstring(z.read("docProps/custom.xml"))
+            egenskaber = {e.get("name"): (e[0].text or "") if len(e) else "" for e in ET.fromstring(z.read("docProps/custom.xml"))}
     except (SamdriftFejl, KeyError, OSError, ET.ParseError):
         return "filen kan ikke læses som projektmappe"
-    gemt = next((e for e in egenskaber if e.get("name") == AFTRYK), None)
-    if gemt is None or not len(gemt):
+    if not egenskaber.get(AFTRYK):
         return "samdrifts aftryk af budgetterne mangler"
     try:
         laest = laes_linjer(fil, "Konti", None, None, None)
@@ -252,9 +259,25 @@ def _aendrede_budgetter(fil: Path, nu: str | None) -> str | None:
     if laest.fund:
         return f"{laest.fund[0][1].fil}: {laest.fund[0][1].besked}"
     laest = budgetaftryk((x.konto, x.navn, x.beloeb) for x in laest.linjer)
-    if laest != (gemt[0].text or "") and laest != nu:
+    if laest != egenskaber[AFTRYK] and laest != _modellens_aftryk(fordeling):
         return "et budget i Konti-arket"
-    return None
+    gemt = egenskaber.get(projektmappe.AFTRYK)
+    if not gemt:  # a workbook from before lejemål, areal and andele were read back
+        return None
+    try:
+        bog = Regneark(raa, fil.name)
+        g = projektmappe.laes_grundlag(bog, fil.name)
+        bog.luk()
+    except SamdriftFejl:
+        return "arkene Afdelinger og Fordelingsnøgler kan ikke læses"
+    if g is None:
+        return "arket Afdelinger mangler"
+    if g.fund:
+        return f"{g.fund[0].fil}: {g.fund[0].besked}"
+    if projektmappe.aftryk(g) in (gemt, projektmappe.aftryk(model := _modellens_grundlag(mappe, fordeling))):
+        return None
+    rettet = projektmappe.forskelle(g, model)
+    return ("; ".join(rettet[:3]) + (f" og {len(rettet) - 3} mere" if len(rettet) > 3 else "")) or "lejemål, areal eller andele"
 
 
 # -- sheets -------------------------------------------------------------------------
@@ -352,7 +375,8 @@ def _afdelinger(bog: _Bog, mappe) -> dict[str, int]:
     bog.tekst(ws, n + 2, 1, "I alt", bog.fmt["fed"])
     ws.write_formula(n + 2, 2, f"=SUM(C2:C{n + 1})", bog.fmt["fed"], sum(a.lejemaal for a in mappe.samdrift.afdelinger))
     bog.wb.define_name("Lejemaal_i_alt", f"=Afdelinger!$C${n + 3}")
-    bog.note(ws, n + 4, 0, 3, "Ret lejemål eller areal her, så flytter andelene og fordelingen med.")
+    bog.note(ws, n + 4, 0, 3, "Ret lejemål eller areal her, så flytter andelene og fordelingen med; hent rettelserne "
+                              "ind i mappen med samdrift import budget og denne fil.")
     return {a.id: i + 1 for i, a in enumerate(mappe.samdrift.afdelinger)}
 
 

@@ -26,7 +26,7 @@ def export(sti: Path, xlsx: str | None, md: str | None, pdf: str | None, docx: s
         fil = maalfil(ind.mappe, Path(xlsx) if xlsx else None)
         tillad = overskriv
         if not overskriv and ejer(fil) == "aendret":  # samdrift's workbook, edited since
-            tjek_rettelser(fil, ind.fordeling)
+            tjek_rettelser(fil, ind.mappe, ind.fordeling)
             tillad = True
         skriv_filer({fil: lav_xlsx(ind.mappe, ind.fordeling, status)}, sti, tillad, beskyttede)
         sys.stdout.write(f"skrev {fil}\n")

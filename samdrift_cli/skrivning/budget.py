@@ -166,8 +166,14 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
             aendringer.append(f"konto {ln.konto}{navn}: "
                               f"{dansk_beloeb(til_oere(foer)) if foer is not None else f'(intet {art})'} → "
                               f"{dansk_beloeb(til_oere(ln.beloeb))}")
+        grundlag = _projektmappens_grundlag(sti) if art == "budget" and ark is None else None
+        if grundlag is not None:
+            fund.extend((10**9, f) for f in grundlag.fund)
+            aendringer_grundlag = _saet_andele(rt.data, grundlag, mappe, fund, sti.name)
         if fund:
             raise SamdriftFejl([f for _, f in sorted(fund, key=lambda x: x[0])])
+        if grundlag is not None:  # inside model.yaml's edit: on any error neither file is written
+            aendringer_grundlag = _saet_afdelinger(mappe, grundlag, vis) + aendringer_grundlag
     if not linjer:
         raise SamdriftFejl([Fund(sti.name, None, None, "fejl", f"filen har ingen {'budgetlinjer' if art == 'budget' else 'regnskabslinjer'} under overskriftsrækken")])
     hvor = "budget" if aarsnoegle is None else f"{felt} for {aarsnoegle}"
@@ -176,7 +182,100 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
     linjer_ud.append(f"{hvad} {len(aendringer)} af {len(linjer)} konti i {MODELFIL}"
                      + (f" ({uaendrede} uændrede)" if uaendrede else "")
                      + (" (--vis: intet er skrevet)" if vis else ""))
+    if grundlag is not None:
+        linjer_ud += aendringer_grundlag
+        linjer_ud.append((f"{hvad} {len(aendringer_grundlag)} {'værdi' if len(aendringer_grundlag) == 1 else 'værdier'} "
+                          "af lejemål, areal og andele i samdrift.yaml og model.yaml" if aendringer_grundlag else
+                          "lejemål, areal og andele i arkene Afdelinger og Fordelingsnøgler er som i mappen")
+                         + (" (--vis: intet er skrevet)" if vis and aendringer_grundlag else ""))
     return Udfald(linjer_ud, advarsler)
+
+
+def _projektmappens_grundlag(sti: Path):
+    """Lejemål, areal and andele of samdrift's own workbook, or None for another file."""
+    from samdrift_cli.indlaesning.budgetfil import MAKS_STOERRELSE
+    from samdrift_cli.indlaesning.projektmappe import laes_grundlag
+    from samdrift_cli.indlaesning.regneark import Regneark
+    from samdrift_cli.indlaesning.yamlkilde import laes_raa
+
+    if sti.suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    raa, fund = laes_raa(sti, sti.name, MAKS_STOERRELSE)
+    if raa is None:
+        raise SamdriftFejl(fund)
+    bog = Regneark(raa, sti.name)
+    try:
+        return laes_grundlag(bog, sti.name)
+    finally:
+        bog.luk()
+
+
+def _tal_i_yaml(d: Decimal):
+    """A number as it is written into YAML: 6500, not 6500.0; 12.5 as it is."""
+    d = d.normalize()
+    return int(d) if d == d.to_integral_value() else d
+
+
+def _saet_andele(data, g, mappe: Path, fund: list, fil: str) -> list[str]:
+    """The workbook's andele of each fast nøgle onto model.yaml's ``data``, keyed as the file has
+    them (an afdeling by id or navn); returns what changed, and adds to ``fund`` an andel table that
+    does not sum to 100."""
+    from ruamel.yaml.comments import CommentedMap
+
+    from samdrift_cli.indlaesning.projektmappe import som_tal, vis as vis_tal
+    from samdrift_cli.skrivning.rundtur import kontekst
+    from samdrift_cli.skemaer.felter import AFDELINGER
+
+    opslag = kontekst(mappe / MODELFIL, MODELFIL, None).get(AFDELINGER, {})
+    aendringer = []
+    for n in data.get("fordelingsnoegler") or []:
+        if not isinstance(n, dict) or str(n.get("id")) not in g.andele:
+            continue
+        nid, nye = str(n.get("id")), g.andele[str(n.get("id"))]
+        andele = n.get("andele")
+        if not isinstance(andele, dict):
+            andele = CommentedMap()
+            andele.fa.set_flow_style()
+            n["andele"] = andele
+        noegler = {opslag.get(normaliser(str(k)), str(k)): k for k in andele}
+        for afd, v in nye.items():
+            foer = som_tal(andele.get(noegler[afd])) if afd in noegler else None
+            foer = foer if isinstance(foer, Decimal) else None
+            if foer is None and v.vaerdi == 0 and afd not in noegler:
+                continue  # not in the nøgle, and still 0
+            if foer is not None and foer == v.vaerdi:
+                continue
+            andele[noegler.get(afd, afd)] = _tal_i_yaml(v.vaerdi)
+            aendringer.append(f"{v.sted}: andelen for {g.navne.get(afd, afd)} i nøglen '{g.noeglenavne.get(nid, nid)}' "
+                              f"{vis_tal(foer)} → {vis_tal(v.vaerdi)}")
+        if nye and (i_alt := sum((v.vaerdi for v in nye.values()), Decimal(0))) != 100:
+            foerste = next(iter(nye.values())).sted
+            fund.append((10**9, Fund(f"{fil}:{foerste}", None, None, "fejl",
+                                     f"andelene i nøglen '{g.noeglenavne.get(nid, nid)}' summer til {vis_tal(i_alt)} %; de skal summe til 100 % "
+                                     f"({', '.join(v.sted.split('!')[1] for v in nye.values())})")))
+    return aendringer
+
+
+def _saet_afdelinger(mappe: Path, g, vis: bool) -> list[str]:
+    """The workbook's lejemål and areal onto samdrift.yaml; returns what changed."""
+    from samdrift_cli.indlaesning.projektmappe import som_tal, vis as vis_tal
+    from samdrift_cli.skemaer.samdrift import SamdriftFil
+    from samdrift_cli.skrivning.rundtur import rediger
+
+    aendringer = []
+    with rediger(mappe / "samdrift.yaml", "samdrift.yaml", SamdriftFil, skriv=not vis) as rt:
+        for a in rt.data.get("afdelinger") or []:  # valid: the edit validated the file before yielding it
+            for hvad, felt, tabel in (("lejemål", "lejemaal", g.lejemaal), ("areal", "areal_m2", g.areal)):
+                v = tabel.get(str(a.get("id")))
+                nu = som_tal(a.get(felt))
+                if v is None or v.vaerdi == nu:
+                    continue
+                if v.vaerdi is None:
+                    del a[felt]
+                else:
+                    a[felt] = _tal_i_yaml(v.vaerdi)
+                aendringer.append(f"{v.sted}: {hvad} for {a.get('navn')} {vis_tal(nu)} → {vis_tal(v.vaerdi)}")
+    return aendringer
 
 
 
