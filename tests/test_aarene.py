@@ -232,3 +232,71 @@ def test_en_overskrift_over_to_raekker(tmp_path, samdrift):
     wb.save(tmp_path / "to.xlsx")
     r = samdrift("-C", m, "import", "budget", tmp_path / "to.xlsx")
     assert r.kode == 2 and "og ingen 'I alt'; vælg en med --kolonne-budget NAVN" in r.stderr
+
+
+_TO_KONTI = ("fordelingsnoegler: [{id: l, grundlag: lejemaal}]\nkonti:\n"
+             "  - {konto: 114, navn: Løn, med: true, noegle: l, budget: 1000, nuvaerende: {Alfa: 1}}  # fra 2024\n"
+             "  - {konto: 115, navn: Materiel, med: true, noegle: l, budget: 500}\n")
+
+
+def test_dagens_udgift_pr_afdeling_fra_en_kolonne_pr_afdeling(tmp_path, samdrift):
+    """#31: 'I dag og med samdrift' rests on each afdeling's cost today: --nuvaerende reads a column per
+    afdeling (headed by its navn or id; 'I alt' is not an afdeling), from a Windows-1252 CSV as Excel
+    saves it, keeping the key as written and the comment."""
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT, "model.yaml": _TO_KONTI})
+    fil = tmp_path / "i dag.csv"
+    fil.write_bytes("Udgifter i dag\n\nKonto;Tekst;Alfa;b;I alt\n114;Løn;1.200,50;3.000;4.200,50\n115;Materiel;0;250;250\n"
+                    .encode("cp1252"))
+    r = samdrift("-C", m, "import", "budget", fil, "--nuvaerende")
+    assert r.kode == 0, r.stderr
+    assert r.stdout.splitlines() == [
+        "læste i dag.csv (Alfa, i dag): linje 3, kolonne 3 'Alfa' (i model.yaml: nuvaerende for a)",
+        "læste i dag.csv (Beta, i dag): linje 3, kolonne 4 'b' (i model.yaml: nuvaerende for b)",
+        "konto 114 Løn (Alfa, i dag): 1,00 kr. → 1.200,50 kr.",
+        "konto 115 Materiel (Alfa, i dag): (intet beløb) → 0,00 kr.",
+        "konto 114 Løn (Beta, i dag): (intet beløb) → 3.000,00 kr.",
+        "konto 115 Materiel (Beta, i dag): (intet beløb) → 250,00 kr.",
+        "ændrede 4 af 4 beløb i model.yaml"]
+    tekst = (m / "model.yaml").read_text(encoding="utf-8")
+    assert "nuvaerende: {Alfa: 1200.50, b: 3000.00}} # fra 2024\n" in tekst  # the comment kept (ruamel: one blank)
+    assert "nuvaerende: {a: 0.00, b: 250.00}}\n" in tekst
+    i_dag = samdrift("-C", m, "fordeling", "--json").json()["i_dag_og_samdrift"]["i_dag"]
+    assert i_dag == "4450.50"
+    foer = (m / "model.yaml").read_bytes()
+    r = samdrift("-C", m, "import", "budget", fil, "--nuvaerende")  # a second import changes nothing
+    assert r.kode == 0 and r.stdout.splitlines()[-1] == "ændrede 0 af 4 beløb i model.yaml (4 uændrede)"
+    assert (m / "model.yaml").read_bytes() == foer
+
+
+def test_dagens_udgift_fra_et_ark_pr_afdeling(tmp_path, samdrift):
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT, "model.yaml": _TO_KONTI})
+    fil = _bog(tmp_path / "ark.xlsx", {"Forside": [["Udgifter pr. afdeling"]],
+                                       "Alfa": [["Konto", "Tekst", "Beløb"], [114, "Løn", 700]],
+                                       "BETA": [["Kontonr.", "Tekst", "Regnskab 2024", "Budget 2025"], [114, "Løn", 800, 900]]})
+    r = samdrift("-C", m, "import", "budget", fil, "--nuvaerende", "--vis")
+    assert r.kode == 0, r.stderr
+    assert r.stdout.splitlines()[:4] == [
+        "læste ark.xlsx (Alfa, i dag): arket 'Alfa', række 1, kolonne C 'Beløb' (i model.yaml: nuvaerende for a)",
+        "læste ark.xlsx (Beta, i dag): arket 'BETA', række 1, kolonne D 'Budget 2025' (i model.yaml: nuvaerende for b)",
+        "konto 114 Løn (Alfa, i dag): 1,00 kr. → 700,00 kr.",
+        "konto 114 Løn (Beta, i dag): (intet beløb) → 900,00 kr."]
+
+
+def test_dagens_udgift_kraever_hver_afdeling(tmp_path, samdrift):
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT, "model.yaml": _TO_KONTI})
+    foer = (m / "model.yaml").read_bytes()
+    fil = tmp_path / "i dag.csv"
+    fil.write_text("Konto;Tekst;Alfa;Gamma\n114;Løn;1;2\n", encoding="utf-8")
+    r = samdrift("-C", m, "import", "budget", fil, "--nuvaerende")
+    assert (r.kode, r.fejllinjer) == (2, [
+        "i dag.csv: fejl: fandt ingen kolonne for Beta; med --nuvaerende skal filen have en kolonne pr. afdeling med "
+        "afdelingens navn eller id som overskrift (eller et ark pr. afdeling)"])
+    fil2 = _bog(tmp_path / "ark.xlsx", {"Alfa": [["Konto", "Beløb"], [114, 1]], "Gamma": [["Konto", "Beløb"], [114, 2]]})
+    r = samdrift("-C", m, "import", "budget", fil2, "--nuvaerende")
+    assert (r.kode, r.fejllinjer) == (2, [
+        "ark.xlsx: fejl: projektmappen har et ark for nogle afdelinger, men intet for Beta; giv hver afdeling sit ark "
+        "(arkets navn: afdelingens navn)"])
+    r = samdrift("-C", m, "import", "budget", fil, "--nuvaerende", "--aar", "2026")
+    assert (r.kode, r.fejllinjer) == (2, [
+        "--nuvaerende: fejl: læser en kolonne eller et ark pr. afdeling og bruges ikke sammen med --kolonne-budget eller --aar"])
+    assert (m / "model.yaml").read_bytes() == foer

@@ -248,7 +248,8 @@ app.add_typer(import_app, name="import")
 @import_app.command("budget", cls=Kommando, options_metavar="[TILVALG]", short_help="Budgetter fra .xlsx eller .csv ind i model.yaml.",
                     epilog="samdrift import budget budget2027.xlsx --vis\nsamdrift import budget budget.xlsx --ark Budget --tilfoej\n"
                            "samdrift import budget budget.xlsx --aar 2027\n"
-                           "samdrift import budget Samdrift.xlsx   # projektmappen fra 'export --xlsx'")
+                           "samdrift import budget Samdrift.xlsx   # projektmappen fra 'export --xlsx'\n"
+                           "samdrift import budget i-dag.xlsx --nuvaerende")
 def import_budget(
     ctx: typer.Context,
     fil: Annotated[Path, typer.Argument(metavar="FIL", help="Budgettet som .xlsx eller .csv (UTF-8 eller Windows-1252).")],
@@ -261,12 +262,15 @@ def import_budget(
     kolonne_budget: Annotated[Optional[str], typer.Option("--kolonne-budget", metavar="NAVN", help="Kolonnen med budgettet.", show_default=False)] = None,
     aar: Annotated[Optional[int], typer.Option("--aar", metavar="ÅÅÅÅ", min=1900, max=2200,
                                                help="Budgetåret: vælger kolonnen for det år, når filen har flere.", show_default=False)] = None,
+    nuvaerende: Annotated[bool, typer.Option("--nuvaerende", help="Afdelingernes udgift i dag (nuvaerende) fra en kolonne eller "
+                                                                  "et ark pr. afdeling.")] = False,
 ) -> None:
     """Sæt budgettet på konti i model.yaml fra et regneark eller en CSV-fil; kommentarer og alt andet bevares."""
     from samdrift_cli.kommandoer.skrivning import importer
 
     sti = _sti(ctx, fil)
-    koer_kommando(lambda: importer(_mappe(ctx), sti, ark, vis, tilfoej, kolonne_konto, kolonne_navn, kolonne_budget, aar))
+    koer_kommando(lambda: importer(_mappe(ctx), sti, ark, vis, tilfoej, kolonne_konto, kolonne_navn, kolonne_budget, aar,
+                                   art="nuvaerende" if nuvaerende else "budget"))
 
 
 @import_app.command("regnskab", cls=Kommando, options_metavar="[TILVALG]",

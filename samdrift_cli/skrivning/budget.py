@@ -16,8 +16,10 @@ from samdrift_cli.beloeb import BeloebFejl, dansk_beloeb, parse_beloeb, til_oere
 from samdrift_cli.fund import Fund, SamdriftFejl, Udfald, synlig
 from samdrift_cli.identitet import normaliser
 from samdrift_cli.indlaesning.budgetfil import laes_linjer
+from samdrift_cli.skemaer.felter import AFDELINGER
 
 MODELFIL = "model.yaml"
+_ORD = {"budget": "budget", "regnskab": "regnskab", "nuvaerende": "beløb"}  # what a konto line has none of
 
 
 def _yaml_beloeb(d: Decimal) -> Decimal:
@@ -46,26 +48,132 @@ def _aar_i_modellen(mappe: Path) -> int | None:
 def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej: bool,
                     kol_konto: str | None, kol_navn: str | None, kol_budget: str | None, aar: int | None = None,
                     art: str = "budget") -> Udfald:
-    """Budgets (``art`` "budget") or a regnskabsår's actual costs ("regnskab", with ``aar``) into
-    model.yaml's konto lines: the budget of oekonomi.regnskabsaar (or with no year) in ``budget``,
-    another year's in ``budgetter``, a regnskab in ``regnskab``."""
-    from ruamel.yaml.comments import CommentedMap
-
+    """Budgets (``art`` "budget"), a regnskabsår's actual costs ("regnskab", with ``aar``) or each
+    afdeling's costs today ("nuvaerende": a column or a sheet per afdeling) into model.yaml's konto
+    lines: the budget of oekonomi.regnskabsaar (or with no year) in ``budget``, another year's in
+    ``budgetter``, a regnskab in ``regnskab``, today's in ``nuvaerende``."""
     from samdrift_cli.skemaer.model import ModelFil
-    from samdrift_cli.skrivning.rundtur import rediger
+    from samdrift_cli.skrivning.rundtur import kontekst, rediger
 
     if not (mappe / "samdrift.yaml").is_file():
         raise SamdriftFejl([Fund(str(mappe), None, None, "fejl", "er ikke en samdrift-mappe (samdrift.yaml mangler)")])
     if not sti.exists():
         raise SamdriftFejl([Fund(str(sti), None, None, "fejl", "filen findes ikke")])
-    laest = laes_linjer(sti, ark, kol_konto, kol_navn, kol_budget, aar, art)
-    linjer, har_navn, fund = laest.linjer, laest.har_navn, laest.fund
-    if art == "regnskab":
-        felt, aarsnoegle = "regnskab", aar
-    elif aar is not None and (model_aar := _aar_i_modellen(mappe)) is not None and model_aar != aar:
-        felt, aarsnoegle = "budgetter", aar
+    opslag = kontekst(mappe / MODELFIL, MODELFIL, None).get(AFDELINGER, {})
+    if art == "nuvaerende" and (kol_budget is not None or aar is not None):
+        raise SamdriftFejl([Fund("--nuvaerende", None, None, "fejl", "læser en kolonne eller et ark pr. afdeling og bruges "
+                                                                     "ikke sammen med --kolonne-budget eller --aar")])
+    if art == "nuvaerende":
+        laesninger = [(laes_linjer(sti, a, kol_konto, kol_navn, k), "nuvaerende", afd, f" ({navn}, i dag)")
+                      for afd, navn, a, k in _kolonner_pr_afdeling(mappe, sti, ark)]
     else:
-        felt, aarsnoegle = "budget", None
+        if art == "regnskab":
+            felt, aarsnoegle = "regnskab", aar
+        elif aar is not None and (model_aar := _aar_i_modellen(mappe)) is not None and model_aar != aar:
+            felt, aarsnoegle = "budgetter", aar
+        else:
+            felt, aarsnoegle = "budget", None
+        laesninger = [(laes_linjer(sti, ark, kol_konto, kol_navn, kol_budget, aar, art), felt, aarsnoegle, "")]
+    fund: list[tuple[int, Fund]] = [f for laest, *_ in laesninger for f in laest.fund]
+    aendringer: list[str] = []
+    advarsler: list[Fund] = []
+    uaendrede = 0
+    with rediger(mappe / MODELFIL, MODELFIL, ModelFil, skriv=not vis) as rt:
+        konti = rt.data.get("konti")
+        if konti is None:
+            from ruamel.yaml.comments import CommentedSeq
+
+            konti = CommentedSeq()
+            rt.data["konti"] = konti
+        for laest, felt, noegle, etiket in laesninger:
+            a, u = _saet_linjer(konti, laest, felt, noegle, etiket, opslag, tilfoej, sti, art, fund, advarsler)
+            aendringer += a
+            uaendrede += u
+        grundlag = _projektmappens_grundlag(sti) if art == "budget" and ark is None else None
+        if grundlag is not None:
+            fund.extend((10**9, f) for f in grundlag.fund)
+            aendringer_grundlag = _saet_andele(rt.data, grundlag, mappe, fund, sti.name)
+        if fund:  # a row wrong for every afdeling's column is told once
+            raise SamdriftFejl(list({(f.fil, f.besked): f for _, f in sorted(fund, key=lambda x: x[0])}.values()))
+        if grundlag is not None:  # inside model.yaml's edit: on any error neither file is written
+            aendringer_grundlag = _saet_afdelinger(mappe, grundlag, vis) + aendringer_grundlag
+    antal = sum(len(laest.linjer) for laest, *_ in laesninger)
+    if not antal:
+        raise SamdriftFejl([Fund(sti.name, None, None, "fejl", f"filen har ingen {'regnskabslinjer' if art == 'regnskab' else 'budgetlinjer'} under overskriftsrækken")])
+    linjer_ud = []
+    for laest, felt, noegle, etiket in laesninger:
+        hvor = f"{felt}" if noegle is None else f"{felt} for {noegle}"
+        linjer_ud.append(f"læste {sti.name}{etiket}: {laest.kilde} (i model.yaml: {hvor})")
+    linjer_ud += aendringer
+    hvad = "ville ændre" if vis else "ændrede"
+    linjer_ud.append(f"{hvad} {len(aendringer)} af {antal} {'beløb' if art == 'nuvaerende' else 'konti'} i {MODELFIL}"
+                     + (f" ({uaendrede} uændrede)" if uaendrede else "")
+                     + (" (--vis: intet er skrevet)" if vis else ""))
+    if grundlag is not None:
+        linjer_ud += aendringer_grundlag
+        linjer_ud.append((f"{hvad} {len(aendringer_grundlag)} {'værdi' if len(aendringer_grundlag) == 1 else 'værdier'} "
+                          "af lejemål, areal og andele i samdrift.yaml og model.yaml" if aendringer_grundlag else
+                          "lejemål, areal og andele i arkene Afdelinger og Fordelingsnøgler er som i mappen")
+                         + (" (--vis: intet er skrevet)" if vis and aendringer_grundlag else ""))
+    return Udfald(linjer_ud, advarsler)
+
+
+def _kolonner_pr_afdeling(mappe: Path, sti: Path, ark: str | None) -> list[tuple[str, str, str | None, str | None]]:
+    """Where each afdeling's costs today are in ``sti``: (id, navn, sheet, column). One sheet per
+    afdeling (named by its navn or id; its budget column is read as a budget is), else one column
+    per afdeling (headed by its navn or id) on the sheet that has them. Every afdeling must have one."""
+    from samdrift_cli.skrivning.rundtur import kontekst
+    from samdrift_cli.skemaer.felter import AFDELINGSPAR
+
+    par = kontekst(mappe / MODELFIL, MODELFIL, None).get(AFDELINGSPAR, [])
+    if not par:
+        raise SamdriftFejl([Fund("samdrift.yaml", None, None, "fejl", "afdelingerne kan ikke læses; ret samdrift.yaml først")])
+    if ark is None and sti.suffix.lower() in (".xlsx", ".xlsm"):
+        from samdrift_cli.indlaesning.budgetfil import MAKS_STOERRELSE
+        from samdrift_cli.indlaesning.regneark import Regneark
+        from samdrift_cli.indlaesning.yamlkilde import laes_raa
+
+        raa, fund = laes_raa(sti, sti.name, MAKS_STOERRELSE)
+        if raa is None:
+            raise SamdriftFejl(fund)
+        bog = Regneark(raa, sti.name)
+        titler = {normaliser(a.titel): a.titel for a in bog.ark}
+        bog.luk()
+        pr_ark = [(i, n, titler.get(normaliser(n)) or titler.get(normaliser(i))) for i, n in par]
+        if all(t for *_, t in pr_ark):
+            return [(i, n, t, None) for i, n, t in pr_ark]
+        if any(t for *_, t in pr_ark):
+            mangler = ", ".join(n for i, n, t in pr_ark if not t)
+            raise SamdriftFejl([Fund(sti.name, None, None, "fejl", f"projektmappen har et ark for nogle afdelinger, men intet for "
+                                                                    f"{mangler}; giv hver afdeling sit ark (arkets navn: afdelingens navn)")])
+    ud, mangler = [], []
+    for i, n in par:
+        for kolonne in dict.fromkeys((n, i)):
+            try:
+                laes_linjer(sti, ark, None, None, kolonne)
+            except SamdriftFejl:
+                continue
+            ud.append((i, n, ark, kolonne))
+            break
+        else:
+            mangler.append(n)
+    if mangler:
+        raise SamdriftFejl([Fund(sti.name, None, None, "fejl",
+                                 f"fandt ingen kolonne for {' og '.join(mangler)}; med --nuvaerende skal filen have en kolonne pr. "
+                                 "afdeling med afdelingens navn eller id som overskrift (eller et ark pr. afdeling)")])
+    return ud
+
+
+def _saet_linjer(konti, laest, felt: str, aarsnoegle, etiket: str, opslag: dict, tilfoej: bool, sti: Path, art: str,
+                 fund: list, advarsler: list) -> tuple[list[str], int]:
+    """One read file's lines onto model.yaml's konto lines (``felt``, under ``aarsnoegle``: a year, an
+    afdeling's id, or None); returns what changed and how many were already so."""
+    import difflib
+
+    from ruamel.yaml.comments import CommentedMap
+
+    def samme(n) -> bool:  # a key of the table: a year, or an afdeling by id or navn
+        return str(n) == str(aarsnoegle) or (felt == "nuvaerende" and opslag.get(normaliser(str(n))) == aarsnoegle)
 
     def hent(k):
         if aarsnoegle is None:
@@ -73,7 +181,7 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
         tabel = k.get(felt)
         if not isinstance(tabel, dict):
             return None
-        return next((v for n, v in tabel.items() if str(n) == str(aarsnoegle)), None)
+        return next((v for n, v in tabel.items() if samme(n)), None)
 
     def saet(k, beloeb) -> None:
         if aarsnoegle is None:
@@ -85,110 +193,80 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
             tabel.fa.set_flow_style()
             k[felt] = tabel
         for n in list(tabel):
-            if str(n) == str(aarsnoegle):
+            if samme(n):
                 tabel[n] = beloeb
                 return
         tabel[aarsnoegle] = beloeb
+
     aendringer: list[str] = []
-    advarsler: list[Fund] = []
     uaendrede = 0
-    with rediger(mappe / MODELFIL, MODELFIL, ModelFil, skriv=not vis) as rt:
-        konti = rt.data.get("konti")
-        if konti is None:
-            from ruamel.yaml.comments import CommentedSeq
-
-            konti = CommentedSeq()
-            rt.data["konti"] = konti
-        brugt: dict[int, str] = {}
-        for ln in linjer:
-            kandidater = [k for k in konti if isinstance(k, dict) and normaliser(str(k.get("konto", ""))) == normaliser(ln.konto)]
-            valgt = kandidater
-            if har_navn and ln.navn and len(kandidater) > 1:
-                valgt = [k for k in kandidater if _ren(str(k.get("navn") or "")) == _ren(ln.navn)]
-            if len(valgt) > 1:
+    linjer, har_navn = laest.linjer, laest.har_navn
+    brugt: dict[int, str] = {}
+    for ln in linjer:
+        kandidater = [k for k in konti if isinstance(k, dict) and normaliser(str(k.get("konto", ""))) == normaliser(ln.konto)]
+        valgt = kandidater
+        if har_navn and ln.navn and len(kandidater) > 1:
+            valgt = [k for k in kandidater if _ren(str(k.get("navn") or "")) == _ren(ln.navn)]
+        if len(valgt) > 1:
+            fund.append((ln.linje - 1, Fund(ln.sted, None, None, "fejl",
+                             f"konto {synlig(ln.konto)} står {len(valgt)} gange i model.yaml"
+                             + (f" med navnet '{synlig(ln.navn)}'" if har_navn and ln.navn else "")
+                             + "; giv linjerne forskellige navne, så de kan skelnes")))
+            continue
+        if not valgt:
+            if kandidater and not tilfoej:
+                navne = [str(k.get("navn") or "") for k in kandidater]
+                naermeste = difflib.get_close_matches(ln.navn or "", navne, n=3, cutoff=0) or navne[:3]
                 fund.append((ln.linje - 1, Fund(ln.sted, None, None, "fejl",
-                                 f"konto {synlig(ln.konto)} står {len(valgt)} gange i model.yaml"
-                                 + (f" med navnet '{synlig(ln.navn)}'" if har_navn and ln.navn else "")
-                                 + "; giv linjerne forskellige navne, så de kan skelnes")))
+                                 f"konto {synlig(ln.konto)} '{synlig(ln.navn or '')}' passer ikke med navnene i model.yaml; "
+                                 f"nærmest er {', '.join(repr(synlig(n)) for n in naermeste)}; ret navnet, eller tilføj "
+                                 "linjen med --tilfoej")))
                 continue
-            if not valgt:
-                if kandidater and not tilfoej:
-                    import difflib
-
-                    navne = [str(k.get("navn") or "") for k in kandidater]
-                    naermeste = difflib.get_close_matches(ln.navn or "", navne, n=3, cutoff=0) or navne[:3]
-                    fund.append((ln.linje - 1, Fund(ln.sted, None, None, "fejl",
-                                     f"konto {synlig(ln.konto)} '{synlig(ln.navn or '')}' passer ikke med navnene i model.yaml; "
-                                     f"nærmest er {', '.join(repr(synlig(n)) for n in naermeste)}; ret navnet, eller tilføj "
-                                     "linjen med --tilfoej")))
-                    continue
-                if not tilfoej:
-                    fund.append((ln.linje - 1, Fund(ln.sted, None, None, "fejl",
-                                     f"konto {synlig(ln.konto)}{' ' + repr(synlig(ln.navn)) if ln.navn else ''} findes ikke i "
-                                     "model.yaml; brug --tilfoej for at tilføje den med 'med: false'")))
-                    continue
-                ny = CommentedMap([("konto", int(ln.konto) if ln.konto.isascii() and ln.konto.isdigit() else ln.konto)])
-                if ln.navn:
-                    ny["navn"] = ln.navn
-                ny["med"] = False
-                saet(ny, _yaml_beloeb(ln.beloeb))
-                # a new line under a known number goes after the lines with that number, and says where it is from
-                plads = max((i for i, k in enumerate(konti) if k in kandidater), default=len(konti) - 1) + 1
-                konti.insert(plads, ny)
-                ny.yaml_add_eol_comment(f"tilføjet af samdrift import fra {sti.name}", "med")
-                aendringer.append(f"tilføjede konto {ln.konto}{' ' + ln.navn if ln.navn else ''}: "
-                                  f"{dansk_beloeb(til_oere(ln.beloeb))} (med: false)")
-                continue
-            k = valgt[0]
-            if id(k) in brugt:
+            if not tilfoej:
                 fund.append((ln.linje - 1, Fund(ln.sted, None, None, "fejl",
-                                 f"konto {synlig(ln.konto)} står to gange i filen (også {brugt[id(k)]})")))
+                                 f"konto {synlig(ln.konto)}{' ' + repr(synlig(ln.navn)) if ln.navn else ''} findes ikke i "
+                                 "model.yaml; brug --tilfoej for at tilføje den med 'med: false'")))
                 continue
-            brugt[id(k)] = ln.sted
-            gammel = hent(k)
-            try:
-                foer = parse_beloeb(Decimal(str(gammel)) if isinstance(gammel, (int, float)) else gammel) if gammel is not None else None
-            except BeloebFejl:
-                foer = None
-            if foer is not None and foer == ln.beloeb:
-                uaendrede += 1
-                continue
-            saet(k, _yaml_beloeb(ln.beloeb))
-            navn = f" {k.get('navn')}" if k.get("navn") else ""
-            if har_navn and ln.navn and k.get("navn") and _ren(ln.navn) != _ren(str(k.get("navn"))):
-                advarsler.append(Fund(ln.sted, None, None, "advarsel",
-                                      f"konto {synlig(ln.konto)} hedder '{synlig(ln.navn)}' i filen og '{synlig(str(k.get('navn')))}' i "
-                                      "model.yaml; beløbet er sat på den, da det er den eneste linje med det nummer"))
-            if k.get("med") is not True and str(k.get("med")).lower() not in ("ja", "x", "true"):
-                advarsler.append(Fund(ln.sted, None, None, "advarsel",
-                                      f"konto {synlig(ln.konto)}{navn} indgår ikke i fordelingen (med: false); sæt med: true, "
-                                      "hvis den skal"))
-            aendringer.append(f"konto {ln.konto}{navn}: "
-                              f"{dansk_beloeb(til_oere(foer)) if foer is not None else f'(intet {art})'} → "
-                              f"{dansk_beloeb(til_oere(ln.beloeb))}")
-        grundlag = _projektmappens_grundlag(sti) if art == "budget" and ark is None else None
-        if grundlag is not None:
-            fund.extend((10**9, f) for f in grundlag.fund)
-            aendringer_grundlag = _saet_andele(rt.data, grundlag, mappe, fund, sti.name)
-        if fund:
-            raise SamdriftFejl([f for _, f in sorted(fund, key=lambda x: x[0])])
-        if grundlag is not None:  # inside model.yaml's edit: on any error neither file is written
-            aendringer_grundlag = _saet_afdelinger(mappe, grundlag, vis) + aendringer_grundlag
-    if not linjer:
-        raise SamdriftFejl([Fund(sti.name, None, None, "fejl", f"filen har ingen {'budgetlinjer' if art == 'budget' else 'regnskabslinjer'} under overskriftsrækken")])
-    hvor = "budget" if aarsnoegle is None else f"{felt} for {aarsnoegle}"
-    linjer_ud = [f"læste {sti.name}: {laest.kilde} (i model.yaml: {hvor})", *aendringer]
-    hvad = "ville ændre" if vis else "ændrede"
-    linjer_ud.append(f"{hvad} {len(aendringer)} af {len(linjer)} konti i {MODELFIL}"
-                     + (f" ({uaendrede} uændrede)" if uaendrede else "")
-                     + (" (--vis: intet er skrevet)" if vis else ""))
-    if grundlag is not None:
-        linjer_ud += aendringer_grundlag
-        linjer_ud.append((f"{hvad} {len(aendringer_grundlag)} {'værdi' if len(aendringer_grundlag) == 1 else 'værdier'} "
-                          "af lejemål, areal og andele i samdrift.yaml og model.yaml" if aendringer_grundlag else
-                          "lejemål, areal og andele i arkene Afdelinger og Fordelingsnøgler er som i mappen")
-                         + (" (--vis: intet er skrevet)" if vis and aendringer_grundlag else ""))
-    return Udfald(linjer_ud, advarsler)
+            ny = CommentedMap([("konto", int(ln.konto) if ln.konto.isascii() and ln.konto.isdigit() else ln.konto)])
+            if ln.navn:
+                ny["navn"] = ln.navn
+            ny["med"] = False
+            saet(ny, _yaml_beloeb(ln.beloeb))
+            # a new line under a known number goes after the lines with that number, and says where it is from
+            plads = max((i for i, k in enumerate(konti) if k in kandidater), default=len(konti) - 1) + 1
+            konti.insert(plads, ny)
+            ny.yaml_add_eol_comment(f"tilføjet af samdrift import fra {sti.name}", "med")
+            aendringer.append(f"tilføjede konto {ln.konto}{' ' + ln.navn if ln.navn else ''}: "
+                              f"{dansk_beloeb(til_oere(ln.beloeb))} (med: false)")
+            continue
+        k = valgt[0]
+        if id(k) in brugt:
+            fund.append((ln.linje - 1, Fund(ln.sted, None, None, "fejl",
+                             f"konto {synlig(ln.konto)} står to gange i filen (også {brugt[id(k)]})")))
+            continue
+        brugt[id(k)] = ln.sted
+        gammel = hent(k)
+        try:
+            foer = parse_beloeb(Decimal(str(gammel)) if isinstance(gammel, (int, float)) else gammel) if gammel is not None else None
+        except BeloebFejl:
+            foer = None
+        if foer is not None and foer == ln.beloeb:
+            uaendrede += 1
+            continue
+        saet(k, _yaml_beloeb(ln.beloeb))
+        navn = f" {k.get('navn')}" if k.get("navn") else ""
+        if har_navn and ln.navn and k.get("navn") and _ren(ln.navn) != _ren(str(k.get("navn"))):
+            advarsler.append(Fund(ln.sted, None, None, "advarsel",
+                                  f"konto {synlig(ln.konto)} hedder '{synlig(ln.navn)}' i filen og '{synlig(str(k.get('navn')))}' i "
+                                  "model.yaml; beløbet er sat på den, da det er den eneste linje med det nummer"))
+        if art == "budget" and k.get("med") is not True and str(k.get("med")).lower() not in ("ja", "x", "true"):
+            advarsler.append(Fund(ln.sted, None, None, "advarsel",
+                                  f"konto {synlig(ln.konto)}{navn} indgår ikke i fordelingen (med: false); sæt med: true, "
+                                  "hvis den skal"))
+        aendringer.append(f"konto {ln.konto}{navn}{etiket}: "
+                          f"{dansk_beloeb(til_oere(foer)) if foer is not None else f'(intet {_ORD[art]})'} → "
+                          f"{dansk_beloeb(til_oere(ln.beloeb))}")
+    return aendringer, uaendrede
 
 
 def _projektmappens_grundlag(sti: Path):
