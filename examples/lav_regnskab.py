@@ -1,6 +1,7 @@
 """Makes examples/aeblegaarden_paerebakken/regnskab-2025.xlsx: the 2025 regnskab of the samdrift's konti
 as an administration system exports it to Excel (a title, a header, kontogrupper with subtotals, the
-year's budget beside the regnskab). The example's model.yaml got its ``regnskab`` from it with
+year's budget beside the regnskab). Løn and refusion are on the system's underkonti and IT on its own
+konto 11950: kontokort.yaml maps them onto the model's lines. The example's model.yaml got its ``regnskab`` from it with
 ``samdrift import regnskab regnskab-2025.xlsx --aar 2025``. Run: python examples/lav_regnskab.py"""
 
 from pathlib import Path
@@ -9,8 +10,10 @@ from openpyxl import Workbook
 
 LINJER = [  # konto, tekst, regnskab 2025, budget 2025
     ("Renholdelse (114)", None, None, None),
-    (114, "Løn, ejendomsfunktionærer", 3105000.00, 2950000.00),
-    (114, "Løn- /sygerefusion", -62000.00, -85000.00),
+    ("114.10", "Løn, ejendomsfunktionærer", 2800000.00, 2700000.00),
+    ("114.11", "Ekstraarbejde", 185000.00, 150000.00),
+    ("114.12", "Afløsning", 120000.00, 100000.00),
+    ("114.20", "Sygerefusion", -62000.00, -85000.00),
     (114, "Diverse renholdelsesartikler", 301500.00, 280000.00),
     ("Renholdelse i alt", None, 3344500.00, 3145000.00),
     ("Almindelig vedligeholdelse (115)", None, None, None),
@@ -19,7 +22,7 @@ LINJER = [  # konto, tekst, regnskab 2025, budget 2025
     ("Diverse udgifter (119)", None, None, None),
     (119, "Kontorhold, ejendomskontor", 128000.00, 110000.00),
     (119, "Telefon, ejendomskontor", 26500.00, 24000.00),
-    (119, "IT servicegebyr", 44000.00, 40000.00),
+    (11950, "IT-gebyr", 44000.00, 40000.00),
     (119, "Lokaleleje inkl. varme, ejendomskontor", 130000.00, 130000.00),
     ("119.9", "Samdriftsudvalget", 4300.00, 12000.01),
     ("Diverse udgifter i alt", None, 332800.00, 316000.01),

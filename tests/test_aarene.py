@@ -206,6 +206,32 @@ def test_nye_linjer_andre_navne_og_linjer_uden_for_fordelingen(tmp_path, samdrif
     assert samdrift("-C", m, "check").kode in (0, 1)
 
 
+def test_en_subtotal_der_ikke_er_summen_af_sine_linjer_er_en_advarsel(tmp_path, samdrift):
+    """#31: a subtotal's amount is checked against the lines of its group (from its heading or the subtotal
+    before), a grand total against all lines; nested groups and right totals say nothing."""
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT,
+                                   "model.yaml": "fordelingsnoegler: [{id: l, grundlag: lejemaal}]\nkonti:\n"
+                                                 "  - {konto: 114, navn: Løn, med: true, noegle: l, budget: 0}\n"
+                                                 "  - {konto: 115, navn: Materiel, med: true, noegle: l, budget: 0}\n"
+                                                 "  - {konto: 116, navn: Renovation, med: true, noegle: l, budget: 0}\n"})
+    rigtig = [["Konto", "Tekst", "Budget"], [None, "Faste udgifter"], [None, "Renholdelse"], [114, "Løn", 5000],
+              [115, "Materiel", 700.5], [None, "Renholdelse i alt", 5700.5], [116, "Renovation", 300],
+              [None, "Faste udgifter i alt", 6000.5], [None, "I alt", 6000.5]]
+    fil = _bog(tmp_path / "b.xlsx", {"Budget": rigtig})
+    r = samdrift("-C", m, "import", "budget", fil, "--vis")
+    assert (r.kode, r.stderr) == (0, "")
+    forkert = [list(x) for x in rigtig]
+    forkert[5][2], forkert[8][2] = 5800.5, 6100
+    fil = _bog(tmp_path / "b.xlsx", {"Budget": forkert})
+    r = samdrift("-C", m, "import", "budget", fil)
+    assert r.kode == 0 and r.fejllinjer == [
+        "b.xlsx:Budget!C6: advarsel: 'Renholdelse i alt' er 5.800,50 kr., men kontolinjerne over den summer til 5.700,50 kr. "
+        "(forskel 100,00 kr.); mangler en linje, eller står en to gange?",
+        "b.xlsx:Budget!C9: advarsel: 'I alt' er 6.100,00 kr., men kontolinjerne over den summer til 6.000,50 kr. "
+        "(forskel 99,50 kr.); mangler en linje, eller står en to gange?"]
+    assert samdrift("-C", m, "fordeling", "--json").json()["total"]["beloeb"] == "6000.50"
+
+
 def test_en_overskrift_over_to_raekker(tmp_path, samdrift):
     """#31: 'Budget 2026' merged over a column per afdeling and 'I alt', the names in the row below: the budget
     is the group's 'I alt', and the run says so; without an 'I alt' the choice is refused."""
@@ -300,3 +326,56 @@ def test_dagens_udgift_kraever_hver_afdeling(tmp_path, samdrift):
     assert (r.kode, r.fejllinjer) == (2, [
         "--nuvaerende: fejl: læser en kolonne eller et ark pr. afdeling og bruges ikke sammen med --kolonne-budget eller --aar"])
     assert (m / "model.yaml").read_bytes() == foer
+
+
+_KONTOKORT_MODEL = ("fordelingsnoegler: [{id: l, grundlag: lejemaal}]\nkonti:\n"
+                    "  - {konto: 110, navn: Forsikringer, med: true, noegle: l, budget: 0}\n"
+                    "  - {konto: 114, navn: 'Løn, ejendomsfunktionærer', med: true, noegle: l, budget: 0}\n"
+                    "  - {konto: 114, navn: Løn- /sygerefusion, med: true, noegle: l, budget: 0}\n")
+
+
+def test_kontokortet_oversaetter_administrationssystemets_konti(tmp_path, samdrift):
+    """#31: kontokort.yaml maps the system's numbers, sub-accounts and names to model.yaml's lines, so
+    next year's import needs no manual fixes: sub-accounts are summed onto one line, and the run says
+    what it mapped. A line not in the map is looked up as always."""
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT, "model.yaml": _KONTOKORT_MODEL, "kontokort.yaml": """\
+        kort:
+          - {fra: "114.*", fra_navn: Løn ejendomsfunktionærer, til: 114, til_navn: "Løn, ejendomsfunktionærer"}
+          - {fra: "11410", til: 114, til_navn: Løn- /sygerefusion}
+          - {fra: "11000", til: 110}
+        """})
+    assert samdrift("-C", m, "check").kode == 0
+    fil = tmp_path / "budget.csv"
+    fil.write_text("Konto;Tekst;Budget 2026\n114.01;Løn ejendomsfunktionærer;1.000.000\n114.02;Løn ejendomsfunktionærer;250.000,50\n"
+                   "11410;Refusion;-5.000\n11000;Ejendomsforsikring;30.000\n", encoding="utf-8")
+    r = samdrift("-C", m, "import", "budget", fil)
+    assert r.kode == 0, r.stderr
+    assert r.stdout.splitlines() == [
+        "læste budget.csv: linje 1, kolonne 3 'Budget 2026' (i model.yaml: budget)",
+        "kontokort.yaml: 114.01 Løn ejendomsfunktionærer, 114.02 Løn ejendomsfunktionærer → konto 114 Løn, ejendomsfunktionærer "
+        "(i alt 1.250.000,50 kr.)",
+        "kontokort.yaml: 11410 Refusion → konto 114 Løn- /sygerefusion",
+        "kontokort.yaml: 11000 Ejendomsforsikring → konto 110",
+        "konto 114 Løn, ejendomsfunktionærer: 0,00 kr. → 1.250.000,50 kr.",
+        "konto 114 Løn- /sygerefusion: 0,00 kr. → -5.000,00 kr.",
+        "konto 110 Forsikringer: 0,00 kr. → 30.000,00 kr.",
+        "ændrede 3 af 3 konti i model.yaml"]
+    assert r.stderr == ""  # mapped: no 'another name' warning each year
+    assert samdrift("-C", m, "fordeling", "--json").json()["total"]["beloeb"] == "1275000.50"
+
+
+def test_kontokortets_linjer_skal_ramme_model_yaml(tmp_path, samdrift):
+    m = byg_mappe(tmp_path / "m", {"samdrift.yaml": MINIMAL_SAMDRIFT, "model.yaml": _KONTOKORT_MODEL, "kontokort.yaml": """\
+        kort:
+          - {fra: "11400", til: 114}
+          - {fra: "11000", til: 111}
+          - {fra: "11001", til: 110, til_navn: Forsikring}
+          - {fra: "11400", til: 110}
+        """})
+    r = samdrift("-C", m, "check")
+    assert (r.kode, r.fejllinjer) == (2, [
+        "kontokort.yaml:2:25: fejl: konto 114 står 2 gange i model.yaml; vælg linjen med til_navn ('Løn, ejendomsfunktionærer', "
+        "'Løn- /sygerefusion')",
+        "kontokort.yaml:3:25: fejl: konto 111 findes ikke i model.yaml",
+        "kontokort.yaml:4:40: fejl: konto 110 hedder ikke 'Forsikring' i model.yaml; mente du 'Forsikringer'?",
+        "kontokort.yaml:5:11: fejl: konto 11400 står allerede i kontokortet (nr. 1 i listen); kun den første bruges"])

@@ -95,7 +95,7 @@ def test_python_m_og_konsolscript(tmp_path):
     r = subprocess.run([sys.executable, "-m", "samdrift_cli", "-C", str(EKSEMPEL), "check"],
                        capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "12 filer gyldige" in r.stdout
+    assert "13 filer gyldige" in r.stdout
 
 
 def test_ingen_traceback_ved_intern_fejl(tmp_path, monkeypatch, capsys):

@@ -21,6 +21,7 @@ TASTEFEJL = {
     "implementeringsplan.yaml": ("aktiviteter: []\n", "aktivitetter: []\n", "aktiviteter"),
     "orientering.yaml": ("maalgrupper: []\n", "malgrupper: []\n", "maalgrupper"),
     "evaluering.yaml": ("tjekliste: []\n", "tjeklisten: []\n", "tjekliste"),
+    "kontokort.yaml": ("kort: []\n", "kortet: []\n", "kort"),
 }
 
 
@@ -62,7 +63,7 @@ def test_eksemplet_er_gyldigt_uden_advarsler(samdrift):
     r = samdrift("-C", EKSEMPEL, "check", "--json")
     assert r.kode == 0, r.stderr
     d = r.json()
-    assert d["gyldig"] and d["advarsler"] == 0 and len(d["filer"]) == 12
+    assert d["gyldig"] and d["advarsler"] == 0 and len(d["filer"]) == 13
 
 
 def test_halvt_udfyldt_fil_er_gyldig(tmp_path, samdrift):

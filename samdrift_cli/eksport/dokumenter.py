@@ -478,7 +478,7 @@ def _kun_typografier(doc) -> None:
         eksterne = {rid for rid, rel in del_.rels.items() if rel.is_external}
         if not eksterne:
             continue
-        element = getattr(del_, "element", None) or getattr(del_, "_element", None)
+        element = getattr(del_, "element", None)  # XmlPart; andre dele har kun bytes
         if element is not None:
             for e in list(element.iter()):
                 for a in [a for a in e.attrib if a.startswith(r_ns) and e.attrib[a] in eksterne]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from samdrift_cli.beloeb import BeloebFejl, dansk_heltal, parse_beloeb
+from samdrift_cli.beloeb import BeloebFejl, dansk_beloeb, dansk_heltal, parse_beloeb, til_oere
 from samdrift_cli.fund import Fund, SamdriftFejl, styretegn, synlig
 from samdrift_cli.identitet import mente_du, normaliser
 from samdrift_cli.indlaesning.tekstfil import TOTALRAEKKE, UTF16Fil, csv_tekst
@@ -36,6 +36,12 @@ _AAR = re.compile(r"(?<![0-9])(\d{4})(?![0-9])", re.ASCII)
 _CIFFER = re.compile(r"[0-9]")
 
 
+def ren_navn(navn: str) -> str:
+    """A konto's name as it is compared: no punctuation, one blank between words ('Løn
+    ejendomsfunktionærer' is 'Løn, ejendomsfunktionærer')."""
+    return " ".join(re.sub(r"[^\w ]+", " ", normaliser(navn)).split())
+
+
 @dataclass
 class Linje:
     sted: str  # "budget.csv:17" or "budget.xlsx:Budget!A17"
@@ -46,6 +52,37 @@ class Linje:
     beloeb: Decimal
 
 
+def _fra_passer(regel, ln: Linje) -> bool:
+    fra = normaliser(regel.fra)
+    nummer = normaliser(ln.konto).startswith(fra[:-1]) if fra.endswith("*") else normaliser(ln.konto) == fra
+    return nummer and (regel.fra_navn is None or (ln.navn is not None and ren_navn(ln.navn) == ren_navn(regel.fra_navn)))
+
+
+def kortlaeg(linjer: list[Linje], kort: list) -> tuple[list[Linje], list[str]]:
+    """Each line through kontokort.yaml (``kort``, its lines; the first that fits): it takes the
+    model.yaml konto and navn of the rule. Lines that land on one model line are summed into one, in
+    the place of the first. Returns the lines and, per model line, a sentence saying what was mapped."""
+    ud: list[Linje] = []
+    samlet: dict[tuple, tuple[Linje, list[str]]] = {}
+    for ln in linjer:
+        regel = next((r for r in kort if _fra_passer(r, ln)), None)
+        if regel is None:
+            ud.append(ln)
+            continue
+        noegle = (normaliser(regel.til), ren_navn(regel.til_navn) if regel.til_navn else None)
+        kilde = synlig(ln.konto + (f" {ln.navn}" if ln.navn else ""))
+        if noegle in samlet:
+            samlet[noegle][0].beloeb += ln.beloeb
+            samlet[noegle][1].append(kilde)
+        else:
+            ny = Linje(ln.sted, ln.fil, ln.linje, regel.til, regel.til_navn, ln.beloeb)
+            samlet[noegle] = (ny, [kilde])
+            ud.append(ny)
+    return ud, [f"kontokort.yaml: {', '.join(k)} → konto {ny.konto}{' ' + synlig(ny.navn) if ny.navn else ''}"
+                + (f" (i alt {dansk_beloeb(til_oere(ny.beloeb))})" if len(k) > 1 else "")
+                for ny, k in samlet.values()]
+
+
 @dataclass
 class Laest:
     """What was read from a budget file, and from where, so the command can say it."""
@@ -54,6 +91,7 @@ class Laest:
     har_navn: bool
     fund: list[tuple[int, Fund]]
     kilde: str  # "arket 'Budget', række 3, kolonne D 'Budget 2026'"
+    advarsler: list[Fund]  # a subtotal that is not the sum of its lines
 
 
 def _kolonne(hoved: list[str], moenster: re.Pattern, valgt: str | None) -> int | None:
@@ -267,6 +305,9 @@ def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str
         kilde = f"linje {h + 1}, kolonne {i_budget + 1} '{synlig(overskrift)}'"
     linjer: list[Linje] = []
     fund_: list[tuple[int, Fund]] = []  # (row, finding): told in the order of the rows
+    advarsler: list[Fund] = []
+    loebende = Decimal(0)  # the sum of the konto lines read so far
+    graenser = [loebende]  # the running sum where each group began (a heading, a subtotal)
     for i in range(h + 1, len(raekker)):
         r = raekker[i]
         celle = (lambda k: r[k] if k is not None and k < len(r) else None)
@@ -277,15 +318,28 @@ def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str
                 fund_.append((i, Fund(sted(i, k), None, None, "fejl", besked)))
         tekster = [normaliser(t) for t in (k_tekst, n_tekst)]
         if not _CIFFER.search(k_tekst) and any(TOTALRAEKKE.match(t) or t.endswith(" i alt") or t == "i alt" for t in tekster if t):
-            continue  # a total or subtotal row ('I alt', 'Renholdelse i alt'): it has no account number
+            # a total or subtotal row ('I alt', 'Renholdelse i alt'): it has no account number; its amount is checked
+            if (b := _total(budget)) is not None and not any(f.niveau == "fejl" for _, f in fund_) \
+                    and all(loebende - g != b for g in graenser):
+                tekst = n_tekst or k_tekst
+                fra = graenser[0] if TOTALRAEKKE.match(normaliser(tekst)) else graenser[-1]
+                advarsler.append(Fund(sted(i, i_budget), None, None, "advarsel",
+                                      f"'{synlig(tekst)}' er {dansk_beloeb(til_oere(b))}, men kontolinjerne over den summer til "
+                                      f"{dansk_beloeb(til_oere(loebende - fra))} (forskel {dansk_beloeb(til_oere(b - loebende + fra))}); "
+                                      "mangler en linje, eller står en to gange?"))
+            graenser.append(loebende)
+            continue
         if (i, i_budget) in formler and budget is None:
             fund_.append((i, Fund(sted(i, i_budget), None, None, "fejl",
                                   f"cellen har formlen '{synlig(formler[(i, i_budget)][:40])}', men ingen gemt værdi; åbn og gem "
                                   "filen i Excel eller LibreOffice, så værdien beregnes, og importér igen")))
             continue
         if k_tekst == "" and _celle_tekst(budget) == "":
+            if n_tekst:
+                graenser.append(loebende)  # a kontogruppe's heading: a subtotal below sums from here
             continue  # a blank row (or a heading inside the table)
         if k_tekst and not _CIFFER.search(k_tekst):
+            graenser.append(loebende)
             continue  # no account number: a heading, a note or a per-lejemål row, not a konto
         if k_tekst == "":
             fund_.append((i, Fund(sted(i, i_konto), None, None, "fejl", f"rækken har et {art}, men intet kontonummer")))
@@ -304,7 +358,18 @@ def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str
             fund_.append((i, Fund(sted(i, i_budget), None, None, "fejl", str(e))))
             continue
         linjer.append(Linje(sted(i, i_konto), fil, i + 1, k_tekst, n_tekst or None, beloeb))
-    return Laest(linjer, i_navn is not None, fund_, kilde)
+        loebende += beloeb
+    return Laest(linjer, i_navn is not None, fund_, kilde, advarsler)
+
+
+def _total(v) -> Decimal | None:
+    """The amount of a total row, None when it has none or one that is not an amount (it is not read)."""
+    if _celle_tekst(v) == "":
+        return None
+    try:
+        return _beloeb(v)
+    except BeloebFejl:
+        return None
 
 
 def _ingen_hoved(fil: str, kol_konto, kol_budget, ark: list[str] | None, art: str = "budget") -> SamdriftFejl:

@@ -104,6 +104,7 @@ def krydstjek(mappe: "Samdriftsmappe") -> list[Fund]:
     _interessenter_inddragelse(t)
     _aftale(t)
     _implementering_orientering_evaluering(t)
+    _kontokort(t)
     return t.fund
 
 
@@ -357,3 +358,32 @@ def _implementering_orientering_evaluering(t: Tjek) -> None:
         noegler = t.ids("model.yaml", ("fordelingsnoegler",), m.fordelingsnoegler)
         for i, x in enumerate(e.noeglevurderinger):
             t.reference(f, ("noeglevurderinger", i, "noegle"), x.noegle, noegler, "fordelingsnøgle", "model.yaml")
+
+
+def _kontokort(t: Tjek) -> None:
+    """Each line of kontokort.yaml lands on one konto line of model.yaml; no two lines read the same."""
+    from samdrift_cli.indlaesning.budgetfil import ren_navn
+
+    kk, m = t.filer.get("kontokort.yaml"), t.filer.get("model.yaml")
+    if kk is None:
+        return
+    f = "kontokort.yaml"
+    set_: dict[tuple, int] = {}
+    for i, r in enumerate(kk.kort):
+        noegle = (normaliser(r.fra), ren_navn(r.fra_navn) if r.fra_navn else None)
+        if noegle in set_:
+            t.fejl(f, ("kort", i, "fra"), f"konto {synlig(r.fra)}{' ' + repr(synlig(r.fra_navn)) if r.fra_navn else ''} står "
+                                          f"allerede i kontokortet (nr. {set_[noegle] + 1} i listen); kun den første bruges")
+        set_.setdefault(noegle, i)
+        if m is None:
+            continue
+        samme_nummer = [k for k in m.konti if normaliser(k.konto) == normaliser(r.til)]
+        ramt = [k for k in samme_nummer if r.til_navn is None or ren_navn(k.navn or "") == ren_navn(r.til_navn)]
+        if not samme_nummer:
+            t.fejl(f, ("kort", i, "til"), f"konto {synlig(r.til)} findes ikke i model.yaml")
+        elif not ramt:
+            t.fejl(f, ("kort", i, "til_navn"), f"konto {synlig(r.til)} hedder ikke '{synlig(r.til_navn)}' i model.yaml"
+                                               f"{mente_du(r.til_navn, [k.navn for k in samme_nummer if k.navn])}")
+        elif len(ramt) > 1:
+            t.fejl(f, ("kort", i, "til"), f"konto {synlig(r.til)} står {len(ramt)} gange i model.yaml; vælg linjen med til_navn "
+                                          f"({', '.join(repr(synlig(k.navn or '')) for k in ramt)})")

@@ -87,6 +87,10 @@ class Samdriftsmappe:
         return self.modeller.get("evaluering.yaml")
 
     @property
+    def kontokort(self) -> "KontokortFil | None":
+        return self.modeller.get("kontokort.yaml")
+
+    @property
     def afdeling_ids(self) -> list[str]:
         return [a.id for a in self.samdrift.afdelinger] if self.samdrift else []
 

@@ -25,6 +25,7 @@ FILTYPER: tuple[Filtype, ...] = (
     Filtype("implementeringsplan.yaml", "implementeringsplan", "ImplementeringsplanFil", "Implementeringsplan (Bilag 5)"),
     Filtype("orientering.yaml", "orientering", "OrienteringFil", "Orientering og markering"),
     Filtype("evaluering.yaml", "evaluering", "EvalueringFil", "Evalueringsskema med implementeringstjekliste"),
+    Filtype("kontokort.yaml", "kontokort", "KontokortFil", "Kontokort: administrationssystemets konti til linjerne i model.yaml"),
 )
 
 FILNAVNE = tuple(f.filnavn for f in FILTYPER)

@@ -15,7 +15,7 @@ from pathlib import Path
 from samdrift_cli.beloeb import BeloebFejl, dansk_beloeb, parse_beloeb, til_oere
 from samdrift_cli.fund import Fund, SamdriftFejl, Udfald, synlig
 from samdrift_cli.identitet import normaliser
-from samdrift_cli.indlaesning.budgetfil import laes_linjer
+from samdrift_cli.indlaesning.budgetfil import kortlaeg, laes_linjer, ren_navn
 from samdrift_cli.skemaer.felter import AFDELINGER
 
 MODELFIL = "model.yaml"
@@ -25,14 +25,6 @@ _ORD = {"budget": "budget", "regnskab": "regnskab", "nuvaerende": "beløb"}  # w
 def _yaml_beloeb(d: Decimal) -> Decimal:
     """An amount as it is written into model.yaml: a plain YAML number with two decimals."""
     return d.quantize(Decimal("0.01"))
-
-
-def _ren(navn: str) -> str:
-    """A name as it is compared: no punctuation, one blank between words ('Løn ejendomsfunktionærer' is
-    'Løn, ejendomsfunktionærer')."""
-    import re
-
-    return " ".join(re.sub(r"[^\w ]+", " ", normaliser(navn)).split())
 
 
 def _aar_i_modellen(mappe: Path) -> int | None:
@@ -75,8 +67,13 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
             felt, aarsnoegle = "budget", None
         laesninger = [(laes_linjer(sti, ark, kol_konto, kol_navn, kol_budget, aar, art), felt, aarsnoegle, "")]
     fund: list[tuple[int, Fund]] = [f for laest, *_ in laesninger for f in laest.fund]
+    kort = _kontokort(mappe)
+    kortlagt: list[list[str]] = []
+    for laest, *_ in laesninger:
+        laest.linjer, hvad_ = kortlaeg(laest.linjer, kort)
+        kortlagt.append(hvad_)
     aendringer: list[str] = []
-    advarsler: list[Fund] = []
+    advarsler: list[Fund] = list({(f.fil, f.besked): f for laest, *_ in laesninger for f in laest.advarsler}.values())
     uaendrede = 0
     with rediger(mappe / MODELFIL, MODELFIL, ModelFil, skriv=not vis) as rt:
         konti = rt.data.get("konti")
@@ -101,9 +98,10 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
     if not antal:
         raise SamdriftFejl([Fund(sti.name, None, None, "fejl", f"filen har ingen {'regnskabslinjer' if art == 'regnskab' else 'budgetlinjer'} under overskriftsrækken")])
     linjer_ud = []
-    for laest, felt, noegle, etiket in laesninger:
+    for (laest, felt, noegle, etiket), hvad_ in zip(laesninger, kortlagt):
         hvor = f"{felt}" if noegle is None else f"{felt} for {noegle}"
         linjer_ud.append(f"læste {sti.name}{etiket}: {laest.kilde} (i model.yaml: {hvor})")
+        linjer_ud += hvad_
     linjer_ud += aendringer
     hvad = "ville ændre" if vis else "ændrede"
     linjer_ud.append(f"{hvad} {len(aendringer)} af {antal} {'beløb' if art == 'nuvaerende' else 'konti'} i {MODELFIL}"
@@ -116,6 +114,29 @@ def importer_budget(mappe: Path, sti: Path, ark: str | None, vis: bool, tilfoej:
                           "lejemål, areal og andele i arkene Afdelinger og Fordelingsnøgler er som i mappen")
                          + (" (--vis: intet er skrevet)" if vis and aendringer_grundlag else ""))
     return Udfald(linjer_ud, advarsler)
+
+
+def _kontokort(mappe: Path) -> list:
+    """The lines of kontokort.yaml, [] when there is none; its errors stop the import."""
+    from pydantic import ValidationError
+
+    from samdrift_cli.indlaesning.valideringsfejl import fund_fra_validering
+    from samdrift_cli.indlaesning.yamlkilde import laes_raa, laes_yaml
+    from samdrift_cli.skemaer.kontokort import KontokortFil
+
+    fil = mappe / "kontokort.yaml"
+    if not fil.exists():
+        return []
+    raa, fund = laes_raa(fil, fil.name)
+    if raa is None:
+        raise SamdriftFejl(fund)
+    dok = laes_yaml(fil, fil.name, raa)
+    if dok.fund:
+        raise SamdriftFejl(dok.fund)
+    try:
+        return KontokortFil.model_validate(dok.data).kort
+    except ValidationError as e:
+        raise SamdriftFejl(fund_fra_validering(dok, e, KontokortFil))
 
 
 def _kolonner_pr_afdeling(mappe: Path, sti: Path, ark: str | None) -> list[tuple[str, str, str | None, str | None]]:
@@ -206,7 +227,7 @@ def _saet_linjer(konti, laest, felt: str, aarsnoegle, etiket: str, opslag: dict,
         kandidater = [k for k in konti if isinstance(k, dict) and normaliser(str(k.get("konto", ""))) == normaliser(ln.konto)]
         valgt = kandidater
         if har_navn and ln.navn and len(kandidater) > 1:
-            valgt = [k for k in kandidater if _ren(str(k.get("navn") or "")) == _ren(ln.navn)]
+            valgt = [k for k in kandidater if ren_navn(str(k.get("navn") or "")) == ren_navn(ln.navn)]
         if len(valgt) > 1:
             fund.append((ln.linje - 1, Fund(ln.sted, None, None, "fejl",
                              f"konto {synlig(ln.konto)} står {len(valgt)} gange i model.yaml"
@@ -255,7 +276,7 @@ def _saet_linjer(konti, laest, felt: str, aarsnoegle, etiket: str, opslag: dict,
             continue
         saet(k, _yaml_beloeb(ln.beloeb))
         navn = f" {k.get('navn')}" if k.get("navn") else ""
-        if har_navn and ln.navn and k.get("navn") and _ren(ln.navn) != _ren(str(k.get("navn"))):
+        if har_navn and ln.navn and k.get("navn") and ren_navn(ln.navn) != ren_navn(str(k.get("navn"))):
             advarsler.append(Fund(ln.sted, None, None, "advarsel",
                                   f"konto {synlig(ln.konto)} hedder '{synlig(ln.navn)}' i filen og '{synlig(str(k.get('navn')))}' i "
                                   "model.yaml; beløbet er sat på den, da det er den eneste linje med det nummer"))
