@@ -151,8 +151,8 @@ def test_lejemaal_areal_og_andele_rettet_i_projektmappen_kommer_med_ind(eksempel
     assert r.kode == 2 and r.fejllinjer == [
         f"{bog_sti}: fejl: projektmappen er ændret, siden samdrift skrev den (Afdelinger!C2: lejemål for Æblegården 100 → 110; "
         "Afdelinger!D3: areal for Pærebakken 42000 → 42500,5; Fordelingsnøgler!H2: andelen for Æblegården i nøglen "
-        "'Ejendomskontoret' 15 → 20 og 1 mere); hent ændringerne ind med 'samdrift import budget 'Samdrift 2026.xlsx'', "
-        "eller brug --overskriv for at kassere dem"]
+        "'Ejendomskontoret' 15 → 20 og 1 mere); brug --overskriv for at kassere ændringerne, eller hent dem ind med: "
+        "samdrift import budget 'Samdrift 2026.xlsx'"]
     r = samdrift("-C", eksempel, "import", "budget", bog_sti, "--vis")
     assert r.kode == 0 and snapshot_tekst(eksempel) == foer
     r = samdrift("-C", eksempel, "import", "budget", bog_sti)

@@ -163,7 +163,7 @@ def test_naeste_skridt_samler_ens_mangler(eksempel, samdrift):
 
 
 def test_et_forslag_til_en_kommando_kan_saettes_ind(eksempel, samdrift, tmp_path):
-    """'hent ændringerne ind med …': the suggested command is shell-quoted; pasted, it works (#33)."""
+    """'hent dem ind med: …': the suggested command is shell-quoted; pasted, it works (#33)."""
     import shlex
     import subprocess
     import sys
@@ -178,7 +178,7 @@ def test_et_forslag_til_en_kommando_kan_saettes_ind(eksempel, samdrift, tmp_path
     bog.save(fil)
     r = samdrift("-C", eksempel, "export", "--xlsx")
     assert r.kode == 2
-    forslag = r.stderr.split("hent ændringerne ind med '", 1)[1].split("', eller brug", 1)[0]
+    forslag = r.stderr.splitlines()[0].split("hent dem ind med: ", 1)[1]
     assert forslag == f"samdrift import budget {shlex.quote(fil.name)}"
     args = shlex.split(forslag)[1:]
     k = subprocess.run([sys.executable, "-m", "samdrift_cli", *args], cwd=eksempel, capture_output=True, text=True, timeout=60)

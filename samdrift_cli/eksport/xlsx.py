@@ -22,9 +22,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from samdrift_cli.beloeb import fra_oere, pr_enhed
+from samdrift_cli.beloeb import dansk_beloeb, fra_oere, pr_enhed, til_oere
 from samdrift_cli.indlaesning import projektmappe
-from samdrift_cli.fund import Fund, SamdriftFejl
+from samdrift_cli.fund import Fund, SamdriftFejl, synlig
 
 if TYPE_CHECKING:
     from samdrift_cli.fordeling.beregning import Fordelingsresultat
@@ -208,8 +208,8 @@ def tjek_rettelser(fil: Path, mappe: "Samdriftsmappe", fordeling) -> None:
     aendret = _aendringer(fil, mappe, fordeling)
     if aendret:
         raise SamdriftFejl([Fund(str(fil), None, None, "fejl",
-                                 f"projektmappen er ændret, siden samdrift skrev den ({aendret}); hent ændringerne ind med "
-                                 f"'samdrift import budget {shlex.quote(fil.name)}', eller brug --overskriv for at kassere dem")])
+                                 f"projektmappen er ændret, siden samdrift skrev den ({aendret}); brug --overskriv for at kassere "
+                                 f"ændringerne, eller hent dem ind med: samdrift import budget {shlex.quote(fil.name)}")])
 
 
 AFTRYK = "samdrift-budgetter"  # custom document property: the budgets as written, to notice edits
@@ -258,26 +258,39 @@ def _aendringer(fil: Path, mappe: "Samdriftsmappe", fordeling) -> str | None:
         return "Konti-arket kan ikke læses"
     if laest.fund:
         return f"{laest.fund[0][1].fil}: {laest.fund[0][1].besked}"
-    laest = budgetaftryk((x.konto, x.navn, x.beloeb) for x in laest.linjer)
-    if laest != egenskaber[AFTRYK] and laest != _modellens_aftryk(fordeling):
-        return "et budget i Konti-arket"
+    aftryk = budgetaftryk((x.konto, x.navn, x.beloeb) for x in laest.linjer)
+    rettet = [] if aftryk in (egenskaber[AFTRYK], _modellens_aftryk(fordeling)) else _rettede_budgetter(laest.linjer, fordeling)
     gemt = egenskaber.get(projektmappe.AFTRYK)
-    if not gemt:  # a workbook from before lejemål, areal and andele were read back
-        return None
-    try:
-        bog = Regneark(raa, fil.name)
-        g = projektmappe.laes_grundlag(bog, fil.name)
-        bog.luk()
-    except SamdriftFejl:
-        return "arkene Afdelinger og Fordelingsnøgler kan ikke læses"
-    if g is None:
-        return "arket Afdelinger mangler"
-    if g.fund:
-        return f"{g.fund[0].fil}: {g.fund[0].besked}"
-    if projektmappe.aftryk(g) in (gemt, projektmappe.aftryk(model := _modellens_grundlag(mappe, fordeling))):
-        return None
-    rettet = projektmappe.forskelle(g, model)
-    return ("; ".join(rettet[:3]) + (f" og {len(rettet) - 3} mere" if len(rettet) > 3 else "")) or "lejemål, areal eller andele"
+    if gemt:  # a workbook from before lejemål, areal and andele were read back has only budgets
+        try:
+            bog = Regneark(raa, fil.name)
+            g = projektmappe.laes_grundlag(bog, fil.name)
+            bog.luk()
+        except SamdriftFejl:
+            return "arkene Afdelinger og Fordelingsnøgler kan ikke læses"
+        if g is None:
+            return "arket Afdelinger mangler"
+        if g.fund:
+            return f"{g.fund[0].fil}: {g.fund[0].besked}"
+        if projektmappe.aftryk(g) not in (gemt, projektmappe.aftryk(model := _modellens_grundlag(mappe, fordeling))):
+            rettet += projektmappe.forskelle(g, model) or ["lejemål, areal eller andele"]
+    return ("; ".join(rettet[:3]) + (f" og {len(rettet) - 3} mere" if len(rettet) > 3 else "")) or None
+
+
+def _rettede_budgetter(linjer, fordeling) -> list[str]:
+    """The Konti sheet's budgets that are not model.yaml's, by cell: the sheet lists model.yaml's lines in order."""
+    model = list(fordeling.konti) if fordeling else []
+    if len(model) != len(linjer):
+        return [f"Konti-arket har {len(linjer)} kontolinjer, model.yaml {len(model)}"]
+    ud = []
+    for ln, k in zip(linjer, model):
+        hvad = f"konto {synlig(ln.konto)}{' ' + synlig(ln.navn) if ln.navn else ''}"
+        if (ln.konto, ln.navn or None) != (k.konto, k.navn or None):
+            ud.append(f"{ln.sted.split(':', 1)[1]}: {hvad} i stedet for konto {synlig(k.konto)}{' ' + synlig(k.navn) if k.navn else ''}")
+        elif ln.beloeb != fra_oere(k.beloeb):
+            ud.append(f"{ln.beloeb_sted.split(':', 1)[1]}: budget for {hvad} {dansk_beloeb(k.beloeb)} → "
+                      f"{dansk_beloeb(til_oere(ln.beloeb))}")
+    return ud or ["et budget i Konti-arket"]
 
 
 # -- sheets -------------------------------------------------------------------------

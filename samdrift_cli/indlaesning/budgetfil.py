@@ -50,6 +50,7 @@ class Linje:
     konto: str
     navn: str | None
     beloeb: Decimal
+    beloeb_sted: str = ""  # the amount's cell: "budget.xlsx:Budget!D17" (a CSV: its line)
 
 
 def _fra_passer(regel, ln: Linje) -> bool:
@@ -357,7 +358,7 @@ def laes_linjer(sti: Path, ark: str | None, kol_konto: str | None, kol_navn: str
         except BeloebFejl as e:
             fund_.append((i, Fund(sted(i, i_budget), None, None, "fejl", str(e))))
             continue
-        linjer.append(Linje(sted(i, i_konto), fil, i + 1, k_tekst, n_tekst or None, beloeb))
+        linjer.append(Linje(sted(i, i_konto), fil, i + 1, k_tekst, n_tekst or None, beloeb, sted(i, i_budget)))
         loebende += beloeb
     return Laest(linjer, i_navn is not None, fund_, kilde, advarsler)
 
