@@ -362,6 +362,13 @@ def test_kontokortet_oversaetter_administrationssystemets_konti(tmp_path, samdri
         "ændrede 3 af 3 konti i model.yaml"]
     assert r.stderr == ""  # mapped: no 'another name' warning each year
     assert samdrift("-C", m, "fordeling", "--json").json()["total"]["beloeb"] == "1275000.50"
+    (m / "kontokort.yaml").write_text("kort: [{fra: 114.10, til: 110}]\n", encoding="utf-8")  # a YAML number, as written
+    fil.write_text("Konto;Tekst;Budget\n114.10;Forsikring;7\n", encoding="utf-8")
+    r = samdrift("-C", m, "import", "budget", fil, "--vis")
+    assert r.kode == 0 and "kontokort.yaml: 114.10 Forsikring → konto 110" in r.stdout
+    fil.write_text("Konto;Tekst;Budget\n114.1;Forsikring;7\n", encoding="utf-8")  # another number than 114.10
+    r = samdrift("-C", m, "import", "budget", fil, "--vis")
+    assert r.kode == 2 and "konto 114.1 'Forsikring' findes ikke i model.yaml" in r.stderr
 
 
 def test_kontokortets_linjer_skal_ramme_model_yaml(tmp_path, samdrift):

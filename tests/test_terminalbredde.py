@@ -102,3 +102,43 @@ def test_status_og_oversigt_skaerer_intet(eksempel, samdrift, monkeypatch, bredd
     r = _i_terminal(samdrift, monkeypatch, bredde, "-C", eksempel, "status")
     for titel in ("Opstart af projekt og afklaring af vilkår for samdrift i boligorganisationen", "Godkendelse af evaluering"):
         assert titel.split()[-1] in r.stdout
+
+
+@pytest.mark.parametrize("bredde", [40, 80])
+def test_importens_linjer_og_advarsler_brydes_mellem_ordene(tmp_path, samdrift, monkeypatch, bredde):
+    """What a writing command says, and its findings, wrap between words on a terminal, so the terminal
+    never splits an amount or a name; piped, each message is one line for grep and an editor."""
+    import re
+    import shutil as sh
+
+    m = tmp_path / "m"
+    sh.copytree(EKSEMPEL, m)
+    fil = tmp_path / "b.csv"
+    fil.write_text("Konto;Tekst;Budget\n;Renholdelse\n114;Løn, ejendomsfunktionærer;3.000.000\n;Renholdelse i alt;2.000.000\n",
+                   encoding="utf-8")
+    r = _i_terminal(samdrift, monkeypatch, bredde, "-C", m, "import", "budget", fil, "--vis")
+    assert r.kode == 0
+    fejl = re.sub(r"\x1b\[[0-9;]*m", "", r.stderr)
+    for linje in (r.stdout + fejl).splitlines():
+        assert len(linje) <= bredde, linje
+    samlet = " ".join((r.stdout + fejl).split())
+    for beloeb in ("2.950.000,00 kr. → 3.000.000,00 kr.", "er 2.000.000,00 kr.", "(forskel -1.000.000,00 kr.)"):
+        assert beloeb in samlet
+    assert all(re.search(r"(^|\s)" + re.escape(b) + r"(\s|$)", r.stdout + fejl) for b in ("2.950.000,00", "3.000.000,00"))
+    monkeypatch.delenv("FORCE_COLOR")
+    r = samdrift("-C", m, "import", "budget", fil, "--vis")
+    assert len(r.stderr.splitlines()) == 1 and r.stderr.startswith("b.csv:4: advarsel: 'Renholdelse i alt' er")
+
+
+def test_brugerens_tekst_bliver_ikke_til_emoji(tmp_path, samdrift, monkeypatch):
+    """rich would turn ':smile:' into an emoji; user text is literal in every output."""
+    import shutil as sh
+
+    m = tmp_path / "m"
+    sh.copytree(EKSEMPEL, m)
+    sti = m / "model.yaml"
+    sti.write_text(sti.read_text(encoding="utf-8").replace("navn: Diverse renholdelsesartikler", "navn: 'Diverse :smile:'", 1),
+                   encoding="utf-8")
+    r = _i_terminal(samdrift, monkeypatch, 120, "-C", m, "fordeling")
+    assert r.kode == 0, r.stderr
+    assert "Diverse :smile:" in r.stdout and "\N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}" not in r.stdout

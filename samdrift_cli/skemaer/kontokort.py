@@ -7,7 +7,7 @@ from samdrift_cli.skemaer.felter import Skema, Tekst
 
 
 class Kortlinje(Skema):
-    fra: Tekst = Field(description="Kontonummeret i administrationssystemets fil, fx \"114.01\" eller \"11410\" (i anførselstegn); "
+    fra: Tekst = Field(description="Kontonummeret i administrationssystemets fil, fx 114.01 eller 11410 (læst, som det står); "
                                    "slutter det med '*', gælder det alle numre, der begynder sådan, fx \"114.*\"")
     fra_navn: Tekst | None = Field(None, description="Kun linjer med dette navn i filen (når nummeret dækker flere ting)")
     til: Tekst = Field(description="Kontonummeret i model.yaml, fx 114")

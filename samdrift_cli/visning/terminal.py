@@ -30,10 +30,11 @@ def konsol(stderr: bool = False):
 
     import os
 
-    k = Console(stderr=stderr, highlight=False, soft_wrap=True)
+    # emoji=False: a user's ':ok:' or ':smile:' stays the text it is, as everything a user wrote does
+    k = Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
     if not k.is_terminal:  # piped or redirected: COLUMNS if set, else wide enough that no amount is cut
         bredde = os.environ.get("COLUMNS", "")
-        k = Console(stderr=stderr, highlight=False, soft_wrap=True,
+        k = Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False,
                     width=int(bredde) if bredde.isdigit() and int(bredde) >= 40 else 200)
     return k
 
@@ -149,15 +150,29 @@ def tabel(k, titel: str, kolonner: list[Kol], raekker: list[list[str]], fod: lis
             linje(k, f"    {e(navn)}: ", celle, markup=True, altid=True)
 
 
+def _skriv(k, tekst: str) -> None:
+    """A message of lines: on a terminal its first line wrapped between words (an amount or a name is
+    never split by the terminal), the next lines under it; an excerpt below it (indented, with its
+    caret) and piped output as written."""
+    foerste, *resten = synlig_linjer(tekst).split("\n")
+    linje(k, "", foerste, haeng=2)
+    for r in resten:
+        k.print(r, markup=False, soft_wrap=True)
+
+
 def skriv_fund(fund: list[Fund], praefiks: str = "") -> None:
+    if not fund:
+        return
+    k = konsol(stderr=True)
     for f in fund:
-        sys.stderr.write(synlig_linjer(f.formater(praefiks)) + "\n")
+        _skriv(k, f.formater(praefiks))
 
 
 def vis_udfald(udfald: Udfald) -> int:
     """What a writing command did: its lines on stdout, its warnings on stderr; exit code 0."""
-    for linje in udfald.linjer:
-        sys.stdout.write(synlig_linjer(linje) + "\n")
+    k = konsol()
+    for tekst in udfald.linjer:
+        _skriv(k, tekst)
     skriv_fund(udfald.advarsler)
     return 0
 
