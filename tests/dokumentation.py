@@ -151,8 +151,16 @@ RAEKKEFOELGE = {
        "blev udpeget, og efter oplægget.",
     3: "Godkendelsen er dateret efter milepæl 2's godkendelse og efter analysen og interessentanalysen. Der skal være "
        "mindst ét målbart mål med en frist; et mål for økonomien anbefales (en advarsel, hvis det mangler).",
+    5: "Bakker de beboervalgte eller den lokale drift ikke op, kræver milepælen en registreret beslutning om at gå "
+       "videre (hvem, hvornår og hvorfor). Den træffes af den administrative ledelse, den driftsansvarlige eller "
+       "organisationsbestyrelsen (\"Den administrative ledelse har juridisk set mulighed for at etablere samdrift uden de "
+       "beboervalgtes tiltrædelse\"), aldrig af en afdelingsbestyrelse, og et navn, samdrift ikke kender, skal stå under "
+       "`roller`.",
     6: "Hver tiltrædelse er dateret før eller samme dag som ikrafttrædelsen. Organisationsbestyrelsens tiltrædelse "
        "underskrives af organisationsbestyrelsen, ikke af administrationen.",
+    7: "Evalueringsperioden godkendes af den administrative ledelse eller den driftsansvarlige (\"Den administrative "
+       "ledelse har ansvaret for, at etableringsfasen kan igangsættes\"): en anden godkender er en mangel, ingen "
+       "godkender en advarsel.",
     8: "Materialet til en målgruppe er færdigt, før det distribueres.",
     10: "Evalueringsperioden er mindst 12 måneder, er slut, og begynder tidligst den dag, samdriften trådte i kraft; "
         "evalueringens `periode` er implementeringsplanens. Det økonomiske mål opgøres mod regnskabet for et helt "

@@ -396,3 +396,43 @@ def test_budgetgodkendelsen_paa_aktivitetens_startdag(eksempel):
     _ret(eksempel, "implementeringsplan.yaml", "        dato: 2024-11-15\n", "        dato: 2024-11-16\n")
     assert any("starter 2024-11-15, før afdelingsmødet i Æblegården godkender udgiften (2024-11-16)" in x
                for x in _mangler(_status(eksempel), 7))
+
+
+def _beslutning_uden_opbakning(eksempel, af: str):
+    """The example goes on without Æblegården's backing, decided by ``af``."""
+    _ret(eksempel, "milepaele.yaml", "        af: Direktionen\n        referat: Direktionsmøde 05.11.2024",
+         f"        af: {af}\n        referat: Direktionsmøde 05.11.2024")
+    return _status(eksempel)
+
+
+def test_beslutningen_om_at_gaa_videre_uden_opbakning_traeffes_af_ledelsen(eksempel, tmp_path):
+    """#27: "Den administrative ledelse har juridisk set mulighed for at etablere samdrift uden de beboervalgtes
+    tiltrædelse" (milepæl 5); in the story the organisationsbestyrelse decided it. Not a board of the afdelinger
+    that do not back it, and not a name the folder does not know."""
+    import shutil
+
+    kopi = tmp_path / "kopi"
+    shutil.copytree(eksempel, kopi)
+    for af in ("Organisationsbestyrelsen", "Direktionen i Boligorganisationen Frugthaven"):
+        m = tmp_path / af.replace(" ", "_")
+        shutil.copytree(kopi, m)
+        status = _beslutning_uden_opbakning(m, af)
+        assert status[4].naaet, _mangler(status, 5)
+    for af, hvad in (("Afdelingsbestyrelsen i Pærebakken", "ikke fra de beboervalgte"), ("Kaj Hansen", "kan ikke se, at »Kaj Hansen«")):
+        m = tmp_path / af.replace(" ", "_")
+        shutil.copytree(kopi, m)
+        status = _beslutning_uden_opbakning(m, af)
+        assert not status[4].naaet
+        assert any("beslutningen om at gå videre uden opbakning: " in x and hvad in x for x in _mangler(status, 5)), _mangler(status, 5)
+
+
+def test_evalueringsperioden_godkendes_af_den_administrative_ledelse(eksempel):
+    """#27: "Den administrative ledelse har ansvaret for, at etableringsfasen kan igangsættes" (milepæl 7)."""
+    _ret(eksempel, "implementeringsplan.yaml", "  godkendt_af: Direktionen", "  godkendt_af: Afdelingsbestyrelsen i Æblegården")
+    status = _status(eksempel)
+    assert not status[6].naaet
+    assert any(x.startswith("implementeringsplan.yaml:121:3: evalueringsperioden: godkendt af »Afdelingsbestyrelsen i Æblegården«, "
+                            "men en administrativ godkendelse skal komme fra den administrative ledelse") for x in _mangler(status, 7)), \
+        _mangler(status, 7)
+    _ret(eksempel, "implementeringsplan.yaml", "  godkendt_af: Afdelingsbestyrelsen i Æblegården", "  godkendt_af: Mette Lund")
+    assert _status(eksempel)[6].naaet  # the driftsansvarlige, named in samdrift.yaml's roller

@@ -116,14 +116,15 @@ def _grundlag(mappe, nr: int) -> list[tuple[str, dt.date | None]]:
     return ud
 
 
-def administrativ_godkender(mappe, af: str, hvad: str, fil: str, sti: tuple) -> Vurdering:
+def administrativ_godkender(mappe, af: str, hvad: str, fil: str, sti: tuple, organisationsbestyrelsen: bool = False) -> Vurdering:
     """An administrative approval comes from the administrativ ledelse or the driftsansvarlige ("Den
     administrative ledelse eller den driftsansvarlige godkender", milepæl 2, 3 and 12): never from an
     afdelingsbestyrelse, an afdelingsmøde or the organisationsbestyrelse alone (a resident-elected
     board), and from nobody the folder does not name. Who they are: samdrift.yaml's roller
     (administrativ_ledelse, driftsansvarlig, and an øvrig rolle such as 'Direktør'), or an organ the
     playbook names ('Direktionen', 'Den administrative ledelse', 'driftschefen' …). ``hvad``: what
-    was approved or decided, as the sentence begins."""
+    was approved or decided, as the sentence begins. ``organisationsbestyrelsen``: it may decide too
+    (milepæl 5: going on without the beboervalgtes backing, a decision above the administration)."""
     tekst = normaliser(af)
     admin = any(o in tekst for o in ADMINISTRATIVE_ORGANER)
     roller = mappe.samdrift.roller
@@ -135,6 +136,8 @@ def administrativ_godkender(mappe, af: str, hvad: str, fil: str, sti: tuple) -> 
         return Vurdering([Mangel(f"{hvad}: godkendt af »{af}«, men en administrativ godkendelse skal komme fra den "
                                  "administrative ledelse (fx direktionen) eller den driftsansvarlige, ikke fra de beboervalgte",
                                  fil, sti)])
+    if organisationsbestyrelsen and "organisationsbestyrelse" in tekst:
+        return Vurdering()
     if not kendt and "organisationsbestyrelse" in tekst:
         return Vurdering([Mangel(f"{hvad}: godkendt af »{af}«, men drejebogen siger: »Den administrative ledelse eller den "
                                  "driftsansvarlige godkender«; organisationsbestyrelsen kan være med, men godkendelsen skal "
@@ -514,6 +517,9 @@ def _m5_l1(mappe, r):
                 "gå videre, hvem der traf den og hvorfor, eller afvent opbakning", MP, sted[1] if sted else (),
                 henvisning="brug 'samdrift afkryds 5 --leverance 1 --dato … --af … --beslutning \"…\"'"))
         else:
+            # "Den administrative ledelse har juridisk set mulighed for at etablere samdrift uden de beboervalgtes tiltrædelse"
+            v = saml(v, administrativ_godkender(mappe, reg.af, "beslutningen om at gå videre uden opbakning", MP, sted[1] + ("af",),
+                                                organisationsbestyrelsen=True))
             v.advarsler.append(Mangel(f"samdriften fortsætter uden opbakning fra de beboervalgte i {navne}; drejebogen advarer "
                                       "om mistro og større fokus på fejl, når beboervalgte oplever at blive »tvunget« ind i "
                                       "en samdrift"))
@@ -743,6 +749,9 @@ def _m7_o1(mappe, g):
         if tom(ep.godkendt_af):
             v.advarsler.append(Mangel("evalueringsperioden er ikke godkendt af den administrative ledelse", IM,
                                       ("evalueringsperiode",), "godkendt_af"))
+        else:  # "Den administrative ledelse har ansvaret for, at etableringsfasen kan igangsættes"
+            v = saml(v, administrativ_godkender(mappe, ep.godkendt_af, "evalueringsperioden", IM,
+                                                ("evalueringsperiode", "godkendt_af")))
     for i, a in enumerate(ip.aktiviteter):
         v.mangler += _budgetgodkendelse(mappe, a, ("aktiviteter", i), True, g.i_dag)
     temaer = {a.tema for a in ip.aktiviteter}
