@@ -167,7 +167,8 @@ RAEKKEFOELGE = {
         "regnskabsår efter ikrafttrædelsen; et mål, der ikke er nået, er en oplysning til evalueringen (en advarsel), "
         "ikke en mangel.",
     12: "Godkendelsen kommer fra den driftsansvarlige eller den administrative ledelse og er dateret efter formidlingen "
-        "i milepæl 11. Overdragelsen til den driftsansvarlige kan registreres (`overdragelse`); mangler den, er det en "
+        "i milepæl 11. Et nyt mål med en udgift uden for det gældende budget er godkendt af afdelingsmøderne senest "
+        "den dag, evalueringen og de nye mål godkendes. Overdragelsen til den driftsansvarlige kan registreres (`overdragelse`); mangler den, er det en "
         "advarsel.",
 }
 

@@ -264,18 +264,24 @@ def test_en_senere_aktivitet_uden_for_budget_maa_vente_paa_godkendelsen(eksempel
 
 def test_nyt_maal_uden_for_budget_kraever_afdelingsmoedet_foer_milepael_12(eksempel, samdrift, monkeypatch):
     """Milepæl 12: "Eventuelle justeringer af samdriften samt nye mål skal godkendes på et
-    afdelingsmøde, såfremt det medfører budgetændringer, som ikke er indeholdt i det gældende budget"."""
-    _ret(eksempel, "evaluering.yaml", "        dato: 2026-04-14\n", "        dato: 2027-01-12\n")
+    afdelingsmøde, såfremt det medfører budgetændringer, som ikke er indeholdt i det gældende budget":
+    by the approval of the evaluation that sets the goal (2026-04-14 in the example), not by today (#27)."""
+    _ret(eksempel, "evaluering.yaml", "        dato: 2026-04-14\n", "        dato: 2026-04-15\n")  # the day after the decision
     status = _status(eksempel)
     assert not status[11].naaet
     assert ("evaluering.yaml:150:5: det nye mål »Beboertilfredsheden i Æblegården tilbage på mindst 75 %« har en udgift uden "
-            "for det gældende budget, men afdelingsmødets budgetgodkendelse i Æblegården er ikke dokumenteret "
-            "(dato til og med i dag og referat) (budgetgodkendelse: afdeling, afdelingsmoede, dato, referat)") \
-        in _mangler(status, 12)
+            "for det gældende budget, der skal være godkendt senest med evalueringen, men afdelingsmødets budgetgodkendelse i "
+            "Æblegården er ikke dokumenteret (dato til og med 2026-04-14 og referat) (budgetgodkendelse: afdeling, "
+            "afdelingsmoede, dato, referat)") in _mangler(status, 12)
     r = samdrift("-C", eksempel, "check", "milepael", "12")
     assert r.kode == 1 and "evaluering.yaml:150:5: det nye mål" in r.stdout  # fil:linje, for an editor to jump to
-    monkeypatch.setenv("SAMDRIFT_IDAG", "2027-01-12")  # the day the afdelingsmøde approves
+    _ret(eksempel, "evaluering.yaml", "        dato: 2026-04-15\n", "        dato: 2026-04-14\n")  # the decision's own day
     assert all(s.naaet for s in _status(eksempel))
+    _ret(eksempel, "milepaele.yaml", "        dato: 2026-04-14\n", "")  # no decision registered: by today
+    _ret(eksempel, "evaluering.yaml", "        dato: 2026-04-14\n", "        dato: 2027-01-12\n")
+    assert "(dato til og med i dag og referat)" in " ".join(_mangler(_status(eksempel), 12))
+    monkeypatch.setenv("SAMDRIFT_IDAG", "2027-01-12")  # the day the afdelingsmøde approves
+    assert not any("det nye mål" in x for x in _mangler(_status(eksempel), 12))
 
 
 def test_vejledning_viser_drejebogens_tekst_med_afsnit_og_punkter(samdrift):

@@ -1074,10 +1074,15 @@ def _m12_o1(mappe, g):
         return fil_mangler(EV, "evalueringen, der skal godkendes")
     # "nye mål skal godkendes på et afdelingsmøde, såfremt det medfører budgetændringer, som ikke
     # er indeholdt i det gældende budget"
+    # by the approval of the evaluation that sets the new goals (milepæl 12, opgave 1): an afdelingsmøde after it
+    # approved the expense after the decision it was to enable
     v = Vurdering()
+    sted = _registreret(mappe, 12, "opgave", 1)
+    senest = sted[0].dato if sted and sted[0].dato else g.i_dag
     for i, m in enumerate(mappe.evaluering.nye_maal or []):
-        v.mangler += _budget_godkendt(mappe, m, f"det nye mål {citeret(m.titel)} har en udgift uden for det gældende budget, men",
-                                      EV, ("nye_maal", i), g.i_dag, g.i_dag)
+        v.mangler += _budget_godkendt(mappe, m, f"det nye mål {citeret(m.titel)} har en udgift uden for det gældende budget, "
+                                                "der skal være godkendt senest med evalueringen, men", EV, ("nye_maal", i),
+                                      senest, g.i_dag)
     return v
 
 
