@@ -160,7 +160,9 @@ RAEKKEFOELGE = {
        "underskrives af organisationsbestyrelsen, ikke af administrationen.",
     7: "Evalueringsperioden godkendes af den administrative ledelse eller den driftsansvarlige (\"Den administrative "
        "ledelse har ansvaret for, at etableringsfasen kan igangsættes\"): en anden godkender er en mangel, ingen "
-       "godkender en advarsel.",
+       "godkender en advarsel. Hver etableringsudgift i samdriftsmodellen afholdes af en aktivitet i planen "
+       "(`plan_aktivitet`, eller samme tekst) med samme udgift og et svar på, om den er med i det gældende budget; "
+       "er den ikke, skal afdelingsmøderne godkende den, før aktiviteten begynder.",
     8: "Materialet til en målgruppe er færdigt, før det distribueres.",
     10: "Evalueringsperioden er mindst 12 måneder, er slut, og begynder tidligst den dag, samdriften trådte i kraft; "
         "evalueringens `periode` er implementeringsplanens. Det økonomiske mål opgøres mod regnskabet for et helt "

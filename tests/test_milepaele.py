@@ -199,7 +199,7 @@ def test_evalueringsperioden_skal_vaere_et_regnskabsaar(eksempel):
     _ret(eksempel, "implementeringsplan.yaml", "  til: 2025-12-31\n", "  til: 2025-01-02\n")
     status = vurder(indlaes(eksempel))
     mangler = [x.til_redaktoer() for p in status[6].punkter for x in p.mangler]
-    assert "implementeringsplan.yaml:118:1: evalueringsperioden 2025-01-01 til 2025-01-02 er kortere end ét regnskabsår; " \
+    assert "implementeringsplan.yaml:120:1: evalueringsperioden 2025-01-01 til 2025-01-02 er kortere end ét regnskabsår; " \
            "drejebogen: den bør ikke vare mindre end ét regnskabsår" in mangler
     assert not status[6].naaet
 

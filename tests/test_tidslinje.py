@@ -55,7 +55,7 @@ def test_evaluering_efter_en_maaned_naar_ikke_milepael_10(eksempel):
     _ret(eksempel, "implementeringsplan.yaml", "  til: 2025-12-31\n", "  til: 2025-01-31\n")
     status = _status(eksempel)
     assert not status[9].naaet
-    assert ("implementeringsplan.yaml:118:1: evalueringsperioden 2025-01-01 til 2025-01-31 dækker mindre end 12 måneder; "
+    assert ("implementeringsplan.yaml:120:1: evalueringsperioden 2025-01-01 til 2025-01-31 dækker mindre end 12 måneder; "
             "milepæl 10 kan tidligst nås 2026-01-01") in _mangler(status, 10)
 
 
@@ -64,7 +64,7 @@ def test_evalueringsperioden_er_ikke_slut_endnu(eksempel, samdrift, monkeypatch)
     r = samdrift("-C", eksempel, "check", "milepael", "10", "--json")
     assert r.kode == 1
     mangler = [x for p in r.json()["milepaele"][9]["leverancer"] for x in p["mangler"]]
-    assert "implementeringsplan.yaml:120:3: evalueringsperioden slutter 2025-12-31; milepæl 10 kan tidligst nås 2026-01-01" in mangler
+    assert "implementeringsplan.yaml:122:3: evalueringsperioden slutter 2025-12-31; milepæl 10 kan tidligst nås 2026-01-01" in mangler
 
 
 def test_aaben_aktivitet_efter_fristen_er_overskredet(eksempel, samdrift):
@@ -224,7 +224,7 @@ def test_udgift_uden_for_budget_kraever_afdelingsmoedets_godkendelse(eksempel):
     _ret(eksempel, "implementeringsplan.yaml", "        dato: 2024-11-13\n", "        dato: 2024-11-20\n")
     status = _status(eksempel)
     assert not status[6].naaet
-    assert ("implementeringsplan.yaml:102:5: aktiviteten »Istandsættelse og indretning af ejendomskontoret i Pærebakken« "
+    assert ("implementeringsplan.yaml:104:5: aktiviteten »Istandsættelse og indretning af ejendomskontoret i Pærebakken« "
             "starter 2024-11-15, før afdelingsmødet i Æblegården godkender udgiften (2024-11-20); planlæg den, så den først sættes i gang efter") in _mangler(status, 7)
     _ret(eksempel, "implementeringsplan.yaml", "      - afdeling: aeblegaarden\n", "      - afdeling: paerebakken\n")
     assert any("afdelingsmødet i Æblegården skal budgetgodkende den, før den sættes i gang" in x
@@ -239,7 +239,7 @@ def test_orientering_og_opstart_venter_paa_afdelingsmoedernes_budgetgodkendelse(
     _ret(eksempel, "implementeringsplan.yaml", "        referat: Referat af afdelingsmødet 13.11.2024, pkt. 2 (vedtaget med 31 mod 27 stemmer)\n", "")
     status = _status(eksempel)
     assert not status[7].naaet and not status[8].naaet
-    besked = ("implementeringsplan.yaml:96:5: aktiviteten »Istandsættelse og indretning af ejendomskontoret i Pærebakken« "
+    besked = ("implementeringsplan.yaml:98:5: aktiviteten »Istandsættelse og indretning af ejendomskontoret i Pærebakken« "
               "har en udgift uden for det gældende budget og begynder før milepælen, men afdelingsmødets budgetgodkendelse "
               "i Æblegården er ikke dokumenteret (dato til og med {} og referat) (budgetgodkendelse: afdeling, "
               "afdelingsmoede, dato, referat)")
@@ -258,7 +258,7 @@ def test_en_senere_aktivitet_uden_for_budget_maa_vente_paa_godkendelsen(eksempel
     status = _status(eksempel)
     assert status[7].naaet and status[8].naaet
     advarsler = [x.til_redaktoer() for p in status[8].punkter for x in p.advarsler]
-    assert ("implementeringsplan.yaml:96:5: aktiviteten »Istandsættelse og indretning af ejendomskontoret i Pærebakken« afventer afdelingsmødets budgetgodkendelse i "
+    assert ("implementeringsplan.yaml:98:5: aktiviteten »Istandsættelse og indretning af ejendomskontoret i Pærebakken« afventer afdelingsmødets budgetgodkendelse i "
             "Æblegården; den kan først sættes i gang derefter (start 2027-03-01)") in advarsler
 
 
@@ -437,8 +437,36 @@ def test_evalueringsperioden_godkendes_af_den_administrative_ledelse(eksempel):
     _ret(eksempel, "implementeringsplan.yaml", "  godkendt_af: Direktionen", "  godkendt_af: Afdelingsbestyrelsen i Æblegården")
     status = _status(eksempel)
     assert not status[6].naaet
-    assert any(x.startswith("implementeringsplan.yaml:121:3: evalueringsperioden: godkendt af »Afdelingsbestyrelsen i Æblegården«, "
+    assert any(x.startswith("implementeringsplan.yaml:123:3: evalueringsperioden: godkendt af »Afdelingsbestyrelsen i Æblegården«, "
                             "men en administrativ godkendelse skal komme fra den administrative ledelse") for x in _mangler(status, 7)), \
         _mangler(status, 7)
     _ret(eksempel, "implementeringsplan.yaml", "  godkendt_af: Afdelingsbestyrelsen i Æblegården", "  godkendt_af: Mette Lund")
     assert _status(eksempel)[6].naaet  # the driftsansvarlige, named in samdrift.yaml's roller
+
+
+def test_etableringsudgifterne_afholdes_af_planens_aktiviteter(eksempel, samdrift):
+    """#27: the samdriftsmodel's etableringsudgifter (2.5) are spent by the plan's activities, with the same amount
+    and a word on the budget, so the afdelingsmøde's approval of one outside the budget is checked (milepæl 7)."""
+    _ret(eksempel, "model.yaml", ", plan_aktivitet: kontor-paerebakken}", ", plan_aktivitet: kontor-paerebaken}")
+    r = samdrift("-C", eksempel, "check")
+    assert r.kode == 2 and r.fejllinjer == [
+        "model.yaml:72:119: fejl: ukendt aktivitet 'kontor-paerebaken'; mente du 'kontor-paerebakken'? (se implementeringsplan.yaml)"]
+    _ret(eksempel, "model.yaml", ", plan_aktivitet: kontor-paerebaken}", "}")
+    status = _status(eksempel)
+    assert not status[6].naaet
+    assert ("model.yaml:72:7: etableringsudgiften »Istandsættelse af ejendomskontoret i Pærebakken« (180.000,00 kr.) står i "
+            "samdriftsmodellen, men ingen aktivitet i implementeringsplanen afholder den; skriv aktivitetens id i plan_aktivitet, "
+            "eller læg aktiviteten i planen (plan_aktivitet)") in _mangler(status, 7)
+    _ret(eksempel, "model.yaml", "udgift: 180000, fordeling: kontor}", "udgift: 180000, fordeling: kontor, plan_aktivitet: kontor-paerebakken}")
+    _ret(eksempel, "implementeringsplan.yaml", "    udgift: 45000.00", "    udgift: 40000.00")
+    assert any(x.startswith("implementeringsplan.yaml:78:5: aktiviteten »Lederuddannelse til driftslederen« har udgiften 40.000,00 kr., "
+                            "men etableringsudgiften »Lederuddannelse til driftslederen« i samdriftsmodellen er 45.000,00 kr.; ret den "
+                            "ene") for x in _mangler(_status(eksempel), 7)), _mangler(_status(eksempel), 7)
+    _ret(eksempel, "implementeringsplan.yaml", "    udgift: 40000.00", "    udgift: 45000.00")
+    _ret(eksempel, "implementeringsplan.yaml", "    i_budget: true    # afholdes", "    # afholdes")
+    assert any("er udgiften til aktiviteten »Lederuddannelse til driftslederen« med i det gældende budget?" in x
+               for x in _mangler(_status(eksempel), 7))
+    _ret(eksempel, "implementeringsplan.yaml", "    # afholdes", "    i_budget: false    # afholdes")
+    status = _status(eksempel)  # outside the budget: now the afdelingsmøder must approve it before it starts
+    assert any("aktiviteten »Lederuddannelse til driftslederen« har en udgift uden for det gældende budget; afdelingsmødet i "
+               "Æblegården skal budgetgodkende den" in x for x in _mangler(status, 7)), _mangler(status, 7)

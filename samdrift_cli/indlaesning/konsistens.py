@@ -337,6 +337,11 @@ def _implementering_orientering_evaluering(t: Tjek) -> None:
         ep = ip.evalueringsperiode
         if ep and ep.fra and ep.til and ep.fra > ep.til:
             t.fejl(f, ("evalueringsperiode", "til"), f"evalueringsperiodens 'til' ({ep.til}) ligger før 'fra' ({ep.fra})")
+        m = t.filer.get("model.yaml")
+        for i, u in enumerate(m.indhold.etableringsudgifter if m is not None and m.indhold else []):
+            if u.plan_aktivitet is not None:
+                t.reference("model.yaml", ("indhold", "etableringsudgifter", i, "plan_aktivitet"), u.plan_aktivitet, aktiviteter,
+                            "aktivitet", "implementeringsplan.yaml")
     e = t.filer.get("evaluering.yaml")
     if e is None:
         return

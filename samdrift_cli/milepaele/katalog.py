@@ -296,7 +296,7 @@ FILER: dict[int, tuple[str, ...]] = {
     1: ("milepaele.yaml",), 2: ("oplaeg.yaml", "milepaele.yaml"),
     3: ("analyse.yaml", "interessenter.yaml", "model.yaml", "milepaele.yaml"), 4: ("inddragelsesplan.yaml",),
     5: ("inddragelsesplan.yaml", "model.yaml", "milepaele.yaml"), 6: ("aftale.yaml", "model.yaml"),
-    7: ("implementeringsplan.yaml",), 8: ("orientering.yaml", "interessenter.yaml", "implementeringsplan.yaml"),
+    7: ("implementeringsplan.yaml", "model.yaml"), 8: ("orientering.yaml", "interessenter.yaml", "implementeringsplan.yaml"),
     9: ("orientering.yaml", "implementeringsplan.yaml"),
     10: ("evaluering.yaml", "implementeringsplan.yaml", "model.yaml", "tidsregistrering.csv", "tidsregistrering.xlsx"),
     11: ("evaluering.yaml",), 12: ("evaluering.yaml", "milepaele.yaml"),

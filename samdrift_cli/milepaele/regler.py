@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable
 
+from samdrift_cli.beloeb import dansk_beloeb, til_oere
 from samdrift_cli.identitet import normaliser
 from samdrift_cli.skemaer.felter import tom
 from samdrift_cli.milepaele.katalog import ADMINISTRATIVE_ORGANER, FILER, GODKENDELSER, KATALOG, LEVERANCE_AF_OPGAVER
@@ -727,6 +728,41 @@ def _et_regnskabsaar(fra: dt.date, til: dt.date) -> bool:
     return til >= _aar_efter(fra) - dt.timedelta(days=1)
 
 
+def _etableringsudgifter(mappe, ip) -> list[Mangel]:
+    """The samdriftsmodel's etableringsudgifter (2.5) each spent by an activity of the plan, with the same amount
+    and a word on whether it is in the current budget: "Udgifter til implementering af de forskellige aktiviteter
+    skal være indeholdt i boligafdelingernes egne budgetter" — so one outside it gets the afdelingsmøde's approval."""
+    model = mappe.model
+    ud: list[Mangel] = []
+    for i, u in enumerate(model.indhold.etableringsudgifter if model is not None and model.indhold else []):
+        if u.udgift is None:
+            continue
+        sti = ("indhold", "etableringsudgifter", i)
+        hvad = f"etableringsudgiften {citeret(u.aktivitet)}"
+        if u.plan_aktivitet is not None:
+            j = _plads(ip.aktiviteter, "id", u.plan_aktivitet)
+        else:
+            j = next((k for k, a in enumerate(ip.aktiviteter) if normaliser(a.aktivitet or "") == normaliser(u.aktivitet)), None)
+        if j is None:
+            if u.plan_aktivitet is None:
+                ud.append(Mangel(f"{hvad} ({dansk_beloeb(til_oere(u.udgift))}) står i samdriftsmodellen, men ingen aktivitet i implementeringsplanen afholder den; "
+                                 "skriv aktivitetens id i plan_aktivitet, eller læg aktiviteten i planen", MO, sti,
+                                 "plan_aktivitet"))
+            continue  # an unknown id: the cross-check says it
+        a, a_sti = ip.aktiviteter[j], ("aktiviteter", j)
+        if a.udgift is None:
+            ud.append(Mangel(f"{_aktivitet(mappe, a)} afholder {hvad} ({dansk_beloeb(til_oere(u.udgift))}) fra "
+                             "samdriftsmodellen, men har ingen udgift i planen",
+                             IM, a_sti, "udgift, i_budget"))
+        elif a.udgift != u.udgift:
+            ud.append(Mangel(f"{_aktivitet(mappe, a)} har udgiften {dansk_beloeb(til_oere(a.udgift))}, men {hvad} i "
+                             f"samdriftsmodellen er {dansk_beloeb(til_oere(u.udgift))}; ret den ene", IM, a_sti + ("udgift",)))
+        elif a.i_budget is None:
+            ud.append(Mangel(f"er udgiften til {_aktivitet(mappe, a)} med i det gældende budget? Uden for budgettet skal "
+                             "afdelingsmøderne godkende den, før den sættes i gang", IM, a_sti, "i_budget: true eller false"))
+    return ud
+
+
 @regel(7, "opgave", 1)
 def _m7_o1(mappe, g):
     ip = mappe.implementeringsplan
@@ -754,6 +790,7 @@ def _m7_o1(mappe, g):
                                                 ("evalueringsperiode", "godkendt_af")))
     for i, a in enumerate(ip.aktiviteter):
         v.mangler += _budgetgodkendelse(mappe, a, ("aktiviteter", i), True, g.i_dag)
+    v.mangler += _etableringsudgifter(mappe, ip)
     temaer = {a.tema for a in ip.aktiviteter}
     if ip.aktiviteter and "kultur" not in temaer:
         v.advarsler.append(Mangel("ingen aktiviteter til fremme af en ny fælles kultur", IM, ("aktiviteter",), "tema: kultur"))

@@ -69,6 +69,8 @@ class Etableringsudgift(Skema):
     aktivitet: Tekst = Field(description="Fx videreuddannelse, nyt fælles ejendomskontor")
     udgift: Beloeb | None = Field(None, description="Udgift i kr.")
     fordeling: Tekst | None = Field(None, description="Hvordan udgiften fordeles (fx en nøgles id)")
+    plan_aktivitet: Id | None = Field(None, description="Id'et på aktiviteten i implementeringsplan.yaml, der afholder udgiften "
+                                                        "(udeladt: aktiviteten med samme tekst)")
 
 
 class Aktiv(Skema):
