@@ -211,3 +211,21 @@ def test_en_tom_evalueringsperiode(tmp_path, samdrift):
     assert samdrift("-C", tmp_path / "ny", "export", "--md", tmp_path / "dok").kode == 0
     plan = (tmp_path / "dok" / "implementeringsplan.md").read_text(encoding="utf-8")
     assert "Fra 1\\. januar 2026 til (ikke udfyldt endnu)." in plan
+
+
+def test_aftalens_parter_og_bilag(tmp_path, samdrift):
+    """#26: the aftale names the boligorganisation and each afdeling's number among the parties, and the annexed
+    samdriftsmodel with the day it was approved and last revised; without numbers the column is left out."""
+    m = tmp_path / "m"
+    shutil.copytree(EKSEMPEL, m)
+    assert samdrift("-C", m, "export", "--md").kode == 0
+    aftale = (m / "dokumenter" / "aftale.md").read_text(encoding="utf-8")
+    assert "Aftale om samdrift for følgende boligafdelinger i Boligorganisationen Frugthaven:" in aftale
+    assert "| Boligafdeling | Afdelingsnummer | Med antal lejemål |\n|---|---|---:|\n| Æblegården | 12 | 100 |\n" \
+           "| Pærebakken | 31 | 500 |" in aftale
+    assert "»Forslag til samdriftsmodel«, godkendt 18\\. juni 2024, senest revideret 30\\. oktober 2024) indgår" in aftale
+    sti = m / "samdrift.yaml"
+    sti.write_text(re.sub(r"\n    afdelingsnummer: \"\d+\"", "", sti.read_text(encoding="utf-8")), encoding="utf-8")
+    assert samdrift("-C", m, "export", "--md").kode == 0
+    aftale = (m / "dokumenter" / "aftale.md").read_text(encoding="utf-8")
+    assert "| Boligafdeling | Med antal lejemål |\n|---|---:|\n| Æblegården | 100 |" in aftale

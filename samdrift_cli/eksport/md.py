@@ -144,7 +144,11 @@ def render(mappe: "Samdriftsmappe", fordeling: "Fordelingsresultat | None", stat
                             "soejler": Markup(_soejler(fordeling)),
                             "godkendelse": _registrering(mappe, 3, "opgave", 3)}))
     if mappe.aftale is not None:
-        dokumenter.append(("aftale.md", "aftale.md.j2", "Aftale om samdrift (Bilag 4)", {"a": mappe.aftale}))
+        model = mappe.model
+        revideret = max((r.dato for r in model.revisioner if r.dato), default=None) if model is not None else None
+        dokumenter.append(("aftale.md", "aftale.md.j2", "Aftale om samdrift (Bilag 4)",
+                           {"a": mappe.aftale, "model_revideret": revideret,
+                            "model_godkendt": _registrering(mappe, 3, "opgave", 3)}))
     if mappe.implementeringsplan is not None:
         dokumenter.append(("implementeringsplan.md", "implementeringsplan.md.j2", "Implementeringsplan (Bilag 5)",
                            {"ip": mappe.implementeringsplan, "gantt": Markup(_gantt(mappe.implementeringsplan))}))
@@ -181,7 +185,7 @@ def _normaliser(tekst: str) -> str:
 
 
 def _registrering(mappe, nr, art, i):
-    from samdrift_cli.milepaele.regler import registrering
+    from samdrift_cli.milepaele.regelvaerk import registrering
 
     return registrering(mappe, nr, art, i)
 
