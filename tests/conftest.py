@@ -42,6 +42,25 @@ def byg_mappe(rod: Path, filer: dict[str, str | bytes]) -> Path:
     return rod
 
 
+def arbejdsbog(sti: Path, ark: dict[str, list[list]], skjulte: tuple[str, ...] = (),
+               flet: dict[str, list[str]] | None = None) -> Path:
+    """An Excel workbook at ``sti``: ``{sheet: rows}``, in order; ``skjulte`` sheets hidden, ``flet`` cells merged."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for navn, raekker in ark.items():
+        ws = wb.create_sheet(navn)
+        for r in raekker:
+            ws.append(r)
+        for omraade in (flet or {}).get(navn, []):
+            ws.merge_cells(omraade)
+        if navn in skjulte:
+            ws.sheet_state = "hidden"
+    wb.save(sti)
+    return sti
+
+
 @dataclass
 class Resultat:
     kode: int

@@ -11,9 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
-from conftest import EKSEMPEL, MINIMAL_SAMDRIFT, byg_mappe
+from conftest import EKSEMPEL, MINIMAL_SAMDRIFT, arbejdsbog, byg_mappe
 
 
 @pytest.fixture
@@ -55,17 +54,7 @@ def test_et_aar_uden_regnskab_siges_pr_konto(samdrift):
     assert any("intet regnskab for 2026" in l for l in r.fejllinjer)
 
 
-def _bog(sti: Path, ark: dict[str, list[list]], skjulte: tuple[str, ...] = ()) -> Path:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for navn, raekker in ark.items():
-        ws = wb.create_sheet(navn)
-        for r in raekker:
-            ws.append(r)
-        if navn in skjulte:
-            ws.sheet_state = "hidden"
-    wb.save(sti)
-    return sti
+_bog = arbejdsbog
 
 
 def test_regnskab_ind_fra_xlsx_og_opfoelgning_over_to_aar(tmp_path, samdrift):

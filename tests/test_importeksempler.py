@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
-from conftest import EKSEMPEL, ROD
+from conftest import EKSEMPEL, ROD, arbejdsbog
 
 START = "<!-- importeksempler: start (lavet af tests/test_importeksempler.py; ret dér) -->"
 SLUT = "<!-- importeksempler: slut -->"
@@ -43,15 +43,7 @@ def _csv(navn: str, linjer: list[str], tegnsaet: str = "cp1252"):
 
 def _bog(navn: str, ark: dict[str, list[list]], flet: dict[str, list[str]] | None = None):
     def byg(m: Path, koer) -> list[str]:
-        wb = Workbook()
-        wb.remove(wb.active)
-        for titel, raekker in ark.items():
-            ws = wb.create_sheet(titel)
-            for r in raekker:
-                ws.append(r)
-            for omraade in (flet or {}).get(titel, []):
-                ws.merge_cells(omraade)
-        wb.save(m / navn)
+        arbejdsbog(m / navn, ark, flet=flet)
         return [navn]
     return byg
 
